@@ -1,0 +1,88 @@
+"""What every leadership block shares: assets, templates, i18n, events and staff checks.
+
+Block classes stay thin (fields, views, handlers); anything reusable lives here or in
+the plain-Python modules beside this package.
+"""
+import functools
+import importlib.resources
+import io
+import re
+
+from web_fragments.fragment import Fragment
+from xblock.exceptions import DisallowedFileError
+from xblock.utils.resources import ResourceLoader
+
+from .. import compat, events
+from ..i18n import I18N_JS_NAMESPACE, block_gettext
+
+TEMPLATES = ResourceLoader('leadership_xblocks')
+STATIC_PACKAGE = 'leadership_xblocks.static'
+ASSET_NAME = re.compile(r'^static/(?P<name>[a-z0-9_-]+\.(?:js|css|svg))$')
+
+
+@functools.lru_cache(maxsize=None)
+def _static_file(name):
+    return importlib.resources.files(STATIC_PACKAGE).joinpath(name).read_bytes()
+
+
+class LeadershipBlockMixin:
+    """Mixin for the leadership blocks (put it before `XBlock` in the bases)."""
+
+    i18n_js_namespace = I18N_JS_NAMESPACE
+
+    @classmethod
+    def open_local_resource(cls, uri):
+        """Serve only the package's own JS, CSS and SVG files from `static/`."""
+        if isinstance(uri, bytes):
+            uri = uri.decode('utf-8')
+        match = ASSET_NAME.match(uri)
+        if not match:
+            raise DisallowedFileError(f'Not a public asset of this package: {uri!r}')
+        try:
+            return io.BytesIO(_static_file(match.group('name')))
+        except FileNotFoundError as error:
+            raise DisallowedFileError(f'No such asset: {uri!r}') from error
+
+    # i18n -----------------------------------------------------------------
+    @property
+    def _(self):
+        return block_gettext(self)
+
+    # rendering ------------------------------------------------------------
+    def render_template(self, template, context):
+        """Render a Django template from `leadership_xblocks/templates` with the i18n service."""
+        return TEMPLATES.render_django_template(
+            f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n'))
+
+    def fragment(self, html, js=(), css=(), init=None, init_args=None):
+        """A web fragment with the page's assets, its JS catalogue and its initialiser."""
+        frag = Fragment(html)
+        for name in css:
+            frag.add_css_url(self.runtime.local_resource_url(self, f'static/{name}'))
+        catalogue_url = self._js_catalogue_url()
+        if catalogue_url:
+            frag.add_javascript_url(catalogue_url)
+        for name in js:
+            frag.add_javascript_url(self.runtime.local_resource_url(self, f'static/{name}'))
+        if init:
+            frag.initialize_js(init, init_args or {})
+        return frag
+
+    def _js_catalogue_url(self):
+        service = self.runtime.service(self, 'i18n')
+        get_url = getattr(service, 'get_javascript_i18n_catalog_url', None)
+        return get_url(self) if get_url else None
+
+    # people ----------------------------------------------------------------
+    def is_staff(self):
+        return compat.user_is_staff(self)
+
+    def anonymous_id(self):
+        return compat.anonymous_user_id(self)
+
+    # events ----------------------------------------------------------------
+    def emit(self, name, payload):
+        """Publish a tracking event listed in `events.ALL_EVENTS`."""
+        if name not in events.ALL_EVENTS:
+            raise ValueError(f'Unlisted event name: {name}')
+        self.runtime.publish(self, name, payload)

@@ -1,0 +1,41 @@
+"""The one place for translation helpers.
+
+Blocks translate through the XBlock i18n service (`gettext`), so Open edX serves the
+catalogue shipped in `leadership_xblocks/translations/<locale>/LC_MESSAGES/text.mo`.
+Strings defined at import time (field help, default content) are marked with
+`gettext_noop` so extraction finds them, and translated when shown.
+"""
+import gettext as _gettext_module
+import os
+
+I18N_JS_NAMESPACE = 'LeadershipXBlocksI18N'
+TRANSLATIONS_DIR = os.path.join(os.path.dirname(__file__), 'translations')
+DOMAIN = 'text'
+
+
+def gettext_noop(text):
+    """Mark a string for extraction without translating it now."""
+    return text
+
+
+_ = gettext_noop
+
+
+def block_gettext(block):
+    """The gettext function of the block's i18n service, or identity outside a runtime."""
+    service = block.runtime.service(block, 'i18n') if block is not None else None
+    if service is None:
+        return lambda text: text
+    return service.gettext
+
+
+def block_ngettext(block):
+    service = block.runtime.service(block, 'i18n') if block is not None else None
+    if service is None:
+        return lambda singular, plural, n: singular if n == 1 else plural
+    return service.ngettext
+
+
+def catalogue(locale):
+    """A gettext catalogue for `locale` from the shipped translations (identity if none)."""
+    return _gettext_module.translation(DOMAIN, TRANSLATIONS_DIR, languages=[locale], fallback=True)
