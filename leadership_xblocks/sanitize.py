@@ -1,10 +1,14 @@
 """The one place where HTML is cleaned.
 
+No `style` attribute is allowed anywhere, so no CSS payload can survive.
+
 Authored HTML is cleaned when OLX is parsed or saved in Studio; learner text when it
 is submitted. Views render the stored, already clean HTML and never clean it again.
 """
+import html as html_lib
+import re
+
 import bleach
-from bleach.css_sanitizer import CSSSanitizer
 
 AUTHORED_TAGS = frozenset({
     'a', 'abbr', 'b', 'blockquote', 'br', 'caption', 'cite', 'code', 'dd', 'div', 'dl', 'dt',
@@ -24,9 +28,14 @@ AUTHORED_ATTRIBUTES = {
 LEARNER_TAGS = frozenset({'p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li', 'blockquote'})
 PROTOCOLS = frozenset({'http', 'https', 'mailto'})
 
+# Elements whose content is never text worth keeping: removed whole before bleach strips tags.
+_DROP_WITH_CONTENT = re.compile(
+    r'<(script|style|iframe|object|embed|template|noscript|svg|math|frame|frameset)\b.*?(</\1\s*>|\Z)',
+    re.IGNORECASE | re.DOTALL)
+
 _authored = bleach.Cleaner(
     tags=AUTHORED_TAGS, attributes=AUTHORED_ATTRIBUTES, protocols=PROTOCOLS, strip=True,
-    strip_comments=True, css_sanitizer=CSSSanitizer(allowed_css_properties=()),
+    strip_comments=True,
 )
 _learner = bleach.Cleaner(tags=LEARNER_TAGS, attributes={}, protocols=PROTOCOLS, strip=True,
                           strip_comments=True)
@@ -34,14 +43,18 @@ _learner = bleach.Cleaner(tags=LEARNER_TAGS, attributes={}, protocols=PROTOCOLS,
 
 def clean_authored_html(html):
     """Clean HTML written by course teams: formatting, links, images and tables survive."""
-    return _authored.clean(html or '').strip()
+    return _authored.clean(_DROP_WITH_CONTENT.sub('', html or '')).strip()
 
 
 def clean_learner_html(text):
     """Clean text written by learners: a small set of formatting tags, nothing executable."""
-    return _learner.clean(text or '').strip()
+    return _learner.clean(_DROP_WITH_CONTENT.sub('', text or '')).strip()
 
 
 def plain_text(html):
-    """Strip every tag: for labels, titles, exports and CSV cells."""
-    return bleach.clean(html or '', tags=set(), strip=True, strip_comments=True).strip()
+    """Strip every tag and return unescaped text: for labels, titles, exports and CSV cells.
+
+    The result is text, not HTML: templates and JS must escape it when they show it.
+    """
+    return html_lib.unescape(bleach.clean(_DROP_WITH_CONTENT.sub('', html or ''), tags=set(), strip=True,
+                        strip_comments=True)).strip()

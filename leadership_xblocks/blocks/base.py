@@ -51,8 +51,13 @@ class LeadershipBlockMixin:
     # rendering ------------------------------------------------------------
     def render_template(self, template, context):
         """Render a Django template from `leadership_xblocks/templates` with the i18n service."""
+        context = dict(context, uid=self.dom_id())
         return TEMPLATES.render_django_template(
             f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n'))
+
+    def dom_id(self):
+        """An id prefix unique to this block on the page, for labels and ARIA references."""
+        return 'lsx-' + re.sub(r'[^A-Za-z0-9_-]', '-', str(self.scope_ids.usage_id))
 
     def fragment(self, html, js=(), css=(), init=None, init_args=None):
         """A web fragment with the page's assets, its JS catalogue and its initialiser."""

@@ -1,0 +1,295 @@
+"""The decision-scenario block: fields, views and handlers. The model lives in `..scenario`."""
+import functools
+import time
+
+from lxml import etree
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Boolean, Dict, Float, Integer, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+from .. import events, state
+from ..api import RequestError, api_handler, require_str
+from ..i18n import gettext_noop as _
+from ..scenario import engine, olx, validation
+from .base import LeadershipBlockMixin
+from .workbench import workbench_scenarios
+
+DEFAULT_BODY = """<leadership_scenario>
+  <intro><p>A short example. Replace it with your own scenario in Studio.</p></intro>
+  <competency id="judgement">Professional judgement</competency>
+  <step id="duty_call" title="A call to the duty desk" demands="consultative">
+    <p>A health visitor rings about a baby with a bruise. The parents have an explanation.</p>
+    <choice id="check_records" mode="consultative" target="strategy">
+      <label>Check the records and talk it through with your manager before deciding</label>
+      <feedback><p>Consulting before you decide is proportionate here: no one is at immediate risk.</p></feedback>
+      <effect competency="judgement" value="1"/>
+    </choice>
+    <choice id="close_case" mode="urgent" target="missed">
+      <label>Accept the explanation and close the contact today</label>
+      <feedback><p>A quick call closes down curiosity: the demand here was to consult.</p></feedback>
+    </choice>
+  </step>
+  <step id="strategy" title="The records show earlier concerns" demands="urgent">
+    <p>The records show two earlier contacts. The child is seen at clinic in an hour.</p>
+    <choice id="strategy_now" mode="urgent" target="safe">
+      <label>Call a strategy discussion now</label>
+      <feedback><p>A firm call at the right moment: urgency met decisively.</p></feedback>
+      <effect competency="judgement" value="2"/>
+    </choice>
+    <choice id="wait_week" mode="consensual" target="missed">
+      <label>Wait for next week's team meeting to agree a plan</label>
+      <feedback><p>Seeking agreement is valuable, but not when a child may be at risk today.</p></feedback>
+    </choice>
+  </step>
+  <ending id="safe" title="The baby is protected" score="1"><p>A medical shows the injury was not accidental; a safety plan is in place.</p></ending>
+  <ending id="missed" title="A chance was missed" score="0"><p>The concern returns a month later, more serious.</p></ending>
+  <debrief><p>Leadership is choosing how to decide as much as what to decide.</p></debrief>
+</leadership_scenario>"""
+
+SETTINGS = ('display_name', 'scoring', 'max_attempts', 'allow_back', 'weight', 'module', 'framework')
+
+
+@functools.lru_cache(maxsize=128)
+def load_scenario(body):
+    """The scenario stored in `body` (already sanitised when saved), parsed once per process."""
+    return olx.parse_text(body, sanitize=False)[0]
+
+
+@functools.lru_cache(maxsize=128)
+def scenario_problems(body, scoring):
+    return tuple(validation.validate(load_scenario(body), scoring))
+
+
+def canonical_body(text):
+    """Sanitise authored OLX and write it back in canonical form; raises OLXSyntaxError."""
+    root = olx.read_root(text)
+    return olx.to_text(olx.parse_element(root, sanitize=True))
+
+
+@XBlock.needs('i18n')
+@XBlock.wants('user')
+class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
+    """A situation unfolds step by step; at each decision point the learner chooses how to lead."""
+
+    display_name = String(display_name=_('Display name'), default=_('Leadership scenario'), scope=Scope.settings)
+    scoring = String(
+        display_name=_('Scoring'), default='ending', scope=Scope.settings,
+        values=[{'display_name': _('Score of the ending reached'), 'value': 'ending'},
+                {'display_name': _('Points along the route'), 'value': 'path'},
+                {'display_name': _('Fit of decision modes to what each step demands'), 'value': 'fit'},
+                {'display_name': _('Ungraded (completion only)'), 'value': 'none'}],
+        help=_('How an attempt is scored.'))
+    max_attempts = Integer(display_name=_('Maximum attempts'), default=0, scope=Scope.settings,
+                           values={'min': 0}, help=_('0 means unlimited.'))
+    allow_back = Boolean(display_name=_('Allow going back'), default=True, scope=Scope.settings,
+                         help=_('Learners may undo their last decision before reaching an ending.'))
+    weight = Float(display_name=_('Weight'), default=1.0, scope=Scope.settings, values={'min': 0},
+                   help=_('The points this exercise is worth in the course grade.'))
+    module = String(display_name=_('Module'), default='', scope=Scope.settings,
+                    help=_('The module this exercise belongs to, shown in the learner\'s CPD record.'))
+    framework = String(display_name=_('Professional framework'), default='', scope=Scope.settings,
+                       help=_('The professional framework the module supports.'))
+    body = String(display_name=_('Scenario (OLX)'), default=DEFAULT_BODY, scope=Scope.content,
+                  multiline_editor=True,
+                  help=_('The scenario as OLX: intro, competencies, steps with choices, endings, debrief.'))
+    play = Dict(default=None, scope=Scope.user_state, help='The learner\'s progress (see scenario.engine).')
+
+    editable_fields = SETTINGS + ('body',)
+    workbench_scenarios = classmethod(lambda cls: workbench_scenarios())
+
+    # model -----------------------------------------------------------------
+    @property
+    def scenario(self):
+        return load_scenario(self.body)
+
+    @property
+    def problems(self):
+        return scenario_problems(self.body, self.scoring)
+
+    @property
+    def playable(self):
+        return not validation.errors(self.problems)
+
+    @property
+    def has_score(self):
+        return self.scoring != 'none'
+
+    def max_score(self):
+        return self.weight if self.has_score else None
+
+    def _settings(self):
+        return {name: getattr(self, name) for name in SETTINGS}
+
+    # views -----------------------------------------------------------------
+    def student_view(self, context=None):  # pylint: disable=unused-argument
+        if not self.playable:
+            return self.fragment(self.render_template('unavailable.html', {'title': self.display_name}),
+                                 css=['leadership.css'])
+        if not self.play or self.play.get('entered_at') is None:
+            self.play = dict(engine.normalise(self.play), entered_at=time.time())  # first view: start the clock
+        html = self.render_template('scenario.html', {
+            'title': self.display_name, 'intro': self.scenario.intro, 'allow_back': self.allow_back})
+        return self.fragment(html, js=['common.js', 'scenario.js'], css=['leadership.css'],
+                             init='LeadershipScenarioBlock', init_args={'state': self._user_state()})
+
+    def author_view(self, context=None):  # pylint: disable=unused-argument
+        scenario = self.scenario
+        gettext = self._
+        html = self.render_template('scenario_author.html', {
+            'title': self.display_name, 'scenario': scenario,
+            'problems': [(p.level, p.translated(gettext)) for p in self.problems],
+        })
+        return self.fragment(html, css=['leadership.css'])
+
+    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+        return state.scenario_view_data(self.scenario, self._settings())
+
+    # validation ------------------------------------------------------------
+    def clean_studio_edits(self, data):
+        if 'body' in data:
+            try:
+                data['body'] = canonical_body(data['body'])
+            except olx.OLXSyntaxError:
+                pass  # validate_field_data reports it with its line number
+
+    def validate_field_data(self, validation_result, data):
+        gettext = self._
+        if data.scoring not in ('ending', 'path', 'fit', 'none'):
+            validation_result.add(ValidationMessage(ValidationMessage.ERROR, gettext(
+                'Unknown scoring "{value}".').format(value=data.scoring)))
+        if data.max_attempts is None or data.max_attempts < 0:
+            validation_result.add(ValidationMessage(ValidationMessage.ERROR, gettext(
+                'Maximum attempts must be 0 (unlimited) or more.')))
+        if data.weight is None or data.weight < 0:
+            validation_result.add(ValidationMessage(ValidationMessage.ERROR, gettext('Weight must be 0 or more.')))
+        for problem in scenario_problems(data.body, data.scoring):
+            level = ValidationMessage.ERROR if problem.level == validation.ERROR else ValidationMessage.WARNING
+            message = problem.translated(gettext)
+            if problem.line:
+                message = gettext('Line {line}: {message}').format(line=problem.line, message=message)
+            validation_result.add(ValidationMessage(level, message))
+
+    # OLX ---------------------------------------------------------------------
+    @classmethod
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
+        block = runtime.construct_xblock_from_class(cls, keys)
+        for name in SETTINGS:
+            if name in node.attrib:
+                cls._set_field_if_present(block, name, node.get(name), {})
+        body = etree.Element(olx.ROOT_TAG)
+        body.extend(child for child in list(node) if isinstance(child.tag, str))
+        block.body = olx.to_text(olx.parse_element(body, sanitize=True))
+        return block
+
+    def add_xml_to_node(self, node):
+        node.tag = self.scope_ids.block_type
+        for name in SETTINGS:
+            field = self.fields[name]
+            if field.is_set_on(self):
+                node.set(name, field.to_string(getattr(self, name)))
+        exported = olx.to_element(self.scenario)
+        node.text = exported.text
+        for child in list(exported):
+            node.append(child)
+
+    # learner API -------------------------------------------------------------
+    def _require_playable(self):
+        if not self.playable:
+            raise RequestError(_('This scenario is not available yet.'), status=409)
+
+    def _user_state(self, play=None):
+        return state.scenario_user_state(self.scenario, play if play is not None else self.play, self._settings())
+
+    def _event(self, name, entry, **extra):
+        step = self.scenario.step(entry['step'])
+        choice = step.choice(entry['choice']) if step else None
+        payload = {
+            'block_type': self.scope_ids.block_type,
+            'anonymous_user_id': self.anonymous_id(),
+            'step': entry['step'],
+            'choice': entry['choice'],
+            'mode': choice.mode if choice else None,
+            'demand': (step.demands or None) if step else None,
+            'attempt': (self.play or {}).get('attempt', 1),
+            'seconds': entry.get('seconds'),
+        }
+        payload.update(extra)
+        self.emit(name, payload)
+
+    def _after_move(self, new_play, outcome, event_name):
+        self.play = new_play
+        entry = new_play['history'][-1]
+        self._event(event_name, entry)
+        if outcome['ending']:
+            self.emit(events.SCENARIO_ENDING_REACHED, {
+                'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(),
+                'ending': outcome['ending'], 'attempt': new_play['attempt'], 'score': outcome['score']})
+            if self.has_score:
+                self.runtime.publish(self, 'grade', {'value': new_play['best_score'] * self.weight,
+                                                     'max_value': self.weight})
+            self.emit_completion(1.0)
+
+    def _play_error(self, error):
+        return RequestError(error.template, status=error.status, **error.params)
+
+    @XBlock.handler
+    @api_handler(allow_get=True)
+    def student_view_user_state(self, data):  # pylint: disable=unused-argument
+        self._require_playable()
+        return self._user_state()
+
+    @XBlock.handler
+    @api_handler()
+    def choose(self, data):
+        self._require_playable()
+        step_id, choice_id = require_str(data, 'step'), require_str(data, 'choice')
+        try:
+            new_play, outcome = engine.choose(self.scenario, self.scoring, engine.normalise(self.play),
+                                              step_id, choice_id, time.time())
+        except engine.PlayError as error:
+            raise self._play_error(error) from None
+        self._after_move(new_play, outcome, events.SCENARIO_CHOICE_MADE)
+        result = self._user_state(new_play)
+        result['feedback'] = self.scenario.step(step_id).choice(choice_id).feedback
+        return result
+
+    @XBlock.handler
+    @api_handler()
+    def timeout(self, data):
+        self._require_playable()
+        step_id = require_str(data, 'step')
+        try:
+            new_play, outcome = engine.timeout(self.scenario, self.scoring, engine.normalise(self.play),
+                                               step_id, time.time())
+        except engine.PlayError as error:
+            raise self._play_error(error) from None
+        self._after_move(new_play, outcome, events.SCENARIO_TIMEOUT_TAKEN)
+        return self._user_state(new_play)
+
+    @XBlock.handler
+    @api_handler()
+    def back(self, data):  # pylint: disable=unused-argument
+        self._require_playable()
+        try:
+            new_play, undone = engine.back(self.scenario, engine.normalise(self.play), self.allow_back, time.time())
+        except engine.PlayError as error:
+            raise self._play_error(error) from None
+        self._event(events.SCENARIO_STEP_UNDONE, undone)
+        self.play = new_play
+        return self._user_state(new_play)
+
+    @XBlock.handler
+    @api_handler()
+    def restart(self, data):  # pylint: disable=unused-argument
+        self._require_playable()
+        try:
+            new_play = engine.restart(self.scenario, engine.normalise(self.play), self.max_attempts, time.time())
+        except engine.PlayError as error:
+            raise self._play_error(error) from None
+        self.play = new_play
+        self.emit(events.SCENARIO_ATTEMPT_RESTARTED, {
+            'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(),
+            'attempt': new_play['attempt']})
+        return self._user_state(new_play)

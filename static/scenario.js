@@ -1,0 +1,216 @@
+/* Learner page of the leadership_scenario block: renders the state the server sends, nothing more. */
+function LeadershipScenarioBlock(runtime, element, init) {
+    'use strict';
+    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
+    var root = L.rootOf(element);
+    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    var stage = part('stage'), feedback = part('feedback'), errorBox = part('error'),
+        actions = part('actions'), progress = part('progress'),
+        historyBox = part('history-box'), historyList = part('history');
+    var timer = null, busy = false;
+
+    var MODE_NAMES = {
+        urgent: _('Urgent: decide now'), consultative: _('Consultative: consult, then decide'),
+        consensual: _('Consensual: build agreement'), delegated: _('Delegated: hand the decision on')
+    };
+    var MODE_MET = {
+        urgent: _('Situations that called for urgency, met decisively: {met} of {total}'),
+        consultative: _('Situations that called for consultation, met by consulting: {met} of {total}'),
+        consensual: _('Situations that called for consensus, met by building agreement: {met} of {total}'),
+        delegated: _('Situations that called for delegation, met by delegating: {met} of {total}')
+    };
+
+    function percent(score) { return Math.round(score * 100) + '%'; }
+
+    function call(handler, data) {
+        if (busy) { return Promise.resolve(null); }
+        busy = true;
+        L.clear(errorBox);
+        root.setAttribute('aria-busy', 'true');
+        return L.post(runtime.handlerUrl(element, handler), data).then(function (state) {
+            busy = false;
+            root.removeAttribute('aria-busy');
+            return state;
+        }, function (error) {
+            busy = false;
+            root.removeAttribute('aria-busy');
+            errorBox.appendChild(el('p', {}, [error.message]));
+            L.focus(errorBox);
+            return null;
+        });
+    }
+
+    function stopTimer() {
+        if (timer) { window.clearInterval(timer.interval); timer = null; }
+    }
+
+    function renderTimer(step) {
+        var box = el('div', {className: 'lsx-timer'});
+        var remaining = step.time_limit;
+        var clock = el('p', {className: 'lsx-clock', role: 'timer', 'aria-live': 'off'});
+        var status = el('p', {className: 'lsx-sr-only', role: 'status'});
+        var intro = el('p', {}, [L.format(_('This decision has a time limit of {seconds} seconds. ' +
+            'You can start the timer, pause it, or switch it off.'), {seconds: step.time_limit})]);
+        var toggle, off;
+
+        function show() {
+            var m = Math.floor(remaining / 60), s = remaining % 60;
+            clock.textContent = L.format(_('Time left: {time}'), {time: m + ':' + (s < 10 ? '0' : '') + s});
+        }
+        function tick() {
+            remaining -= 1;
+            show();
+            if (remaining === 30 || remaining === 10) {
+                status.textContent = L.format(_('{seconds} seconds left'), {seconds: remaining});
+            }
+            if (remaining <= 0) {
+                stopTimer();
+                call('timeout', {step: step.id}).then(function (state) {
+                    if (state) { render(state, {timedOut: true}); }
+                });
+            }
+        }
+        function start() {
+            timer = {interval: window.setInterval(tick, 1000)};
+            toggle.textContent = _('Pause the timer');
+            toggle.onclick = pause;
+        }
+        function pause() {
+            stopTimer();
+            toggle.textContent = _('Resume the timer');
+            toggle.onclick = start;
+            status.textContent = _('Timer paused');
+        }
+        toggle = el('button', {type: 'button', className: 'lsx-button lsx-secondary'}, [_('Start the timer')]);
+        toggle.onclick = function () { intro.hidden = true; show(); start(); };
+        off = el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+            stopTimer();
+            L.clear(box).appendChild(el('p', {}, [_('The timer is off. Take the time you need.')]));
+        }}, [_('Switch the timer off')]);
+        box.appendChild(intro);
+        box.appendChild(clock);
+        box.appendChild(status);
+        box.appendChild(el('div', {className: 'lsx-row'}, [toggle, off]));
+        return box;
+    }
+
+    function renderStep(step) {
+        var questionId = root.id + '-q-' + step.id;
+        var heading = el('h4', {className: 'lsx-step-title'}, [step.title]);
+        var choices = el('ul', {className: 'lsx-choices', role: 'list'});
+        step.choices.forEach(function (choice) {
+            choices.appendChild(el('li', {}, [el('button', {
+                type: 'button', className: 'lsx-choice', 'data-choice': choice.id,
+                onclick: function () {
+                    stopTimer();
+                    call('choose', {step: step.id, choice: choice.id}).then(function (state) {
+                        if (state) { render(state, {feedback: state.feedback, label: choice.label}); }
+                    });
+                }
+            }, [choice.label])]));
+        });
+        L.clear(stage).appendChild(heading);
+        stage.appendChild(el('div', {className: 'lsx-situation', html: step.html}));
+        if (step.time_limit) { stage.appendChild(renderTimer(step)); }
+        stage.appendChild(el('p', {className: 'lsx-question', id: questionId}, [_('What do you do?')]));
+        choices.setAttribute('aria-labelledby', questionId);
+        stage.appendChild(choices);
+        return heading;
+    }
+
+    function renderEnding(state) {
+        var ending = state.ending;
+        var heading = el('h4', {className: 'lsx-step-title'}, [ending.title]);
+        L.clear(stage).appendChild(el('p', {className: 'lsx-kicker'}, [_('Where your decisions led')]));
+        stage.appendChild(heading);
+        stage.appendChild(el('div', {className: 'lsx-situation', html: ending.html}));
+        if (state.score !== null && state.score !== undefined) {
+            stage.appendChild(el('p', {className: 'lsx-score'}, [L.format(
+                _('Score for this attempt: {score}. Your best: {best}.'),
+                {score: percent(state.score), best: percent(state.best_score)})]));
+        }
+        if (ending.modes.length) {
+            stage.appendChild(el('h5', {}, [_('How you matched your decisions to the situation')]));
+            stage.appendChild(el('ul', {className: 'lsx-modes'}, ending.modes.map(function (row) {
+                return el('li', {}, [L.format(MODE_MET[row.demand], row)]);
+            })));
+        }
+        if (ending.competencies.length) {
+            var rows = ending.competencies.map(function (c) {
+                return el('tr', {}, [el('th', {scope: 'row'}, [c.label]), el('td', {}, [String(c.value)])]);
+            });
+            stage.appendChild(el('table', {className: 'lsx-table'}, [
+                el('caption', {}, [_('Your competency profile')]),
+                el('thead', {}, [el('tr', {}, [el('th', {scope: 'col'}, [_('Competency')]),
+                                               el('th', {scope: 'col'}, [_('Change')])])]),
+                el('tbody', {}, rows)]));
+        }
+        if (ending.debrief) {
+            stage.appendChild(el('h5', {}, [_('Debrief')]));
+            stage.appendChild(el('div', {className: 'lsx-debrief', html: ending.debrief}));
+        }
+        return heading;
+    }
+
+    function renderActions(state) {
+        L.clear(actions);
+        if (state.can_go_back) {
+            actions.appendChild(el('button', {type: 'button', className: 'lsx-button lsx-secondary',
+                onclick: function () {
+                    stopTimer();
+                    call('back', {}).then(function (s) { if (s) { render(s, {undone: true}); } });
+                }}, [_('Undo my last decision')]));
+        }
+        if (state.can_restart) {
+            actions.appendChild(el('button', {type: 'button', className: 'lsx-button',
+                onclick: function () {
+                    stopTimer();
+                    call('restart', {}).then(function (s) { if (s) { render(s, {restarted: true}); } });
+                }}, [_('Start a new attempt')]));
+        } else if (state.ending && state.attempts_left === 0) {
+            actions.appendChild(el('p', {}, [_('You have used all your attempts.')]));
+        }
+    }
+
+    function renderHistory(state) {
+        L.clear(historyList);
+        historyBox.hidden = state.history.length === 0;
+        state.history.forEach(function (row) {
+            var text = row.timed_out ? _('Time ran out') : row.choice_label + ' (' + MODE_NAMES[row.mode] + ')';
+            historyList.appendChild(el('li', {}, [el('strong', {}, [row.step_title + ': ']), text]));
+        });
+    }
+
+    function renderFeedback(news) {
+        L.clear(feedback);
+        if (news.feedback !== undefined) {
+            var title = el('h4', {}, [_('Feedback on your decision')]);
+            feedback.appendChild(el('div', {className: 'lsx-feedback-box'}, [
+                title, el('p', {className: 'lsx-chosen'}, [L.format(_('You chose: {label}'), {label: news.label})]),
+                el('div', {html: news.feedback || ''})]));
+            return title;
+        }
+        var message = news.timedOut ? _('Time ran out before you decided.') :
+            news.undone ? _('Your last decision was undone.') :
+            news.restarted ? _('A new attempt has started.') : '';
+        if (message) { feedback.appendChild(el('p', {className: 'lsx-feedback-box'}, [message])); }
+        return null;
+    }
+
+    function render(state, news) {
+        news = news || {};
+        progress.textContent = state.max_attempts ?
+            L.format(_('Attempt {attempt} of {max}'), {attempt: state.attempt, max: state.max_attempts}) :
+            L.format(_('Attempt {attempt}'), {attempt: state.attempt});
+        var feedbackTitle = renderFeedback(news);
+        var heading = state.ending ? renderEnding(state) : renderStep(state.step);
+        renderActions(state);
+        renderHistory(state);
+        if (news.feedback !== undefined || news.timedOut || news.undone || news.restarted) {
+            L.focus(feedbackTitle || heading);
+        }
+    }
+
+    root.id = root.id || ('lsx-' + Math.random().toString(36).slice(2));
+    render(init.state);
+}
