@@ -9,12 +9,13 @@ from xblock.fields import Boolean, Dict, Float, Integer, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from .. import events, state
+from .. import events, reports, state
 from ..api import RequestError, api_handler, require_str
 from ..i18n import gettext_noop as _
 from ..scenario import engine, olx, validation
 from .base import LeadershipBlockMixin
-from .workbench import workbench_scenarios
+from .cpd import CPDMixin
+from .workbench import course_pages, demo_pages
 
 DEFAULT_BODY = """<leadership_scenario>
   <intro><p>A short example. Replace it with your own scenario in Studio.</p></intro>
@@ -70,7 +71,8 @@ def canonical_body(text):
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
+class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlockMixin, CompletableXBlockMixin,
+                              XBlock):
     """A situation unfolds step by step; at each decision point the learner chooses how to lead."""
 
     display_name = String(display_name=_('Display name'), default=_('Leadership scenario'), scope=Scope.settings)
@@ -97,7 +99,10 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, C
     play = Dict(default=None, scope=Scope.user_state, help='The learner\'s progress (see scenario.engine).')
 
     editable_fields = SETTINGS + ('body',)
-    workbench_scenarios = classmethod(lambda cls: workbench_scenarios())
+
+    @classmethod
+    def workbench_scenarios(cls):
+        return course_pages() + demo_pages('scenario_')
 
     # model -----------------------------------------------------------------
     @property
@@ -127,8 +132,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, C
         if not self.playable:
             return self.fragment(self.render_template('unavailable.html', {'title': self.display_name}),
                                  css=['leadership.css'])
-        if not self.play or self.play.get('entered_at') is None:
-            self.play = dict(engine.normalise(self.play), entered_at=time.time())  # first view: start the clock
+        self._start_clock()
         html = self.render_template('scenario.html', {
             'title': self.display_name, 'intro': self.scenario.intro, 'allow_back': self.allow_back})
         return self.fragment(html, js=['common.js', 'scenario.js'], css=['leadership.css'],
@@ -145,6 +149,11 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, C
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
         return state.scenario_view_data(self.scenario, self._settings())
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows for Open edX's Problem Responses report: see `reports.scenario_row`."""
+        return reports.report_rows(user_state_iterator, lambda s: reports.scenario_row(self.scenario, s, self._),
+                                   limit_responses)
 
     # validation ------------------------------------------------------------
     def clean_studio_edits(self, data):
@@ -178,9 +187,11 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, C
         for name in SETTINGS:
             if name in node.attrib:
                 cls._set_field_if_present(block, name, node.get(name), {})
-        body = etree.Element(olx.ROOT_TAG)
-        body.extend(child for child in list(node) if isinstance(child.tag, str))
-        block.body = olx.to_text(olx.parse_element(body, sanitize=True))
+        children = [child for child in list(node) if isinstance(child.tag, str)]
+        if children:  # an empty element keeps the default example scenario
+            body = etree.Element(olx.ROOT_TAG)
+            body.extend(children)
+            block.body = olx.to_text(olx.parse_element(body, sanitize=True))
         return block
 
     def add_xml_to_node(self, node):
@@ -198,6 +209,11 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, C
     def _require_playable(self):
         if not self.playable:
             raise RequestError(_('This scenario is not available yet.'), status=409)
+
+    def _start_clock(self):
+        """The first time a learner sees the scenario, note when, so decisions can be timed."""
+        if not self.play or self.play.get('entered_at') is None:
+            self.play = dict(engine.normalise(self.play), entered_at=time.time())
 
     def _user_state(self, play=None):
         return state.scenario_user_state(self.scenario, play if play is not None else self.play, self._settings())
@@ -230,6 +246,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, C
                 self.runtime.publish(self, 'grade', {'value': new_play['best_score'] * self.weight,
                                                      'max_value': self.weight})
             self.emit_completion(1.0)
+            self.record_cpd(reports.scenario_cpd_summary(self.scenario, new_play, outcome['ending'], outcome['score']))
 
     def _play_error(self, error):
         return RequestError(error.template, status=error.status, **error.params)
@@ -238,6 +255,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, StudioEditableXBlockMixin, C
     @api_handler(allow_get=True)
     def student_view_user_state(self, data):  # pylint: disable=unused-argument
         self._require_playable()
+        self._start_clock()
         return self._user_state()
 
     @XBlock.handler

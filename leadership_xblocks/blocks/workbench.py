@@ -1,7 +1,14 @@
-"""Workbench pages: the shipped example scenarios, then one page per course module."""
+"""Workbench pages, listed by the block classes.
+
+The workbench index sorts pages by `<block type>.<index>`, so the scenario block lists
+the course modules first (Module 1 to 4, in the order a learner meets them), then its
+demo pages; every other block lists its own demo pages, `scenarios/<block type>*.xml`.
+"""
 import importlib.resources
 
 from lxml import etree
+
+SCENARIOS_PACKAGE = 'leadership_xblocks.scenarios'
 
 
 def _title(xml_text, fallback):
@@ -11,16 +18,21 @@ def _title(xml_text, fallback):
         return fallback
 
 
-def workbench_scenarios():
-    """[(title, xml)] for every `scenarios/*.xml`, then the course modules in course order."""
-    folder = importlib.resources.files('leadership_xblocks.scenarios')
+def demo_pages(prefix):
+    """[(title, xml)] for every `scenarios/<prefix>*.xml`, sorted by file name."""
+    folder = importlib.resources.files(SCENARIOS_PACKAGE)
     pages = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
-        if entry.name.endswith('.xml'):
+        if entry.name.startswith(prefix) and entry.name.endswith('.xml'):
             text = entry.read_text(encoding='utf-8')
             pages.append((_title(text, entry.name[:-4]), text))
+    return pages
+
+
+def course_pages():
+    """One page per course module, or none if the course package is not present."""
     try:
         from ..course_package import workbench_pages  # pylint: disable=import-outside-toplevel
     except ImportError:
-        return pages
-    return pages + list(workbench_pages(folder / 'course'))
+        return []
+    return list(workbench_pages(importlib.resources.files(SCENARIOS_PACKAGE) / 'course'))
