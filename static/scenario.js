@@ -1,5 +1,5 @@
 /* Learner page of the leadership_scenario block: renders the state the server sends, nothing more. */
-function LeadershipScenarioBlock(runtime, element, init) {
+function LeadershipScenarioBlock(runtime, element) {
     'use strict';
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
     var root = L.rootOf(element);
@@ -172,6 +172,68 @@ function LeadershipScenarioBlock(runtime, element, init) {
         }
     }
 
+    /* Cohort results (issue 5): shares as text in tables, never colour alone, never names. */
+    var cohortBox = el('div', {className: 'lsx-cohort', 'data-role': 'cohort'});
+    feedback.parentNode.insertBefore(cohortBox, feedback.nextSibling);
+
+    function shareTable(caption, headers, rows) {
+        return el('table', {className: 'lsx-table lsx-cohort-table'}, [
+            el('caption', {}, [caption]),
+            el('thead', {}, [el('tr', {}, headers.map(function (h) { return el('th', {scope: 'col'}, [h]); }))]),
+            el('tbody', {}, rows.map(function (row) {
+                return el('tr', {className: row.yours ? 'lsx-yours' : null}, [
+                    el('th', {scope: 'row'}, [row.label + (row.yours ? ' ' + _('(yours)') : '')]),
+                    el('td', {}, [percent(row.share)]), el('td', {}, [String(row.count)])]);
+            }))]);
+    }
+
+    function renderCohort(state) {
+        var cohort = state.cohort, part, heading;
+        L.clear(cohortBox);
+        if (!cohort) { return; }
+        if (cohort.step) {
+            part = cohort.step;
+            heading = el('h4', {}, [_('How other learners answered')]);
+            cohortBox.appendChild(heading);
+            cohortBox.appendChild(el('p', {}, [L.format(L.ngettext(
+                '{title}: {n} learner has answered this step, including you.',
+                '{title}: {n} learners have answered this step, including you.', part.n),
+                {title: part.title, n: part.n})]));
+            cohortBox.appendChild(shareTable(_('Choices made at this step'),
+                [_('Choice'), _('Share'), _('Learners')], part.choices.map(function (row) {
+                    return {label: row.timed_out ? _('Time ran out') : row.label, share: row.share,
+                            count: row.count, yours: row.yours};
+                })));
+            cohortBox.appendChild(shareTable(_('Decision modes at this step'),
+                [_('Mode'), _('Share'), _('Learners')], part.modes.map(function (row) {
+                    return {label: row.timed_out ? _('Time ran out') : MODE_NAMES[row.mode] || row.mode,
+                            share: row.share, count: row.count, yours: row.yours};
+                })));
+        }
+        if (cohort.ending && state.ending) {
+            part = cohort.ending;
+            stage.appendChild(el('h5', {}, [_('Your ending beside the cohort')]));
+            stage.appendChild(el('p', {}, [L.format(L.ngettext(
+                '{n} learner has reached an ending, including you.',
+                '{n} learners have reached an ending, including you.', part.n), {n: part.n})]));
+            stage.appendChild(shareTable(_('Endings reached by learners'), [_('Ending'), _('Share'), _('Learners')],
+                part.endings.map(function (row) {
+                    return {label: row.title, share: row.share, count: row.count, yours: row.yours};
+                })));
+            if (part.competencies.length) {
+                stage.appendChild(el('table', {className: 'lsx-table lsx-cohort-table'}, [
+                    el('caption', {}, [_('Your competency profile beside the cohort mean')]),
+                    el('thead', {}, [el('tr', {}, [el('th', {scope: 'col'}, [_('Competency')]),
+                        el('th', {scope: 'col'}, [_('You')]), el('th', {scope: 'col'}, [_('Cohort mean')])])]),
+                    el('tbody', {}, part.competencies.map(function (c) {
+                        return el('tr', {}, [el('th', {scope: 'row'}, [c.label]), el('td', {}, [String(c.yours)]),
+                            el('td', {}, [c.mean === null || c.mean === undefined ? '-' :
+                                String(Math.round(c.mean * 10) / 10)])]);
+                    }))]));
+            }
+        }
+    }
+
     function renderHistory(state) {
         L.clear(historyList);
         historyBox.hidden = state.history.length === 0;
@@ -206,11 +268,15 @@ function LeadershipScenarioBlock(runtime, element, init) {
         var heading = state.ending ? renderEnding(state) : renderStep(state.step);
         renderActions(state);
         renderHistory(state);
+        renderCohort(state);
         if (news.feedback !== undefined || news.timedOut || news.undone || news.restarted) {
             L.focus(feedbackTitle || heading);
         }
     }
 
     root.id = root.id || ('lsx-' + Math.random().toString(36).slice(2));
-    render(init.state);
+    call('student_view_user_state', {}).then(function (state) {
+        if (state) { render(state); }
+    });
+    if (window.LeadershipDashboard) { window.LeadershipDashboard.mountAll(root); }
 }

@@ -13,7 +13,7 @@ from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
 
 from .. import compat, events
-from ..i18n import I18N_JS_NAMESPACE, block_gettext
+from ..i18n import I18N_JS_NAMESPACE, block_gettext, shipped_js_catalogue
 
 TEMPLATES = ResourceLoader('leadership_xblocks')
 STATIC_PACKAGE = 'leadership_xblocks.static'
@@ -51,9 +51,8 @@ class LeadershipBlockMixin:
     # rendering ------------------------------------------------------------
     def render_template(self, template, context):
         """Render a Django template from `leadership_xblocks/templates` with the i18n service."""
-        context = dict(context, uid=self.dom_id())
         return TEMPLATES.render_django_template(
-            f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n'))
+            f'templates/{template}', dict(context, uid=self.dom_id()), i18n_service=self.runtime.service(self, 'i18n'))
 
     def dom_id(self):
         """An id prefix unique to this block on the page, for labels and ARIA references."""
@@ -76,7 +75,14 @@ class LeadershipBlockMixin:
     def _js_catalogue_url(self):
         service = self.runtime.service(self, 'i18n')
         get_url = getattr(service, 'get_javascript_i18n_catalog_url', None)
-        return get_url(self) if get_url else None
+        url = get_url(self) if get_url else None
+        if not url:
+            # No runtime catalogue (e.g. Open edX without atlas-pulled ones): use the one we ship.
+            from django.utils.translation import get_language  # pylint: disable=import-outside-toplevel
+
+            name = shipped_js_catalogue(get_language())
+            url = self.runtime.local_resource_url(self, f'static/{name}') if name else None
+        return url
 
     # people ----------------------------------------------------------------
     def is_staff(self):

@@ -15,6 +15,8 @@ from ..i18n import gettext_noop as _
 from ..scenario import engine, olx, validation
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
+from .scenario_cohort import ScenarioCohortMixin
+from .staff import StaffDashboardMixin
 from .workbench import course_pages, demo_pages
 
 DEFAULT_BODY = """<leadership_scenario>
@@ -49,7 +51,8 @@ DEFAULT_BODY = """<leadership_scenario>
   <debrief><p>Leadership is choosing how to decide as much as what to decide.</p></debrief>
 </leadership_scenario>"""
 
-SETTINGS = ('display_name', 'scoring', 'max_attempts', 'allow_back', 'weight', 'module', 'framework')
+SETTINGS = ('display_name', 'scoring', 'max_attempts', 'allow_back', 'weight', 'module', 'framework',
+            'cohort_results', 'cohort_minimum')
 
 
 @functools.lru_cache(maxsize=128)
@@ -71,8 +74,8 @@ def canonical_body(text):
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlockMixin, CompletableXBlockMixin,
-                              XBlock):
+class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixin, StaffDashboardMixin,
+                              StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
     """A situation unfolds step by step; at each decision point the learner chooses how to lead."""
 
     display_name = String(display_name=_('Display name'), default=_('Leadership scenario'), scope=Scope.settings)
@@ -125,18 +128,19 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlo
         return self.weight if self.has_score else None
 
     def _settings(self):
-        return {name: getattr(self, name) for name in SETTINGS}
+        """The settings the native-API payloads need (each field read is a query in some runtimes)."""
+        return {'scoring': self.scoring, 'max_attempts': self.max_attempts, 'allow_back': self.allow_back}
 
     # views -----------------------------------------------------------------
     def student_view(self, context=None):  # pylint: disable=unused-argument
         if not self.playable:
             return self.fragment(self.render_template('unavailable.html', {'title': self.display_name}),
                                  css=['leadership.css'])
-        self._start_clock()
         html = self.render_template('scenario.html', {
-            'title': self.display_name, 'intro': self.scenario.intro, 'allow_back': self.allow_back})
-        return self.fragment(html, js=['common.js', 'scenario.js'], css=['leadership.css'],
-                             init='LeadershipScenarioBlock', init_args={'state': self._user_state()})
+            'title': self.display_name, 'intro': self.scenario.intro})
+        frag = self.fragment(html, js=['common.js', 'scenario.js'], css=['leadership.css'],
+                             init='LeadershipScenarioBlock')
+        return self.add_staff_dashboard(frag)
 
     def author_view(self, context=None):  # pylint: disable=unused-argument
         scenario = self.scenario
@@ -148,7 +152,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlo
         return self.fragment(html, css=['leadership.css'])
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
-        return state.scenario_view_data(self.scenario, self._settings())
+        return state.scenario_view_data(self.scenario, dict(self._settings(), display_name=self.display_name))
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows for Open edX's Problem Responses report: see `reports.scenario_row`."""
@@ -179,6 +183,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlo
             if problem.line:
                 message = gettext('Line {line}: {message}').format(line=problem.line, message=message)
             validation_result.add(ValidationMessage(level, message))
+        self.validate_cohort_settings(validation_result, data)
 
     # OLX ---------------------------------------------------------------------
     @classmethod
@@ -216,7 +221,10 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlo
             self.play = dict(engine.normalise(self.play), entered_at=time.time())
 
     def _user_state(self, play=None):
-        return state.scenario_user_state(self.scenario, play if play is not None else self.play, self._settings())
+        play = play if play is not None else self.play
+        result = state.scenario_user_state(self.scenario, play, self._settings())
+        result['cohort'] = self.learner_cohort(play)
+        return result
 
     def _event(self, name, entry, **extra):
         step = self.scenario.step(entry['step'])
@@ -236,6 +244,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlo
 
     def _after_move(self, new_play, outcome, event_name):
         self.play = new_play
+        self.record_cohort(new_play, outcome)
         entry = new_play['history'][-1]
         self._event(event_name, entry)
         if outcome['ending']:
@@ -296,6 +305,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlo
             raise self._play_error(error) from None
         self._event(events.SCENARIO_STEP_UNDONE, undone)
         self.play = new_play
+        self.record_cohort(new_play)
         return self._user_state(new_play)
 
     @XBlock.handler
@@ -307,6 +317,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBlo
         except engine.PlayError as error:
             raise self._play_error(error) from None
         self.play = new_play
+        self.record_cohort(new_play)
         self.emit(events.SCENARIO_ATTEMPT_RESTARTED, {
             'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(),
             'attempt': new_play['attempt']})

@@ -1,0 +1,178 @@
+"""Benchmark of the scenario block, printed as ratios measured in one run (not a test).
+
+    python -m benchmarks.bench_scenario        (from the repository root, in a dev venv)
+
+Compares, in the xblock-sdk workbench runtime on SQLite:
+* student_view of a 30-step scenario against helloworld_demo (a block that renders a constant);
+* choose on that scenario against thumbs' vote (a JSON handler that writes learner state);
+* parse + validate of 10, 100 and 1,000 steps;
+* the learner page's own JS + CSS, gzipped.
+Each request builds a fresh runtime and block, as the LMS does.
+"""
+import gzip
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROUNDS = 7
+
+
+def setup_django():
+    tmp = tempfile.mkdtemp(prefix='leadership-bench-')
+    os.environ.update(DJANGO_SETTINGS_MODULE='devserver.settings', LEADERSHIP_DB='sqlite',
+                      LEADERSHIP_VAR_DIR=tmp, LEADERSHIP_SQLITE_PATH=os.path.join(tmp, 'bench.db'),
+                      LEADERSHIP_SDK_SAMPLES='1')
+    sys.path.insert(0, REPO)
+    import django  # pylint: disable=import-outside-toplevel
+    django.setup()
+    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+    call_command('migrate', run_syncdb=True, verbosity=0)
+
+
+def chain(steps, choices=3):
+    """A scenario of `steps` steps, each with `choices` choices leading to the next step."""
+    parts = ['<leadership_scenario scoring="path">', '<competency id="c">Competency</competency>']
+    for i in range(steps):
+        target = f's{i + 1}' if i + 1 < steps else 'end'
+        options = ''.join(
+            f'<choice id="c{j}" mode="{("urgent", "consultative", "consensual")[j % 3]}" target="{target}" '
+            f'points="{j}"><label>Option {j} at step {i}</label><feedback><p>Feedback {j} at step {i}: '
+            f'what this decision reflects.</p></feedback><effect competency="c" value="1"/></choice>'
+            for j in range(choices))
+        parts.append(f'<step id="s{i}" title="Step {i}" demands="urgent"><p>Situation {i}: a paragraph of '
+                     f'<em>context</em> for the learner to weigh.</p>{options}</step>')
+    parts.append('<ending id="end" title="The end" score="1"><p>Debrief.</p></ending>'
+                 '<debrief><p>Shown at every ending.</p></debrief></leadership_scenario>')
+    return ''.join(parts)
+
+
+def load(xml, slug):
+    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    runtime = WorkbenchRuntime('author')
+    runtime.id_generator.set_scenario(slug)
+    return runtime.parse_xml_string(xml)
+
+
+def fresh_block(usage_id, user):
+    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    runtime = WorkbenchRuntime(user)
+    return runtime.get_block(usage_id)
+
+
+def render(usage_id, user):
+    block = fresh_block(usage_id, user)
+    return block.runtime.render(block, 'student_view')
+
+
+def handle(usage_id, user, handler, data):
+    from webob import Request  # pylint: disable=import-outside-toplevel
+    block = fresh_block(usage_id, user)
+    request = Request.blank('/', method='POST', body=json.dumps(data).encode('utf-8'),
+                            content_type='application/json')
+    response = block.runtime.handle(block, handler, request)
+    assert response.status_code == 200, response.body
+    return response
+
+
+def per_call(function, calls):
+    start = time.perf_counter()
+    for args in calls:
+        function(*args)
+    return (time.perf_counter() - start) / len(calls)
+
+
+def compare(ours, floor, rounds=ROUNDS):
+    """Median over interleaved rounds of (ours per call / floor per call)."""
+    ratios, ours_times, floor_times = [], [], []
+    for _ in range(rounds):
+        a, b = floor(), ours()
+        floor_times.append(a)
+        ours_times.append(b)
+        ratios.append(b / a)
+    return statistics.median(ratios), statistics.median(ours_times), statistics.median(floor_times)
+
+
+def bench_views():
+    hello = load('<helloworld_demo/>', 'bench-hello')
+    scenario = load(chain(30), 'bench-scenario')
+    users = [f'viewer{i}' for i in range(40)]
+    for user in users:  # warm up: first views start each learner's clock
+        render(scenario, user)
+        render(hello, user)
+    return compare(lambda: per_call(render, [(scenario, u) for u in users]),
+                   lambda: per_call(render, [(hello, u) for u in users]))
+
+
+def bench_handlers():
+    scenario = load(chain(30), 'bench-choose')
+    thumbs = load('<thumbs/>', 'bench-thumbs')
+    counter = iter(range(10 ** 6))
+
+    def walk_round():
+        user = f'learner{next(counter)}'
+        handle(scenario, user, 'student_view_user_state', {})
+        calls = [(scenario, user, 'choose', {'step': f's{i}', 'choice': f'c{i % 3}'}) for i in range(30)]
+        return per_call(handle, calls)
+
+    def vote_round():
+        user = f'voter{next(counter)}'
+        return per_call(handle, [(thumbs, user, 'vote', {'voteType': 'up' if i % 2 else 'down'})
+                                 for i in range(30)])
+
+    walk_round(), vote_round()  # warm up
+    ratios, ours, floors = [], [], []
+    for _ in range(ROUNDS):
+        floor = statistics.mean(vote_round() for _ in range(3))
+        mine = statistics.mean(walk_round() for _ in range(3))
+        ratios.append(mine / floor)
+        ours.append(mine)
+        floors.append(floor)
+    return statistics.median(ratios), statistics.median(ours), statistics.median(floors)
+
+
+def bench_parse():
+    from leadership_xblocks.scenario import olx, validation  # pylint: disable=import-outside-toplevel
+    results = {}
+    for size in (10, 100, 1000):
+        text = chain(size)
+        repeats = max(1, 2000 // size)
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            for _ in range(repeats):
+                scenario, attrs = olx.parse_text(text, sanitize=True)
+                problems = validation.validate(scenario, attrs['scoring'])
+            times.append((time.perf_counter() - start) / repeats)
+            assert not validation.errors(problems)
+        results[size] = statistics.median(times)
+    return results
+
+
+def asset_size():
+    names = ('common.js', 'scenario.js', 'leadership.css')
+    raw = b''.join(open(os.path.join(REPO, 'static', name), 'rb').read() for name in names)
+    return len(raw), len(gzip.compress(raw, 9))
+
+
+def main():
+    setup_django()
+    view_ratio, view_ours, view_floor = bench_views()
+    choose_ratio, choose_ours, choose_floor = bench_handlers()
+    parse = bench_parse()
+    raw, zipped = asset_size()
+    print('leadership_scenario benchmark (workbench runtime, SQLite, one run)')
+    print(f'student_view, 30 steps / helloworld_demo: {view_ratio:.2f}x  '
+          f'({view_ours * 1e3:.2f} ms vs {view_floor * 1e3:.2f} ms)  target <= 1.15x')
+    print(f'choose, 30 steps / thumbs vote:           {choose_ratio:.2f}x  '
+          f'({choose_ours * 1e3:.2f} ms vs {choose_floor * 1e3:.2f} ms)  target <= 1.5x')
+    print('parse + validate: ' + ', '.join(f'{n} steps {t * 1e3:.2f} ms' for n, t in parse.items())
+          + f'; 1,000 / 100 steps = {parse[1000] / parse[100]:.1f}x  target <= 12x')
+    print(f'learner JS + CSS: {raw / 1024:.1f} KB raw, {zipped / 1024:.1f} KB gzipped  target <= 15 KB')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,125 @@
+"""Settings for the xblock-sdk workbench running the leadership blocks (development and tests).
+
+Everything comes from `workbench.settings`; this module only adds what the project needs.
+Run the server from the repository root (`make workbench`).
+
+Environment variables
+---------------------
+LEADERSHIP_DB           `sqlite` (default) or `mariadb`.
+LEADERSHIP_SQLITE_PATH  SQLite file (default `var/workbench.db` under the repository root).
+LEADERSHIP_DB_NAME      MariaDB database (default `test`); host/port/user are
+LEADERSHIP_DB_HOST      127.0.0.1, 3306 and root with no password unless these
+LEADERSHIP_DB_PORT      variables say otherwise.
+LEADERSHIP_DB_USER
+LEADERSHIP_VAR_DIR      Folder for the SQLite file, logs and the workbench file store
+                        (default `var/` under the repository root).
+LEADERSHIP_SDK_SAMPLES  `1` lists the sdk's own demo blocks on the index page too
+                        (hidden by default so only our scenarios show).
+WORKBENCH_DATABASES     The sdk's own JSON override; used when LEADERSHIP_DB is not `mariadb`.
+
+Language
+--------
+English (`en`, the default) and Welsh (`cy`). `django.middleware.locale.LocaleMiddleware`
+picks the language per request from, in order: the `?lang=cy` query parameter (handled by
+`devserver.middleware.QueryLanguageMiddleware`, which also stores the choice in Django's
+language cookie so the handler calls a page makes stay in that language), the
+`django_language` cookie, then the browser's Accept-Language header. `?lang=en` switches back.
+"""
+import importlib.util
+import os
+
+from workbench.settings import *  # noqa: F401,F403 pylint: disable=wildcard-import,unused-wildcard-import
+from workbench.settings import INSTALLED_APPS, LOGGING, MIDDLEWARE, WORKBENCH
+
+REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+VAR_DIR = os.path.abspath(os.environ.get('LEADERSHIP_VAR_DIR') or os.path.join(REPO_ROOT, 'var'))
+os.makedirs(VAR_DIR, exist_ok=True)
+
+
+def _importable(name):
+    """True when `name` can be imported (without importing it); False if a parent is missing."""
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
+# Apps -----------------------------------------------------------------------
+INSTALLED_APPS = list(INSTALLED_APPS)
+if _importable('leadership_xblocks.cohort') and 'leadership_xblocks.cohort' not in INSTALLED_APPS:
+    INSTALLED_APPS.append('leadership_xblocks.cohort')
+
+# Workbench services ---------------------------------------------------------
+WORKBENCH = dict(WORKBENCH)
+WORKBENCH['services'] = dict(WORKBENCH.get('services', {}))
+if _importable('leadership_xblocks.workbench_i18n'):
+    WORKBENCH['services']['i18n'] = 'leadership_xblocks.workbench_i18n.WorkbenchI18nService'
+
+if os.environ.get('LEADERSHIP_SDK_SAMPLES') != '1':
+    EXCLUDED_XBLOCKS = {
+        'allscopes_demo', 'attempts_scoreboard_demo', 'equality_demo', 'filethumbs',
+        'helloworld_demo', 'html_demo', 'problem_demo', 'sidebar_demo', 'slider_demo',
+        'textinput_demo', 'thumbs', 'view_counter_demo', 'sequence_demo', 'vertical_demo',
+        'debugchild',
+    }
+
+# Database -------------------------------------------------------------------
+if os.environ.get('LEADERSHIP_DB', 'sqlite').lower() in ('mariadb', 'mysql'):
+    DATABASES = {
+        'default': {
+            'ENGINE': 'django.db.backends.mysql',
+            'NAME': os.environ.get('LEADERSHIP_DB_NAME', 'test'),
+            'USER': os.environ.get('LEADERSHIP_DB_USER', 'root'),
+            'PASSWORD': '',
+            'HOST': os.environ.get('LEADERSHIP_DB_HOST', '127.0.0.1'),
+            'PORT': os.environ.get('LEADERSHIP_DB_PORT', '3306'),
+            'OPTIONS': {
+                'charset': 'utf8mb4',
+                'init_command': "SET sql_mode='STRICT_TRANS_TABLES'",
+                'isolation_level': 'read committed',
+            },
+            'TEST': {'CHARSET': 'utf8mb4', 'COLLATION': 'utf8mb4_unicode_ci'},
+        },
+    }
+elif 'WORKBENCH_DATABASES' not in os.environ:
+    DATABASES = {
+        'default': {
+            'ENGINE': 'django.db.backends.sqlite3',
+            'NAME': os.path.abspath(
+                os.environ.get('LEADERSHIP_SQLITE_PATH') or os.path.join(VAR_DIR, 'workbench.db')),
+            # Several server threads may write at once: wait for the lock instead of failing.
+            'OPTIONS': {'timeout': 20},
+        },
+    }
+# else: keep the sdk's DATABASES, parsed from WORKBENCH_DATABASES.
+
+# Files the sdk would put relative to the working directory ----------------------
+LOGGING = dict(LOGGING)
+LOGGING['handlers'] = dict(LOGGING['handlers'])
+LOGGING['handlers']['logfile'] = dict(
+    LOGGING['handlers']['logfile'], filename=os.path.join(VAR_DIR, 'workbench.log'))
+DJFS = {'type': 'osfs', 'directory_root': os.path.join(VAR_DIR, 'djpyfs'), 'url_root': '/static/djpyfs'}
+
+# Languages ------------------------------------------------------------------
+LANGUAGE_CODE = 'en'
+LANGUAGES = [
+    ('en', 'English'),
+    ('cy', 'Cymraeg (Welsh)'),
+]
+USE_I18N = True
+
+MIDDLEWARE = list(MIDDLEWARE)
+# LocaleMiddleware must come after the session middleware and before CommonMiddleware.
+_session = MIDDLEWARE.index('django.contrib.sessions.middleware.SessionMiddleware')
+for _name in ('django.middleware.locale.LocaleMiddleware', 'devserver.middleware.QueryLanguageMiddleware'):
+    if _name in MIDDLEWARE:
+        MIDDLEWARE.remove(_name)
+MIDDLEWARE[_session + 1:_session + 1] = [
+    'devserver.middleware.QueryLanguageMiddleware',
+    'django.middleware.locale.LocaleMiddleware',
+]
+if MIDDLEWARE.index('django.middleware.common.CommonMiddleware') < MIDDLEWARE.index(
+        'django.middleware.locale.LocaleMiddleware'):
+    MIDDLEWARE.remove('django.middleware.common.CommonMiddleware')
+    MIDDLEWARE.insert(MIDDLEWARE.index('django.middleware.locale.LocaleMiddleware') + 1,
+                      'django.middleware.common.CommonMiddleware')

@@ -1,0 +1,154 @@
+"""Test set-up shared by the whole suite.
+
+* Django is configured in-process with `devserver.settings` on a SQLite file in a temp
+  folder made for this test session; the tables are created once per session
+  (`migrate --run-syncdb`), before the first test.
+* `client`: Django's test client for the workbench. `workbench_reset`: clears the
+  workbench's stored state and scenarios.
+* `live_server_url`: the workbench served by gunicorn in a subprocess on a free loopback
+  port, for the session (SQLite). Parametrise it indirectly with 'mariadb' to run it on
+  MariaDB, or use `live_server_factory(db=..., workers=...)` /
+  `tests.support.live_server.start_mariadb_live_server` for load tests.
+* Browser fixtures (`browser`, `page`, `screenshot`) come from `tests/support/browser.py`.
+"""
+import os
+import shutil
+import sys
+import tempfile
+
+import pytest
+
+from tests.support import REPO_ROOT
+from tests.support.browser import (  # noqa: F401 pylint: disable=unused-import
+    browser, browser_context, page, playwright_driver, screenshot)
+from tests.support.live_server import LiveServer, mariadb_available
+
+_SESSION_TMP = tempfile.mkdtemp(prefix='leadership-tests-')
+
+if str(REPO_ROOT) not in sys.path:
+    sys.path.insert(0, str(REPO_ROOT))
+# In-process tests always use their own SQLite file, whatever the shell says.
+for _name in ('LEADERSHIP_DB_NAME', 'WORKBENCH_DATABASES'):
+    os.environ.pop(_name, None)
+os.environ['LEADERSHIP_DB'] = 'sqlite'
+os.environ['LEADERSHIP_VAR_DIR'] = _SESSION_TMP
+os.environ['LEADERSHIP_SQLITE_PATH'] = os.path.join(_SESSION_TMP, 'tests.db')
+os.environ['DJANGO_SETTINGS_MODULE'] = 'devserver.settings'
+# Playwright's sync API runs an event loop in this thread; the Django calls made by tests
+# in the same process are still synchronous.
+os.environ['DJANGO_ALLOW_ASYNC_UNSAFE'] = 'true'
+
+
+def pytest_configure(config):  # pylint: disable=unused-argument
+    import django  # pylint: disable=import-outside-toplevel
+    from django.test.utils import setup_test_environment  # pylint: disable=import-outside-toplevel
+
+    django.setup()
+    setup_test_environment()
+
+
+def pytest_unconfigure(config):  # pylint: disable=unused-argument
+    try:
+        from django.db import connections  # pylint: disable=import-outside-toplevel
+
+        connections.close_all()
+    except Exception:  # pylint: disable=broad-exception-caught
+        pass
+    shutil.rmtree(_SESSION_TMP, ignore_errors=True)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the item (the `page` fixture screenshots failures)."""
+    outcome = yield
+    report = outcome.get_result()
+    setattr(item, f'rep_{report.when}', report)
+
+
+@pytest.fixture(scope='session', autouse=True)
+def django_db_setup():
+    """Create the tables of the session's SQLite database once."""
+    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+
+    call_command('migrate', run_syncdb=True, verbosity=0, interactive=False)
+
+
+@pytest.fixture
+def client():
+    from django.test import Client  # pylint: disable=import-outside-toplevel
+
+    return Client()
+
+
+@pytest.fixture
+def workbench_reset():
+    """Start the test with no stored block state and freshly loaded scenarios."""
+    from workbench.runtime_util import reset_global_state  # pylint: disable=import-outside-toplevel
+
+    reset_global_state()
+    yield
+    reset_global_state()
+
+
+@pytest.fixture(scope='session')
+def repo_root():
+    return REPO_ROOT
+
+
+@pytest.fixture(scope='session')
+def live_server_factory():
+    """`live_server_factory(db='sqlite'|'mariadb', workers=None, threads=None, env=None)`.
+
+    Returns a started `LiveServer`; every one is stopped at the end of the session.
+    """
+    servers = []
+
+    def start(db='sqlite', **kwargs):
+        if db == 'mariadb' and not mariadb_available():
+            pytest.fail('MariaDB is not answering on 127.0.0.1:3306 (`make test` starts it)', pytrace=False)
+        server = LiveServer(db=db, **kwargs).start()
+        servers.append(server)
+        return server
+
+    yield start
+    for server in reversed(servers):
+        server.stop()
+
+
+def _live_db(request):
+    return getattr(request, 'param', None) or os.environ.get('LEADERSHIP_LIVE_DB', 'sqlite')
+
+
+@pytest.fixture(scope='session')
+def live_server(request, live_server_factory):  # pylint: disable=redefined-outer-name
+    """The session's live workbench (a `LiveServer`): SQLite unless parametrised indirectly
+    with 'mariadb' or LEADERSHIP_LIVE_DB=mariadb is set."""
+    return live_server_factory(db=_live_db(request))
+
+
+@pytest.fixture(scope='session')
+def live_server_url(request, live_server_factory):  # pylint: disable=redefined-outer-name
+    """Base URL (no trailing slash) of the live workbench; parametrise indirectly with
+    'sqlite' or 'mariadb' to choose the database:
+
+        @pytest.mark.parametrize('live_server_url', ['mariadb'], indirect=True)
+    """
+    if getattr(request, 'param', None):
+        return live_server_factory(db=request.param).url
+    return request.getfixturevalue('live_server').url
+
+
+@pytest.fixture
+def event_log():
+    """Events published through the workbench runtime during the test: `.events`, `.named(name)`."""
+    import logging  # pylint: disable=import-outside-toplevel
+
+    from tests.support.blocks import EventLog  # pylint: disable=import-outside-toplevel
+    handler = EventLog()
+    logger = logging.getLogger('workbench.runtime')
+    previous = logger.level
+    logger.setLevel(logging.INFO)
+    logger.addHandler(handler)
+    yield handler
+    logger.removeHandler(handler)
+    logger.setLevel(previous)

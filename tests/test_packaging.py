@@ -1,0 +1,176 @@
+"""The wheel carries everything a block needs, and works installed without the repository.
+
+1. Build the wheel from a clean copy of the source tree (no stale `build/`).
+2. Check it holds the JS, CSS, scenario XML and templates, and registers the blocks.
+3. Make a fresh venv (no system site-packages), install the wheel (not editable) and the
+   xblock-sdk (plus the version's extras from requirements/py<X.Y>.txt), then, in that venv
+   and outside the repository, render `leadership_scenario`'s student_view in the workbench
+   runtime and fetch its JS and CSS through `/resource/leadership_scenario/static/<file>`
+   with Django's test client.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+import venv
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from tests.support import REPO_ROOT
+
+PY = f'{sys.version_info.major}.{sys.version_info.minor}'
+COPY_IGNORE = shutil.ignore_patterns(
+    '.git', '.venv*', 'var', 'artifacts', 'build', 'dist', '*.egg-info', '__pycache__',
+    '.pytest_cache', 'node_modules', '*.pyc')
+
+# Runs inside the clean venv, with the working directory in a temp folder.
+RENDER_SCRIPT = textwrap.dedent('''
+    import importlib.resources, json, os, sys
+    os.makedirs('var', exist_ok=True)
+    os.environ['DJANGO_SETTINGS_MODULE'] = 'workbench.settings'
+    import django
+    django.setup()
+    from django.core.management import call_command
+    call_command('migrate', run_syncdb=True, verbosity=0, interactive=False)
+
+    import leadership_xblocks
+    from django.test import Client
+    from xblock.core import XBlock
+    from workbench.runtime import WorkbenchRuntime
+    from workbench.scenarios import get_scenarios
+
+    out = {'package_file': leadership_xblocks.__file__, 'sys_path': sys.path}
+    cls = XBlock.load_class('leadership_scenario')
+    out['class'] = cls.__module__ + '.' + cls.__name__
+
+    runtime = WorkbenchRuntime('packaging-student')
+    scenarios = get_scenarios()
+    chosen = next((name for name, sc in sorted(scenarios.items())
+                   if '<leadership_scenario' in sc.xml), None)
+    out['scenario'] = chosen
+    if chosen:
+        usage_id = scenarios[chosen].usage_id
+    else:
+        runtime.id_generator.set_scenario('packaging')
+        usage_id = runtime.parse_xml_string('<leadership_scenario/>')
+
+    def find(block):
+        if block.scope_ids.block_type == 'leadership_scenario':
+            return block
+        for child in getattr(block, 'children', None) or []:
+            found = find(runtime.get_block(child))
+            if found is not None:
+                return found
+        return None
+
+    block = find(runtime.get_block(usage_id))
+    frag = block.render('student_view', {})
+    out['html_length'] = len(frag.body_html())
+    out['resources'] = [[r.kind, r.mimetype, r.data if r.kind == 'url' else ''] for r in frag.resources]
+
+    client = Client()
+    static = importlib.resources.files('leadership_xblocks.static')
+    fetched = {}
+    for kind, mimetype, url in out['resources']:
+        if kind != 'url' or not url.startswith('/resource/leadership_scenario/static/'):
+            continue
+        response = client.get(url)
+        name = url.rsplit('/', 1)[1]
+        shipped = static.joinpath(name).read_bytes() if static.joinpath(name).is_file() else None
+        fetched[url] = {'status': response.status_code, 'length': len(response.content),
+                        'content_type': response.get('Content-Type', ''),
+                        'same_as_shipped': shipped is not None and response.content == shipped}
+    out['fetched'] = fetched
+    if chosen:
+        page = client.get('/scenario/%s/' % chosen)
+        out['page'] = {'status': page.status_code,
+                       'has_block': b'leadership_scenario' in page.content}
+    print('RESULT ' + json.dumps(out))
+''')
+
+
+def extras_for_version():
+    """The non-shared lines of requirements/py<X.Y>.txt (the sdk's extras on 3.11)."""
+    path = REPO_ROOT / 'requirements' / f'py{PY}.txt'
+    if not path.exists():
+        return []
+    lines = [line.split('#', 1)[0].strip() for line in path.read_text().splitlines()]
+    return [line for line in lines if line and not line.startswith('-')]
+
+
+def run(cmd, timeout, **kwargs):
+    result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False, **kwargs)
+    assert result.returncode == 0, f'{cmd} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}'
+    return result
+
+
+@pytest.fixture(scope='module')
+def wheel(tmp_path_factory):
+    src = tmp_path_factory.mktemp('src') / 'leadership-xblocks'
+    shutil.copytree(REPO_ROOT, src, ignore=COPY_IGNORE)
+    dist = tmp_path_factory.mktemp('dist')
+    run([sys.executable, '-m', 'build', '--wheel', '--outdir', str(dist), str(src)], timeout=300)
+    wheels = sorted(dist.glob('leadership_xblocks-*.whl'))
+    assert len(wheels) == 1, wheels
+    return wheels[0]
+
+
+def test_wheel_contents(wheel):
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+        entry_points = next((archive.read(n).decode() for n in names if n.endswith('.dist-info/entry_points.txt')), '')
+
+    def has(pattern):
+        return any(re.fullmatch(pattern, name) for name in names)
+
+    assert has(r'leadership_xblocks/static/[^/]+\.js'), names
+    assert has(r'leadership_xblocks/static/[^/]+\.css'), names
+    assert has(r'leadership_xblocks/scenarios/[^/]+\.xml'), names
+    assert has(r'leadership_xblocks/templates/[^/]+\.html'), names
+    assert re.search(r'^leadership_scenario\s*=', entry_points, re.M), entry_points
+    assert not any(name.startswith(('devserver/', 'tests/')) for name in names)
+
+
+def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
+    env_dir = tmp_path / 'venv'
+    venv.EnvBuilder(with_pip=True, system_site_packages=False, clear=True).create(env_dir)
+    python = env_dir / 'bin' / 'python'
+
+    # Same versions as the test venv, so pip mostly takes them from its cache.
+    frozen = subprocess.run([sys.executable, '-m', 'pip', 'freeze', '--exclude-editable'],
+                            capture_output=True, text=True, check=True).stdout
+    constraints = tmp_path / 'constraints.txt'
+    constraints.write_text('\n'.join(
+        line for line in frozen.splitlines()
+        if line and not line.startswith(('-e', '#')) and '@' not in line
+        and not line.lower().startswith(('leadership-xblocks', 'leadership_xblocks'))) + '\n')
+    run([str(python), '-m', 'pip', 'install', '-q', '--disable-pip-version-check',
+         '-c', str(constraints), str(wheel), 'xblock-sdk', *extras_for_version()], timeout=600)
+
+    workdir = tmp_path / 'run'
+    workdir.mkdir()
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(('PYTHON', 'DJANGO_', 'LEADERSHIP_', 'WORKBENCH_', 'VIRTUAL_ENV'))}
+    result = run([str(python), '-I', '-c', RENDER_SCRIPT], timeout=300, cwd=workdir, env=env)
+    line = next(l for l in result.stdout.splitlines() if l.startswith('RESULT '))
+    out = json.loads(line[len('RESULT '):])
+
+    assert Path(out['package_file']).is_relative_to(env_dir), out['package_file']
+    assert not any(str(REPO_ROOT) == p for p in out['sys_path'])
+    assert out['html_length'] > 0
+    urls = [url for kind, _m, url in out['resources'] if kind == 'url']
+    js = [u for u in urls if re.fullmatch(r'/resource/leadership_scenario/static/[^/]+\.js', u)]
+    css = [u for u in urls if re.fullmatch(r'/resource/leadership_scenario/static/[^/]+\.css', u)]
+    assert js, urls
+    assert css, urls
+    for url in js + css:
+        fetched = out['fetched'][url]
+        assert fetched['status'] == 200, (url, fetched)
+        assert fetched['length'] > 0 and fetched['same_as_shipped'], (url, fetched)
+    if out.get('scenario'):
+        assert out['page'] == {'status': 200, 'has_block': True}, out['page']
