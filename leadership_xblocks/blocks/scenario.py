@@ -132,6 +132,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
         return {'scoring': self.scoring, 'max_attempts': self.max_attempts, 'allow_back': self.allow_back}
 
     # views -----------------------------------------------------------------
+    @XBlock.supports('multi_device')
     def student_view(self, context=None):  # pylint: disable=unused-argument
         if not self.playable:
             return self.fragment(self.render_template('unavailable.html', {'title': self.display_name}),
