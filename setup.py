@@ -30,6 +30,7 @@ CODE_PACKAGES = [
     'leadership_xblocks',
     'leadership_xblocks.blocks',
     'leadership_xblocks.scenario',
+    'leadership_xblocks.activities',
 ]
 OPTIONAL_CODE_PACKAGES = [
     'leadership_xblocks.cohort',
@@ -59,6 +60,11 @@ def existing(packages):
     return [p for p in packages if os.path.isdir(os.path.join(HERE, *p.split('.')))]
 
 
+# The cohort Django app, registered for the LMS and Studio through the Open edX plugin framework.
+COHORT_APP = (['leadership_cohort = leadership_xblocks.cohort.apps:CohortConfig']
+              if existing(['leadership_xblocks.cohort']) else [])
+
+
 with open(os.path.join(HERE, 'README.md'), encoding='utf-8') as readme:
     LONG_DESCRIPTION = readme.read()
 
@@ -73,7 +79,7 @@ setup(
     packages=existing(CODE_PACKAGES) + existing(OPTIONAL_CODE_PACKAGES) + sorted(DATA_PACKAGES),
     package_dir=DATA_PACKAGES,
     package_data={
-        'leadership_xblocks': ['templates/*.html', 'translations/*/LC_MESSAGES/*'],
+        'leadership_xblocks': ['templates/*.html', 'templates/*.txt', 'translations/*/LC_MESSAGES/*'],
         **{name: ['*'] for name in DATA_PACKAGES},
     },
     include_package_data=True,
@@ -91,6 +97,8 @@ setup(
     },
     entry_points={
         'xblock.v1': existing_blocks(),
+        'lms.djangoapp': COHORT_APP,
+        'cms.djangoapp': COHORT_APP,
         'console_scripts': [
             'leadership-olx-check = leadership_xblocks.olx_check:main',
         ],

@@ -54,3 +54,12 @@ def anonymise(raw_id):
     """Salted hash used where the runtime gives no anonymous id of its own."""
     digest = hashlib.sha256(f'{WORKBENCH_SALT}:{raw_id}'.encode('utf-8')).hexdigest()
     return digest[:32]
+
+
+def course_key(block):
+    """The course the block is in, as text: the usage key's course in Open edX, '' in the workbench."""
+    usage_id = block.scope_ids.usage_id
+    key = getattr(usage_id, 'context_key', None) or getattr(usage_id, 'course_key', None)
+    if key is None:
+        key = getattr(block.runtime, 'course_id', None)
+    return str(key) if key else ''

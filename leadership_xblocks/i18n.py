@@ -39,3 +39,20 @@ def block_ngettext(block):
 def catalogue(locale):
     """A gettext catalogue for `locale` from the shipped translations (identity if none)."""
     return _gettext_module.translation(DOMAIN, TRANSLATIONS_DIR, languages=[locale], fallback=True)
+
+
+def shipped_js_catalogue(language):
+    """File name under `static/` of the JS catalogue for a Django language code, or None.
+
+    `tools/i18n.py compile` writes `static/i18n-<language>.js`, which sets
+    `window.LeadershipXBlocksI18N`; English needs none. `cy-gb` falls back to `cy`.
+    """
+    import importlib.resources  # pylint: disable=import-outside-toplevel
+
+    static = importlib.resources.files('leadership_xblocks.static')
+    code = (language or '').lower().replace('_', '-')
+    for candidate in (code, code.split('-')[0]):
+        name = f'i18n-{candidate}.js'
+        if candidate and static.joinpath(name).is_file():
+            return name
+    return None

@@ -132,6 +132,9 @@ def test_wheel_contents(wheel):
     assert has(r'leadership_xblocks/static/[^/]+\.css'), names
     assert has(r'leadership_xblocks/scenarios/[^/]+\.xml'), names
     assert has(r'leadership_xblocks/templates/[^/]+\.html'), names
+    # Translations: where Open edX's XBlock i18n service reads them, and the JS catalogue.
+    assert has(r'leadership_xblocks/translations/cy/LC_MESSAGES/text\.mo'), names
+    assert has(r'leadership_xblocks/static/i18n-cy\.js'), names
     assert re.search(r'^leadership_scenario\s*=', entry_points, re.M), entry_points
     assert not any(name.startswith(('devserver/', 'tests/')) for name in names)
 

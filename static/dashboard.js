@@ -1,0 +1,260 @@
+/* Facilitator dashboard and "present" mode for every leadership block (staff only).
+ *
+ * The server renders a `[data-lsx-dashboard]` region (templates/staff_dashboard.html) only for
+ * staff, with the URL of the block's `staff_dashboard` JSON handler. Everything shown is counts
+ * and shares: there are no names or learner ids in what the handler returns.
+ * Mounting is idempotent: this file mounts every region on load, and block scripts call
+ * `LeadershipDashboard.mountAll(root)` for regions added later.
+ */
+(function (window, document) {
+    'use strict';
+    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
+    var MODE_NAMES = {
+        urgent: _('Urgent'), consultative: _('Consultative'), consensual: _('Consensual'), delegated: _('Delegated')
+    };
+
+    function percent(share) { return Math.round((share || 0) * 100) + '%'; }
+    function number(value, digits) {
+        if (value === null || value === undefined) { return '-'; }
+        var f = Math.pow(10, digits === undefined ? 1 : digits);
+        return String(Math.round(value * f) / f);
+    }
+    function reducedMotion() {
+        return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    }
+
+    /* A table: caption, column headers, rows of cells (the first cell is the row header). */
+    function table(caption, headers, rows, className) {
+        return el('table', {className: 'lsx-table ' + (className || '')}, [
+            el('caption', {}, [caption]),
+            el('thead', {}, [el('tr', {}, headers.map(function (h) { return el('th', {scope: 'col'}, [h]); }))]),
+            el('tbody', {}, rows.map(function (cells) {
+                return el('tr', {}, cells.map(function (cell, i) {
+                    return el(i === 0 ? 'th' : 'td', i === 0 ? {scope: 'row'} : {}, [String(cell)]);
+                }));
+            }))]);
+    }
+
+    /* A decorative bar beside a percentage that is always also given as text. */
+    function bar(share) {
+        var fill = el('span', {className: 'lsx-bar-fill'});
+        fill.style.width = percent(share);
+        return el('span', {className: 'lsx-bar', 'aria-hidden': 'true'}, [fill]);
+    }
+
+    function choiceLabel(row) { return row.timed_out ? _('Time ran out') : row.label; }
+    function modeLabel(row) { return row.timed_out ? _('Time ran out') : (MODE_NAMES[row.mode] || row.mode || '-'); }
+
+    // Dashboard -----------------------------------------------------------------------------
+    function renderScores(box, scores) {
+        if (!scores || !scores.n) { return; }
+        box.appendChild(table(L.format(_('Score distribution (learners with a score: {n}; mean {mean})'),
+            {n: scores.n, mean: percent(scores.mean)}), [_('Best score'), _('Learners')],
+            scores.bins.map(function (b) { return [percent(b.from) + '-' + percent(b.to), b.count]; })));
+    }
+
+    function renderScenario(box, data) {
+        box.appendChild(el('h4', {}, [_('Decisions, step by step')]));
+        data.steps.forEach(function (step) {
+            var section = el('section', {className: 'lsx-dash-step'});
+            section.appendChild(el('h5', {}, [step.title]));
+            section.appendChild(el('p', {}, [L.format(_('Answered by {n}. Timeouts taken: {timeouts}. ' +
+                'Mean time to decide: {seconds} s.'), {n: step.n, timeouts: step.timeouts,
+                seconds: number(step.mean_seconds)}) +
+                (step.demands ? ' ' + L.format(_('This step demands: {mode}.'), {mode: MODE_NAMES[step.demands]}) : '')]));
+            section.appendChild(table(L.format(_('Choices at "{title}"'), {title: step.title}),
+                [_('Choice'), _('Mode'), _('Learners'), _('Share')], step.choices.map(function (c) {
+                    return [choiceLabel(c), c.timed_out ? '-' : (MODE_NAMES[c.mode] || '-'), c.count, percent(c.share)];
+                })));
+            section.appendChild(table(L.format(_('Decision modes at "{title}"'), {title: step.title}),
+                [_('Mode'), _('Learners'), _('Share')], step.modes.map(function (m) {
+                    return [modeLabel(m), m.count, percent(m.share)];
+                })));
+            box.appendChild(section);
+        });
+        box.appendChild(el('p', {}, [L.format(_('Timeouts taken in all steps: {n}.'), {n: data.timeouts})]));
+        box.appendChild(table(L.format(_('Endings (learners who finished an attempt: {n}; each one\'s latest counts)'),
+            {n: data.finished}), [_('Ending'), _('Learners'), _('Share')], data.endings.map(function (e) {
+                return [e.title, e.count, percent(e.share)];
+            })));
+        box.appendChild(el('h4', {}, [_('Most common paths')]));
+        if (!data.paths.length) {
+            box.appendChild(el('p', {}, [_('No learner has reached an ending yet.')]));
+        } else {
+            box.appendChild(el('ol', {className: 'lsx-paths'}, data.paths.map(function (p) {
+                var steps = p.decisions.map(function (d) {
+                    return d.step + ': ' + (d.timed_out ? _('Time ran out') : d.choice);
+                }).join(' \u2192 ');
+                return el('li', {}, [L.format(_('Learners: {count} ({share}). {steps} \u2192 ending: {ending}'),
+                    {count: p.count, share: percent(p.share), steps: steps, ending: p.ending})]);
+            })));
+        }
+        if (data.competencies.rows.length) {
+            box.appendChild(table(L.format(_('Mean competency profile (learners: {n})'), {n: data.competencies.n}),
+                [_('Competency'), _('Mean change')], data.competencies.rows.map(function (c) {
+                    return [c.label, number(c.mean)];
+                })));
+        }
+    }
+
+    function renderMeans(box, data) {
+        (data.means || []).forEach(function (group) {
+            box.appendChild(table(L.format(_('{title} (learners: {n})'), {title: group.title, n: group.n}),
+                [_('Item'), _('Mean')], group.rows.map(function (r) { return [r.label, number(r.mean)]; })));
+        });
+    }
+
+    function renderDashboard(box, payload) {
+        var data = payload.dashboard;
+        L.clear(box);
+        if (!payload.available) {
+            box.appendChild(el('p', {}, [_('Cohort data is not available in this installation.')]));
+            return;
+        }
+        box.appendChild(table(_('Learners'), [_('Measure'), _('Learners')], [
+            [_('Started'), data.learners.started], [_('Completed'), data.learners.completed]]));
+        renderScores(box, data.scores);
+        if (data.kind === 'scenario') { renderScenario(box, data); }
+        renderMeans(box, data);
+        box.appendChild(el('p', {className: 'lsx-kicker'}, [L.format(_('Figures as of {time}.'),
+            {time: new Date(payload.generated_at).toLocaleTimeString()})]));
+    }
+
+    // Present mode ---------------------------------------------------------------------------
+    function presentRows(title, rows, labelOf) {
+        return el('table', {className: 'lsx-present-table'}, [
+            el('caption', {}, [title]),
+            el('thead', {}, [el('tr', {}, [el('th', {scope: 'col'}, [_('Answer')]),
+                el('th', {scope: 'col'}, [_('Share')]), el('th', {scope: 'col'}, [_('Learners')])])]),
+            el('tbody', {}, rows.map(function (row) {
+                return el('tr', {}, [el('th', {scope: 'row'}, [labelOf(row)]),
+                    el('td', {}, [el('span', {className: 'lsx-present-share'}, [percent(row.share)]), bar(row.share)]),
+                    el('td', {}, [String(row.count)])]);
+            }))]);
+    }
+
+    function Present(section, post) {
+        var box = section.querySelector('[data-role="present"]');
+        var timer = null, paused = false, step = null, select, pauseButton, status, results;
+
+        function schedule(seconds) {
+            window.clearTimeout(timer);
+            if (!paused && !box.hidden) { timer = window.setTimeout(refresh, (seconds || 5) * 1000); }
+        }
+        function show(payload) {
+            var data = payload.present;
+            if (!data) { return; }
+            if (!select.options.length) {
+                data.steps.forEach(function (s) { select.appendChild(el('option', {value: s.id}, [s.title])); });
+            }
+            if (data.step) { step = data.step.id; select.value = step; }
+            L.clear(results);
+            if (!data.step) {
+                results.appendChild(el('p', {className: 'lsx-present-big'}, [_('This scenario has no steps.')]));
+                return;
+            }
+            results.appendChild(el('h4', {className: 'lsx-present-title'}, [data.step.title]));
+            results.appendChild(el('p', {className: 'lsx-present-count'}, [L.format(
+                L.ngettext('{n} learner has answered', '{n} learners have answered', data.n), {n: data.n})]));
+            if (!data.enough) {
+                results.appendChild(el('p', {className: 'lsx-present-big'}, [L.format(
+                    _('Results appear once at least {minimum} learners have answered.'), {minimum: data.minimum})]));
+            } else {
+                results.appendChild(presentRows(_('Choices'), data.choices, choiceLabel));
+                results.appendChild(presentRows(_('Decision modes'), data.modes, modeLabel));
+            }
+            status.textContent = L.format(_('Updated at {time}.'), {time: new Date(payload.generated_at).toLocaleTimeString()}) +
+                ' ' + (paused ? _('Updates are paused.') : _('Updates every few seconds.'));
+        }
+        function refresh() {
+            return post({view: 'present', step: step}).then(function (payload) {
+                if (payload) { show(payload); schedule(payload.refresh_seconds); } else { schedule(10); }
+            });
+        }
+        function build() {
+            var selectId = section.id + '-present-step';
+            select = el('select', {id: selectId, onchange: function () { step = select.value; refresh(); }});
+            pauseButton = el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+                paused = !paused;
+                pauseButton.textContent = paused ? _('Resume updates') : _('Pause updates');
+                if (paused) { window.clearTimeout(timer); } else { refresh(); }
+            }}, [_('Pause updates')]);
+            var full = box.requestFullscreen ? el('button', {type: 'button', className: 'lsx-button lsx-secondary',
+                onclick: function () { box.requestFullscreen().catch(function () { return null; }); }},
+                [_('Full screen')]) : null;
+            status = el('p', {className: 'lsx-kicker', 'aria-live': 'off'});
+            results = el('div', {className: 'lsx-present-results'});
+            box.appendChild(el('div', {className: 'lsx-row lsx-present-controls'}, [
+                el('label', {'for': selectId}, [_('Step to show')]), select, pauseButton, full]));
+            box.appendChild(results);
+            box.appendChild(status);
+            if (reducedMotion()) { box.classList.add('lsx-reduced-motion'); }
+        }
+        return {
+            toggle: function (button) {
+                if (!select) { build(); }
+                box.hidden = !box.hidden;
+                button.setAttribute('aria-expanded', String(!box.hidden));
+                button.textContent = box.hidden ? _('Present results to the group') : _('Stop presenting');
+                if (box.hidden) { window.clearTimeout(timer); } else { refresh().then(function () { L.focus(results); }); }
+            }
+        };
+    }
+
+    function mount(section) {
+        if (section.getAttribute('data-mounted')) { return; }
+        section.setAttribute('data-mounted', 'true');
+        section.id = section.id || ('lsx-dash-' + Math.random().toString(36).slice(2));
+        var url = section.getAttribute('data-handler-url');
+        var errorBox = section.querySelector('[data-role="dash-error"]');
+        var body = section.querySelector('[data-role="dashboard"]');
+        var present;
+
+        function post(data) {
+            L.clear(errorBox);
+            return L.post(url, data).catch(function (error) {
+                errorBox.appendChild(el('p', {}, [error.message]));
+                return null;
+            });
+        }
+        function load() {
+            body.setAttribute('aria-busy', 'true');
+            return post({}).then(function (payload) {
+                body.removeAttribute('aria-busy');
+                if (payload) {
+                    renderDashboard(body, payload);
+                    body.insertBefore(el('button', {type: 'button', className: 'lsx-button lsx-secondary',
+                        onclick: load}, [_('Refresh the figures')]), body.firstChild);
+                }
+            });
+        }
+        section.querySelectorAll('[data-action]').forEach(function (button) {
+            button.addEventListener('click', function () {
+                if (button.getAttribute('data-action') === 'toggle') {
+                    body.hidden = !body.hidden;
+                    button.setAttribute('aria-expanded', String(!body.hidden));
+                    button.textContent = body.hidden ? _('Open the facilitator dashboard') :
+                        _('Close the facilitator dashboard');
+                    if (!body.hidden) { load().then(function () { L.focus(body); }); }
+                } else {
+                    present = present || Present(section, post);
+                    present.toggle(button);
+                }
+            });
+        });
+    }
+
+    function mountAll(scope) {
+        var root = L.rootOf(scope) || document;
+        var found = Array.prototype.slice.call(root.querySelectorAll('[data-lsx-dashboard]'));
+        if (root.matches && root.matches('[data-lsx-dashboard]')) { found.push(root); }
+        found.forEach(mount);
+    }
+
+    window.LeadershipDashboard = {mountAll: mountAll};
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', function () { mountAll(document); });
+    } else {
+        mountAll(document);
+    }
+}(window, document));

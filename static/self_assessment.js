@@ -1,0 +1,162 @@
+/* Learner page of the leadership_self_assessment block: rate, submit, see the profile (and the change). */
+function LeadershipSelfAssessmentBlock(runtime, element, init) {
+    'use strict';
+    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
+    var root = L.rootOf(element);
+    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    var form = part('form'), submitButton = part('submit'), statusBox = part('status'),
+        errorBox = part('error'), result = part('result');
+    var busy = false;
+
+    function fieldsets() { return Array.prototype.slice.call(form.querySelectorAll('fieldset[data-item]')); }
+
+    function chosen(fieldset) {
+        var input = fieldset.querySelector('input[type="radio"]:checked');
+        return input ? parseInt(input.value, 10) : null;
+    }
+
+    function fill(ratings) {
+        fieldsets().forEach(function (fieldset) {
+            var value = ratings ? ratings[fieldset.getAttribute('data-item')] : null;
+            Array.prototype.forEach.call(fieldset.querySelectorAll('input[type="radio"]'), function (input) {
+                input.checked = value !== null && value !== undefined && parseInt(input.value, 10) === value;
+            });
+            fieldset.removeAttribute('aria-invalid');
+        });
+    }
+
+    function showError(message, target) {
+        L.clear(errorBox).appendChild(el('p', {}, [message]));
+        L.focus(target || errorBox);
+    }
+
+    function scaleText(state) {
+        return L.format(_('from {min} to {max}'), {min: state.scale.min, max: state.scale.max});
+    }
+
+    function renderProfile(state) {
+        var box = el('div', {className: 'lsx-profile'});
+        var range = scaleText(state);
+        box.appendChild(L.barChart({
+            title: _('Your profile: average rating per dimension'),
+            description: L.format(_('Bar chart of your average rating in each dimension, on a scale {range}. ' +
+                'The table that follows gives the same figures.'), {range: range}),
+            min: state.scale.min, max: state.scale.max,
+            rows: state.profile.map(function (row) {
+                return {label: row.label, bars: [{value: row.mean, text: L.number(row.mean)}]};
+            })
+        }));
+        box.appendChild(L.table(L.format(_('Your average rating per dimension ({range})'), {range: range}),
+            [_('Dimension'), _('Average rating')],
+            state.profile.map(function (row) { return [row.label, L.number(row.mean)]; })));
+        return box;
+    }
+
+    function changeText(value) {
+        if (value > 0) { return L.format(_('up {value}'), {value: L.number(value)}); }
+        if (value < 0) { return L.format(_('down {value}'), {value: L.number(-value)}); }
+        return _('no change');
+    }
+
+    function renderChange(state) {
+        var comparison = state.comparison;
+        var box = el('div', {className: 'lsx-change'});
+        if (!comparison) { return null; }
+        if (comparison.role === 'baseline') {
+            box.appendChild(el('p', {}, [_('This is your first rating. A later self-assessment in this ' +
+                'course will show how your ratings have changed since.')]));
+            return box;
+        }
+        box.appendChild(el('h5', {}, [_('How your ratings have changed')]));
+        box.appendChild(el('p', {}, [L.format(_('Compared with your first rating, in "{title}".'),
+            {title: comparison.baseline_title})]));
+        if (!comparison.rows.length) {
+            box.appendChild(el('p', {}, [_('The two self-assessments have no dimensions in common.')]));
+            return box;
+        }
+        box.appendChild(L.barChart({
+            title: _('Your first and latest average rating per dimension'),
+            description: L.format(_('Two bars per dimension: "First" (dashed outline) and "Now" (solid), ' +
+                'on a scale {range}. The table that follows gives the same figures.'), {range: scaleText(state)}),
+            min: state.scale.min, max: state.scale.max,
+            rows: comparison.rows.map(function (row) {
+                return {label: row.label, bars: [
+                    {name: _('First'), value: row.before, text: L.number(row.before), variant: 'outline'},
+                    {name: _('Now'), value: row.after, text: L.number(row.after)}
+                ]};
+            })
+        }));
+        box.appendChild(L.table(_('Change since your first rating'),
+            [_('Dimension'), _('First'), _('Now'), _('Change')],
+            comparison.rows.map(function (row) {
+                return [row.label, L.number(row.before), L.number(row.after), changeText(row.change)];
+            })));
+        return box;
+    }
+
+    function render(state, news) {
+        news = news || {};
+        fill(state.ratings);
+        if (!state.submitted) {
+            form.hidden = false;
+            result.hidden = true;
+            return;
+        }
+        form.hidden = true;
+        var heading = el('h4', {}, [_('Your leadership profile')]);
+        L.clear(result).appendChild(heading);
+        result.appendChild(renderProfile(state));
+        var change = renderChange(state);
+        if (change) { result.appendChild(change); }
+        result.appendChild(el('div', {className: 'lsx-actions'}, [el('button', {
+            type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+                form.hidden = false;
+                statusBox.textContent = '';
+                L.focus(form.querySelector('fieldset legend') || form);
+            }
+        }, [_('Change my ratings')])]));
+        result.hidden = false;
+        if (news.submitted) {
+            statusBox.textContent = _('Your ratings have been saved.');
+            L.focus(heading);
+        }
+    }
+
+    form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        if (busy) { return; }
+        var ratings = {}, missing = [];
+        L.clear(errorBox);
+        fieldsets().forEach(function (fieldset) {
+            var value = chosen(fieldset);
+            if (value === null) {
+                missing.push(fieldset);
+                fieldset.setAttribute('aria-invalid', 'true');
+            } else {
+                fieldset.removeAttribute('aria-invalid');
+                ratings[fieldset.getAttribute('data-item')] = value;
+            }
+        });
+        if (missing.length) {
+            showError(L.format(L.ngettext('{count} statement still needs a rating.',
+                '{count} statements still need a rating.', missing.length), {count: missing.length}));
+            return;
+        }
+        busy = true;
+        submitButton.disabled = true;
+        root.setAttribute('aria-busy', 'true');
+        statusBox.textContent = _('Saving your ratings...');
+        L.post(runtime.handlerUrl(element, 'submit'), {ratings: ratings}).then(function (state) {
+            render(state, {submitted: true});
+        }, function (error) {
+            statusBox.textContent = '';
+            showError(error.message);
+        }).then(function () {
+            busy = false;
+            submitButton.disabled = false;
+            root.removeAttribute('aria-busy');
+        });
+    });
+
+    render(init.state);
+}

@@ -1,0 +1,216 @@
+/* Learner page of the leadership_time_allocation block: shares that total 100, a leadership model,
+   a research-consent choice; then the learner's allocation beside the cohort mean. */
+function LeadershipTimeAllocationBlock(runtime, element, init) {
+    'use strict';
+    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
+    var root = L.rootOf(element);
+    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    var form = part('form'), totalBox = part('total'), ownBox = part('own-box'), ownText = part('own-text'),
+        submitButton = part('submit'), statusBox = part('status'), errorBox = part('error'), result = part('result');
+    var inputs = Array.prototype.slice.call(form.querySelectorAll('input[data-function]'));
+    var modelRadios = Array.prototype.slice.call(form.querySelectorAll('input[name$="-model"]'));
+    var consentRadios = Array.prototype.slice.call(form.querySelectorAll('input[name$="-consent"]'));
+    var total = init.state.total, busy = false, current = init.state;
+
+    function parse(value) {
+        var number = parseFloat(String(value).replace(',', '.'));
+        return isNaN(number) ? null : number;
+    }
+
+    function sum() {
+        return inputs.reduce(function (acc, input) { return acc + (parse(input.value) || 0); }, 0);
+    }
+
+    function showTotal() {
+        var value = Math.round(sum() * 100) / 100;
+        var text = L.format(_('Total: {sum} of {total}'), {sum: L.number(value), total: total});
+        if (Math.abs(value - total) > 0.01) {
+            text += ' ' + (value < total ?
+                L.format(_('({left} still to allocate)'), {left: L.number(total - value)}) :
+                L.format(_('({over} too many)'), {over: L.number(value - total)}));
+        }
+        totalBox.textContent = text;
+    }
+
+    function checked(radios) {
+        var found = radios.filter(function (radio) { return radio.checked; })[0];
+        return found ? found.value : null;
+    }
+
+    function showOwn() {
+        var own = checked(modelRadios) === 'own';
+        ownBox.hidden = !own;
+    }
+
+    function showError(message, target) {
+        L.clear(errorBox).appendChild(el('p', {}, [message]));
+        L.focus(target || errorBox);
+    }
+
+    function call(handler, data) {
+        if (busy) { return Promise.resolve(null); }
+        busy = true;
+        submitButton.disabled = true;
+        root.setAttribute('aria-busy', 'true');
+        L.clear(errorBox);
+        return L.post(runtime.handlerUrl(element, handler), data).then(function (state) {
+            return state;
+        }, function (error) {
+            statusBox.textContent = '';
+            showError(error.message);
+            return null;
+        }).then(function (state) {
+            busy = false;
+            submitButton.disabled = false;
+            root.removeAttribute('aria-busy');
+            return state;
+        });
+    }
+
+    function fill(state) {
+        inputs.forEach(function (input) {
+            var value = state.allocations ? state.allocations[input.getAttribute('data-function')] : 0;
+            input.value = value === undefined || value === null ? 0 : value;
+        });
+        modelRadios.forEach(function (radio) { radio.checked = radio.value === state.model; });
+        ownText.value = state.model_text || '';
+        if (state.submitted || state.consent.at) {
+            consentRadios.forEach(function (radio) {
+                radio.checked = radio.value === (state.consent.given ? 'yes' : 'no');
+            });
+        }
+        showOwn();
+        showTotal();
+    }
+
+    function modelLabel(state) {
+        if (state.model === 'own') { return state.model_text; }
+        var found = state.models.filter(function (m) { return m.id === state.model; })[0];
+        return found ? found.label : state.model;
+    }
+
+    function renderComparison(state) {
+        var box = el('div', {className: 'lsx-allocation-result'});
+        var cohort = state.cohort;
+        var rows = state.functions.map(function (f) {
+            var bars = [{name: _('You'), value: state.allocations[f.id], text: L.number(state.allocations[f.id], 1) + '%'}];
+            if (cohort.available) {
+                bars.push({name: _('Others'), value: cohort.means[f.id], text: L.number(cohort.means[f.id], 1) + '%',
+                           variant: 'outline'});
+            }
+            return {label: f.label, bars: bars};
+        });
+        box.appendChild(L.barChart({
+            title: cohort.available ? _('Your time beside the mean of other learners') : _('How you divide your time'),
+            description: cohort.available ?
+                _('Two bars per function: "You" (solid) and "Others", the mean of the other learners (dashed ' +
+                  'outline), in per cent of working time. The table that follows gives the same figures.') :
+                _('One bar per function, in per cent of your working time. The table that follows gives the same figures.'),
+            min: 0, max: Math.max.apply(null, rows.map(function (row) {
+                return Math.max.apply(null, row.bars.map(function (b) { return b.value; }));
+            }).concat([10])),
+            rows: rows
+        }));
+        var headings = [_('Function'), _('You (%)')];
+        if (cohort.available) { headings.push(_('Others, mean (%)')); }
+        box.appendChild(L.table(_('Share of working time by function'), headings, state.functions.map(function (f) {
+            var cells = [f.label, L.number(state.allocations[f.id], 1)];
+            if (cohort.available) { cells.push(L.number(cohort.means[f.id], 1)); }
+            return cells;
+        })));
+        box.appendChild(el('p', {}, [cohort.available ?
+            L.format(L.ngettext('The mean is of {count} other learner who agreed to research use.',
+                'The mean is of {count} other learners who agreed to research use.', cohort.count), {count: cohort.count}) :
+            L.format(_('The mean of other learners appears here once at least {minimum} of them have answered ' +
+                'and agreed to research use.'), {minimum: cohort.minimum})]));
+        return box;
+    }
+
+    function renderConsent(state) {
+        var given = state.consent.given;
+        var box = el('div', {className: 'lsx-consent'});
+        box.appendChild(el('h5', {}, [_('Research use of your answer')]));
+        box.appendChild(el('p', {}, [given ?
+            _('You have agreed that your anonymised answer may be used for research.') :
+            _('Your answer is used only for your own view.')]));
+        box.appendChild(el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+            statusBox.textContent = _('Saving your choice...');
+            call('set_consent', {consent: !given}).then(function (next) {
+                if (!next) { return; }
+                render(next);
+                statusBox.textContent = next.consent.given ? _('Thank you: your answer may now be used for research.') :
+                    _('Consent withdrawn: your answer is no longer used for research.');
+            });
+        }}, [given ? _('Withdraw my consent') : _('Agree to research use')]));
+        return box;
+    }
+
+    function render(state, news) {
+        news = news || {};
+        current = state;
+        fill(state);
+        if (!state.submitted) {
+            form.hidden = false;
+            result.hidden = true;
+            return;
+        }
+        form.hidden = true;
+        var heading = el('h4', {}, [_('Your answer')]);
+        L.clear(result).appendChild(heading);
+        result.appendChild(el('p', {}, [L.format(_('The leadership model you espouse: {model}'),
+            {model: modelLabel(state)})]));
+        result.appendChild(renderComparison(state));
+        result.appendChild(renderConsent(state));
+        result.appendChild(el('div', {className: 'lsx-actions'}, [el('button', {
+            type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+                form.hidden = false;
+                statusBox.textContent = '';
+                L.focus(inputs[0]);
+            }}, [_('Change my answer')])]));
+        result.hidden = false;
+        if (news.submitted) {
+            statusBox.textContent = _('Your answer has been saved.');
+            L.focus(heading);
+        }
+    }
+
+    inputs.forEach(function (input) { input.addEventListener('input', showTotal); });
+    modelRadios.forEach(function (radio) { radio.addEventListener('change', showOwn); });
+
+    form.addEventListener('submit', function (event) {
+        event.preventDefault();
+        var allocations = {}, bad = null;
+        inputs.forEach(function (input) {
+            var value = parse(input.value === '' ? '0' : input.value);
+            if ((value === null || value < 0 || value > total) && !bad) { bad = input; }
+            allocations[input.getAttribute('data-function')] = value;
+        });
+        if (bad) {
+            showError(L.format(_('Enter a number from 0 to {total} for each function.'), {total: total}), bad);
+            return;
+        }
+        if (Math.abs(sum() - total) > 0.01) {
+            showError(L.format(_('Your shares add up to {sum}: they must add up to {total}.'),
+                {sum: L.number(sum()), total: total}), inputs[0]);
+            return;
+        }
+        var model = checked(modelRadios);
+        if (model === 'own') { model = ownText.value.trim(); }
+        if (!model) {
+            showError(_('Choose the model of leadership you espouse, or describe it in your own words.'),
+                modelRadios[0]);
+            return;
+        }
+        var consent = checked(consentRadios);
+        if (!consent) {
+            showError(_('Choose whether your answer may be used for research.'), consentRadios[0]);
+            return;
+        }
+        statusBox.textContent = _('Saving your answer...');
+        call('submit', {allocations: allocations, model: model, consent: consent === 'yes'}).then(function (state) {
+            if (state) { render(state, {submitted: true}); }
+        });
+    });
+
+    render(current);
+}

@@ -1,0 +1,265 @@
+"""Learner journeys through the decision-scenario block in Chromium (issue 6).
+
+Mouse and keyboard-only play to an ending, the timer (pause, switch off, running out), going
+back, restarting, the live regions, reduced motion, and axe-core plus the 375 px checks in
+every state the learner page can be in.
+"""
+import datetime
+import re
+
+from playwright.sync_api import expect
+
+from .conftest import EXAMPLE, TIMED
+from .helpers import assert_focus_visible, check_view, expect_focused_heading, tab_to
+
+STEP_1 = '16:40 on a Friday: a referral from a school'
+STEP_2 = '19:00: at the family home'
+VISIT = 'Arrange a joint visit with the police today'
+MANAGER = 'Check the records and ring your manager, then decide within the hour'
+FAMILY_PLAN = 'Work out a safety plan with the mother and grandmother together'
+ENDING = 'A safety plan the family owns'
+FEEDBACK = 'Feedback on your decision'
+
+
+def block(page):
+    return page.locator('section.lsx-scenario')
+
+
+def feedback_region(page):
+    return page.locator('section.lsx-scenario [data-role="feedback"]')
+
+
+def test_mouse_journey_to_an_ending(wb, page, student):
+    wb.open(EXAMPLE, student=student)
+    scenario = block(page)
+    expect(scenario.get_by_role('heading', name=STEP_1)).to_be_visible()
+    expect(scenario.locator('[data-role="progress"]')).to_have_text('Attempt 1')
+    expect(scenario.get_by_role('list', name='What do you do?').get_by_role('button')).to_have_count(3)
+    check_view(page, 'scenario-first-step')
+
+    scenario.get_by_role('button', name=VISIT).click()
+    expect_focused_heading(page, FEEDBACK)
+    expect(feedback_region(page)).to_contain_text(f'You chose: {VISIT}')
+    expect(feedback_region(page)).to_contain_text('You made a firm call when the risk could not wait.')
+    expect(scenario.get_by_role('heading', name=STEP_2)).to_be_visible()
+    expect(scenario.locator('summary')).to_have_text('Your decisions so far')
+    check_view(page, 'scenario-feedback-second-step')
+
+    scenario.get_by_role('button', name=FAMILY_PLAN).click()
+    expect_focused_heading(page, FEEDBACK)
+    expect(scenario.get_by_role('heading', name=ENDING)).to_be_visible()
+    expect(scenario).to_contain_text('Where your decisions led')
+    # Both decisions matched what their step demanded: the "fit" score is 100%.
+    expect(scenario.locator('.lsx-score')).to_have_text('Score for this attempt: 100%. Your best: 100%.')
+    expect(scenario.get_by_role('table', name='Your competency profile')).to_be_visible()
+    expect(scenario.get_by_role('heading', name='Debrief')).to_be_visible()
+    scenario.locator('summary').click()
+    history = scenario.locator('[data-role="history"] li')
+    expect(history).to_have_count(2)
+    expect(history.first).to_contain_text(f'{STEP_1}: {VISIT}')
+    # The decision mode is named in words in the history, not shown by colour.
+    expect(history.first).to_contain_text('(Urgent: decide now)')
+    check_view(page, 'scenario-ending')
+
+
+def test_keyboard_only_journey(wb, page, student):
+    """Tab, Enter and Space only: every decision moves focus to the news it produced."""
+    wb.open(EXAMPLE, student=student)
+    scenario = block(page)
+
+    tab_to(page, VISIT)
+    assert_focus_visible(page)
+    page.keyboard.press('Enter')
+    expect_focused_heading(page, FEEDBACK)
+    assert_focus_visible(page)
+    expect(scenario.get_by_role('heading', name=STEP_2)).to_be_visible()
+
+    # Undo with the keyboard: focus lands on the step that is current again.
+    tab_to(page, 'Undo my last decision')
+    assert_focus_visible(page)
+    page.keyboard.press('Space')
+    expect_focused_heading(page, STEP_1)
+    expect(feedback_region(page)).to_have_text('Your last decision was undone.')
+
+    tab_to(page, MANAGER)
+    page.keyboard.press('Space')
+    expect_focused_heading(page, FEEDBACK)
+    expect(feedback_region(page)).to_contain_text(f'You chose: {MANAGER}')
+
+    tab_to(page, FAMILY_PLAN)
+    page.keyboard.press('Enter')
+    expect_focused_heading(page, FEEDBACK)
+    expect(scenario.get_by_role('heading', name=ENDING)).to_be_visible()
+    # Consulting on an urgent step did not fit its demand: half the decisions fitted.
+    expect(scenario.locator('.lsx-score')).to_contain_text('Score for this attempt: 50%.')
+
+    tab_to(page, 'Start a new attempt')
+    assert_focus_visible(page)
+    page.keyboard.press('Enter')
+    expect_focused_heading(page, STEP_1)
+    expect(scenario.locator('[data-role="progress"]')).to_have_text('Attempt 2')
+    expect(feedback_region(page)).to_have_text('A new attempt has started.')
+
+    # The history is a native <details>: it opens from the keyboard too.
+    tab_to(page, VISIT)
+    page.keyboard.press('Enter')
+    expect_focused_heading(page, FEEDBACK)
+    tab_to(page, 'Your decisions so far')
+    page.keyboard.press('Enter')
+    expect(scenario.locator('[data-role="history"] li').first).to_be_visible()
+
+
+def test_timer_pause_resume_and_switch_off(wb, page, student):
+    start = datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone.utc)
+    page.clock.install(time=start)
+    wb.open(EXAMPLE, student=student)
+    # From here the page's clock moves only when the test says so.
+    page.clock.pause_at(start + datetime.timedelta(minutes=10))
+    scenario = block(page)
+    timer = scenario.locator('.lsx-timer')
+    expect(timer).to_contain_text('This decision has a time limit of 90 seconds.')
+    clock = timer.get_by_role('timer')
+    status = timer.get_by_role('status')
+
+    timer.get_by_role('button', name='Start the timer').click()
+    page.clock.run_for(2_000)
+    expect(clock).to_have_text('Time left: 1:28')
+    page.clock.run_for(58_000)
+    expect(clock).to_have_text('Time left: 0:30')
+    # Screen readers hear the time at 30 and 10 seconds through a status region, not every tick.
+    expect(status).to_have_text('30 seconds left')
+    expect(clock).to_have_attribute('aria-live', 'off')
+    check_view(page, 'scenario-timer-running')
+
+    timer.get_by_role('button', name='Pause the timer').click()
+    expect(status).to_have_text('Timer paused')
+    page.clock.run_for(60_000)
+    expect(clock).to_have_text('Time left: 0:30')
+    check_view(page, 'scenario-timer-paused')
+
+    timer.get_by_role('button', name='Resume the timer').click()
+    page.clock.run_for(1_000)
+    expect(clock).to_have_text('Time left: 0:29')
+
+    timer.get_by_role('button', name='Switch the timer off').click()
+    off = timer.get_by_text('The timer is off. Take the time you need.')
+    expect(off).to_be_visible()
+    expect(timer.get_by_role('timer')).to_have_count(0)
+    # The button that had focus is gone: focus moves to the message that replaced it.
+    expect(off).to_be_focused()
+    page.clock.run_for(120_000)
+    expect(scenario.get_by_role('heading', name=STEP_1)).to_be_visible()
+    expect(feedback_region(page)).to_be_empty()
+    check_view(page, 'scenario-timer-off')
+
+    scenario.get_by_role('button', name=VISIT).click()
+    expect_focused_heading(page, FEEDBACK)
+
+
+def test_timer_runs_out(wb, page, student):
+    """A real three-second limit (the only test that waits on the clock itself)."""
+    wb.open(TIMED, student=student)
+    scenario = block(page)
+    expect(scenario.locator('.lsx-timer')).to_contain_text('time limit of 3 seconds')
+    scenario.get_by_role('button', name='Start the timer').click()
+    expect(feedback_region(page)).to_have_text('Time ran out before you decided.', timeout=15_000)
+    expect_focused_heading(page, 'The moment passed')
+    expect(scenario.locator('.lsx-score')).to_contain_text('Score for this attempt: 0%.')
+    scenario.locator('summary').click()
+    expect(scenario.locator('[data-role="history"] li')).to_have_text(
+        'The fire alarm sounds in the office: Time ran out')
+    check_view(page, 'scenario-timed-out')
+
+
+def test_back_and_restart(wb, page, student):
+    wb.open(EXAMPLE, student=student)
+    scenario = block(page)
+    expect(scenario.get_by_role('button', name='Undo my last decision')).to_have_count(0)
+
+    scenario.get_by_role('button', name=VISIT).click()
+    expect(scenario.get_by_role('heading', name=STEP_2)).to_be_visible()
+    scenario.get_by_role('button', name='Undo my last decision').click()
+    expect_focused_heading(page, STEP_1)
+    expect(feedback_region(page)).to_have_text('Your last decision was undone.')
+    expect(scenario.locator('[data-role="history-box"]')).to_be_hidden()
+    check_view(page, 'scenario-after-undo')
+
+    scenario.get_by_role('button', name=VISIT).click()
+    scenario.get_by_role('button', name=FAMILY_PLAN).click()
+    expect(scenario.get_by_role('heading', name=ENDING)).to_be_visible()
+    # An ending is final: no undo, but a new attempt.
+    expect(scenario.get_by_role('button', name='Undo my last decision')).to_have_count(0)
+    scenario.get_by_role('button', name='Start a new attempt').click()
+    expect_focused_heading(page, STEP_1)
+    expect(scenario.locator('[data-role="progress"]')).to_have_text('Attempt 2')
+    expect(feedback_region(page)).to_have_text('A new attempt has started.')
+    check_view(page, 'scenario-after-restart')
+
+    # The best score is kept across attempts.
+    scenario.get_by_role('button', name='Agree a plan with the school and health at a meeting on Monday').click()
+    scenario.get_by_role('button', name='Pass the case to the long-term team and move on').click()
+    expect(scenario.locator('.lsx-score')).to_have_text('Score for this attempt: 0%. Your best: 100%.')
+
+
+def test_feedback_and_errors_are_announced(wb, page, student):
+    """Feedback goes to a polite live region; a failed request to role=alert, with focus on it."""
+    wb.open(EXAMPLE, student=student)
+    scenario = block(page)
+    region = feedback_region(page)
+    expect(region).to_have_attribute('aria-live', 'polite')
+    scenario.get_by_role('button', name=VISIT).click()
+    expect(region).to_contain_text('You made a firm call when the risk could not wait.')
+
+    # The same learner moves on in a second tab; the first tab's step is out of date.
+    other = page.context.new_page()
+    wb.open(EXAMPLE, student=student, page=other)
+    other.get_by_role('button', name=FAMILY_PLAN).click()
+    expect(other.get_by_role('heading', name=ENDING)).to_be_visible()
+    other.close()
+
+    scenario.get_by_role('button', name=FAMILY_PLAN).click()
+    alert = scenario.get_by_role('alert')
+    expect(alert).not_to_be_empty()
+    expect(alert).to_be_focused()
+    message = alert.inner_text().strip()
+    assert len(message) > 15 and not message.startswith('{'), f'unclear error message: {message!r}'
+    # The message is text (with a warning sign), not only a red box.
+    assert page.evaluate("""(el) => getComputedStyle(el, '::before').content""",
+                         alert.element_handle()) not in ('none', 'normal', '')
+    check_view(page, 'scenario-error')
+
+
+def test_reduced_motion_is_respected(wb, page, student):
+    page.add_init_script("""
+        window.__scrolls = [];
+        const original = Element.prototype.scrollIntoView;
+        Element.prototype.scrollIntoView = function (options) {
+            window.__scrolls.push(options && options.behavior);
+            return original.call(this, options);
+        };""")
+    page.emulate_media(reduced_motion='no-preference')
+    wb.open(EXAMPLE, student=student)
+    choice = block(page).get_by_role('button', name=VISIT)
+    duration = 'el => getComputedStyle(el).transitionDuration'
+    assert choice.evaluate(duration) != '0s', 'the no-preference case must animate for this test to mean anything'
+    choice.click()
+    expect_focused_heading(page, FEEDBACK)
+    assert page.evaluate('window.__scrolls') == ['smooth']
+
+    page.emulate_media(reduced_motion='reduce')
+    wb.open(EXAMPLE, student=student)
+    choice = block(page).get_by_role('button', name=FAMILY_PLAN)
+    assert re.fullmatch(r'0s(, 0s)*', choice.evaluate(duration))
+    choice.click()
+    expect_focused_heading(page, FEEDBACK)
+    assert page.evaluate('window.__scrolls') == ['auto']
+
+
+def test_author_preview(wb, page):
+    wb.open(EXAMPLE, view='author_view')
+    author = page.locator('section.lsx-author')
+    expect(author.get_by_role('heading', name='Outline')).to_be_visible()
+    expect(author.locator('.lsx-outline > li')).to_have_count(3)
+    expect(author).to_contain_text('90 s, then')
+    expect(author.get_by_role('heading', name='Problems to fix')).to_have_count(0)
+    check_view(page, 'scenario-author-preview')

@@ -1,0 +1,274 @@
+"""Load test: cohort aggregates stay exact with many learners answering at once (issue 5).
+
+The workbench runs under gunicorn with several worker processes (gthread) on a fresh
+MariaDB database (created, migrated and dropped by `LiveServer`), on a free loopback port.
+LEARNERS simulated learners, one thread each with its own `?student=` id and cookie jar,
+start together and each completes the example scenario with random choices (some take the
+timeout, some undo a decision first). A facilitator polls present mode meanwhile.
+The cohort path is each learner's final path (one attempt each, undone decisions dropped). Afterwards:
+
+* no request failed (every response 200 and JSON);
+* every aggregate of the facilitator dashboard (learners started and completed, per-step
+  answer, choice, mode and timeout counts, endings) equals the sum over the learners' own
+  final paths, and the database holds exactly one row per learner.
+
+It prints learners per second and the p95 latency of `choose`, and writes them to
+`artifacts/load-test.json`. It never skips: without MariaDB on 127.0.0.1:3306 it fails.
+"""
+import http.cookiejar
+import json
+import random
+import re
+import statistics
+import threading
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections import Counter
+
+import pytest
+
+from tests.support import ARTIFACTS
+from tests.support.live_server import MARIADB, LiveServer, mariadb_available
+
+LEARNERS = 50
+WORKERS = 4
+THREADS = 4
+STAFF = 'load-facilitator'
+SCENARIO_TITLE = 'Example: Friday afternoon on the duty desk'
+MAX_MOVES = 40          # per learner: bounds the walk even if a scenario loops
+REQUEST_TIMEOUT = 30
+RUN_TIMEOUT = 90        # the whole concurrent phase must end by then
+
+
+class Client:
+    """One simulated learner's browser: a cookie jar, the CSRF token, every response timed."""
+
+    def __init__(self, base, student, log):
+        self.base = base
+        self.student = student
+        self.log = log
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
+            urllib.request.ProxyHandler({}))  # loopback only, whatever the environment says
+        self.csrf = ''
+
+    def _url(self, path):
+        return f'{self.base}{path}?{urllib.parse.urlencode({"student": self.student})}'
+
+    def _send(self, kind, request):
+        started = time.perf_counter()
+        status, body, error = None, b'', None
+        try:
+            with self.opener.open(request, timeout=REQUEST_TIMEOUT) as response:
+                status, body = response.status, response.read()
+        except urllib.error.HTTPError as failure:
+            status, body, error = failure.code, failure.read(), f'HTTP {failure.code}'
+        except Exception as failure:  # pylint: disable=broad-exception-caught
+            error = repr(failure)
+        self.log.append({'student': self.student, 'kind': kind, 'status': status, 'error': error,
+                         'seconds': time.perf_counter() - started,
+                         'body': body[:300].decode('utf-8', 'replace') if error else ''})
+        return status, body
+
+    def page(self, path):
+        status, body = self._send('page', urllib.request.Request(self._url(path)))
+        return status, body.decode('utf-8', 'replace')
+
+    def handler(self, usage_id, name, data):
+        request = urllib.request.Request(
+            self._url(f'/handler/{usage_id}/{name}'), data=json.dumps(data).encode('utf-8'), method='POST',
+            headers={'Content-Type': 'application/json', 'X-CSRFToken': self.csrf,
+                     'X-Requested-With': 'XMLHttpRequest', 'Referer': self.base + '/'})
+        status, body = self._send(name, request)
+        if status != 200:
+            return None
+        try:
+            return json.loads(body)
+        except ValueError:
+            self.log.append({'student': self.student, 'kind': name, 'status': status,
+                             'error': 'not JSON', 'seconds': 0, 'body': body[:300].decode('utf-8', 'replace')})
+            return None
+
+
+def find_cookie(client, name):
+    for handler in client.opener.handlers:
+        jar = getattr(handler, 'cookiejar', None)
+        if jar is not None:
+            for cookie in jar:
+                if cookie.name == name:
+                    return cookie.value
+    return ''
+
+
+def find_scenario(base):
+    """(page path, usage id) of the example scenario (or the first scenario page with one block)."""
+    probe = Client(base, STAFF, [])
+    status, index = probe.page('/')
+    assert status == 200, 'the workbench index did not load'
+    links = re.findall(r'<a href="(/scenario/leadership_scenario\.\d+/)"[^>]*>([^<]+)</a>', index)
+    links.sort(key=lambda link: link[1].strip() != SCENARIO_TITLE)
+    for path, _title in links:
+        status, page = probe.page(path)
+        usages = re.findall(r"data-usage='([^']+)' data-block-type='leadership_scenario'", page)
+        if status == 200 and len(usages) == 1:
+            return path, usages[0]
+    raise AssertionError(f'no scenario page with one leadership_scenario block among {links}')
+
+
+def play(base, path, usage_id, student, seed, start, log, results):
+    """One learner: open the page (CSRF cookie), then play to an ending. Records the final state."""
+    rng = random.Random(seed)
+    client = Client(base, student, log)
+    start.wait(timeout=RUN_TIMEOUT)
+    began = time.perf_counter()
+    status, _page = client.page(path)
+    client.csrf = find_cookie(client, 'csrftoken')
+    if status != 200 or not client.csrf:
+        return
+    state = client.handler(usage_id, 'student_view_user_state', {})
+    undone = False
+    for _move in range(MAX_MOVES):
+        if state is None or state.get('ending'):
+            break
+        step = state['step']
+        if step.get('time_limit') and rng.random() < 0.15:
+            state = client.handler(usage_id, 'timeout', {'step': step['id']})
+        else:
+            pick = rng.choice(step['choices'])['id']
+            state = client.handler(usage_id, 'choose', {'step': step['id'], 'choice': pick})
+        if state is not None and state.get('can_go_back') and not undone and rng.random() < 0.2:
+            undone = True
+            state = client.handler(usage_id, 'back', {})
+    results[student] = {'state': state, 'seconds': time.perf_counter() - began}
+
+
+def poll_present(base, path, usage_id, stop, log, seen):
+    """The facilitator's projector: present mode every half second while learners play."""
+    client = Client(base, STAFF, log)
+    status, _page = client.page(path)
+    client.csrf = find_cookie(client, 'csrftoken')
+    for _poll in range(int(RUN_TIMEOUT / 0.5)):
+        if stop.is_set() or status != 200:
+            break
+        payload = client.handler(usage_id, 'staff_dashboard', {'view': 'present'})
+        if payload is not None:
+            seen.append(payload['present']['n'])
+        stop.wait(0.5)
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, int(round(share * len(ordered) + 0.5)) - 1))]
+
+
+def expected_totals(final_states):
+    """The aggregates as the sum over each learner's own final path and ending."""
+    steps = {}
+    endings = Counter()
+    for state in final_states:
+        for entry in state['history']:
+            totals = steps.setdefault(entry['step'], {'n': 0, 'choices': Counter(), 'modes': Counter(), 'timeouts': 0})
+            totals['n'] += 1
+            if entry['timed_out']:
+                totals['timeouts'] += 1
+            else:
+                totals['choices'][entry['choice']] += 1
+                totals['modes'][entry['mode']] += 1
+        endings[state['ending']['id']] += 1
+    return steps, endings
+
+
+def database_rows(db_name, usage_id):
+    import MySQLdb  # pylint: disable=import-outside-toplevel
+
+    conn = MySQLdb.connect(host=MARIADB['host'], port=MARIADB['port'], user=MARIADB['user'],
+                           passwd=MARIADB['password'], db=db_name, charset='utf8mb4')
+    try:
+        cursor = conn.cursor()
+        cursor.execute('SELECT COUNT(*), SUM(completed), COUNT(DISTINCT learner) FROM leadership_cohort_learnerrecord '
+                       'WHERE block_key = %s', (usage_id,))
+        return cursor.fetchone()
+    finally:
+        conn.close()
+
+
+def test_concurrent_learners_keep_every_aggregate_exact():
+    if not mariadb_available():
+        pytest.fail('The load test needs MariaDB on 127.0.0.1:3306 (user root, no password); it is not answering. '
+                    'Start it with `make mariadb` (make test does this).', pytrace=False)
+    server = LiveServer(db='mariadb', workers=WORKERS, threads=THREADS, env={
+        'GUNICORN_CMD_ARGS': '--config python:devserver.gunicorn_conf',
+        'LEADERSHIP_WORKBENCH_STAFF': STAFF,
+    })
+    with server:
+        assert server.host == '127.0.0.1'
+        path, usage_id = find_scenario(server.url)
+        log, results, seen = [], {}, []
+        start, stop = threading.Event(), threading.Event()
+        threads = [threading.Thread(target=play, daemon=True,
+                                    args=(server.url, path, usage_id, f'load-{i:03d}', 1000 + i, start, log, results))
+                   for i in range(LEARNERS)]
+        poller = threading.Thread(target=poll_present, args=(server.url, path, usage_id, stop, log, seen), daemon=True)
+        for thread in threads:
+            thread.start()
+        poller.start()
+        began = time.perf_counter()
+        start.set()
+        for thread in threads:
+            thread.join(timeout=max(1.0, RUN_TIMEOUT - (time.perf_counter() - began)))
+        elapsed = time.perf_counter() - began
+        stop.set()
+        poller.join(timeout=REQUEST_TIMEOUT)
+
+        failures = [entry for entry in log if entry['error'] or entry['status'] != 200]
+        assert not failures, f'{len(failures)} of {len(log)} requests failed, e.g. {failures[:3]}\n{server.log_tail()}'
+        assert not any(thread.is_alive() for thread in threads), 'some learners did not finish in time'
+        assert len(results) == LEARNERS
+        finals = [result['state'] for result in results.values()]
+        assert all(state and state['ending'] and state['completed'] for state in finals)
+
+        staff = Client(server.url, STAFF, log)
+        staff.page(path)
+        staff.csrf = find_cookie(staff, 'csrftoken')
+        payload = staff.handler(usage_id, 'staff_dashboard', {})
+        assert payload is not None and payload['available'], log[-1]
+        dashboard = payload['dashboard']
+        steps, endings = expected_totals(finals)
+
+        assert dashboard['learners'] == {'started': LEARNERS, 'completed': LEARNERS}
+        assert dashboard['finished'] == LEARNERS
+        for row in dashboard['steps']:
+            exp = steps.get(row['id'], {'n': 0, 'choices': Counter(), 'modes': Counter(), 'timeouts': 0})
+            assert row['n'] == exp['n'], row['id']
+            assert row['timeouts'] == exp['timeouts'], row['id']
+            assert {c['id']: c['count'] for c in row['choices'] if not c.get('timed_out')} == {
+                c['id']: exp['choices'].get(c['id'], 0) for c in row['choices'] if not c.get('timed_out')}, row['id']
+            assert {m['mode']: m['count'] for m in row['modes'] if not m.get('timed_out')} == {
+                m['mode']: exp['modes'].get(m['mode'], 0) for m in row['modes'] if not m.get('timed_out')}, row['id']
+            assert sum(c['count'] for c in row['choices']) == row['n']
+        assert set(steps) <= {row['id'] for row in dashboard['steps']}
+        assert dashboard['timeouts'] == sum(s['timeouts'] for s in steps.values())
+        assert {e['id']: e['count'] for e in dashboard['endings'] if e['count']} == dict(endings)
+        assert sum(p['count'] for p in dashboard['paths']) <= LEARNERS
+        assert dashboard['scores']['n'] == LEARNERS
+        assert database_rows(server.db_name, usage_id) == (LEARNERS, LEARNERS, LEARNERS)
+        # The facilitator's projector was answered throughout (its failures would be in `failures`).
+        assert seen and max(seen) <= LEARNERS
+
+        chooses = [entry['seconds'] for entry in log if entry['kind'] == 'choose']
+        report = {
+            'learners': LEARNERS, 'workers': WORKERS, 'threads_per_worker': THREADS, 'database': 'mariadb',
+            'requests': len(log), 'failed_requests': len(failures), 'seconds': round(elapsed, 2),
+            'learners_per_second': round(LEARNERS / elapsed, 2),
+            'choose_requests': len(chooses),
+            'choose_p50_ms': round(statistics.median(chooses) * 1000, 1),
+            'choose_p95_ms': round(percentile(chooses, 0.95) * 1000, 1),
+            'present_polls': len(seen),
+        }
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        (ARTIFACTS / 'load-test.json').write_text(json.dumps(report, indent=2) + '\n', encoding='utf-8')
+        print(f"\nload test: {LEARNERS} learners in {report['seconds']} s = {report['learners_per_second']} learners/s; "
+              f"choose p95 {report['choose_p95_ms']} ms (p50 {report['choose_p50_ms']} ms) over "
+              f"{len(chooses)} requests; {WORKERS} gunicorn workers x {THREADS} threads on MariaDB")
