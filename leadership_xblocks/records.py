@@ -56,7 +56,8 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
     """
     if not available():
         return None
-    from django.db import IntegrityError, OperationalError, connection, transaction  # pylint: disable=import-outside-toplevel
+    # pylint: disable-next=import-outside-toplevel
+    from django.db import IntegrityError, OperationalError, connection, transaction
     from django.utils import timezone  # pylint: disable=import-outside-toplevel
 
     model = _model()

@@ -1,9 +1,12 @@
 /* Accessible charts for the leadership blocks: an inline SVG bar chart (role="img", with a
    <title> and <desc>) that always comes with a real <table> holding the same figures.
-   Bars carry their own text label and value, so nothing depends on colour. Load after common.js. */
+   Bars carry their own text label and value, so nothing depends on colour.
+
+   Exposed as `window.LeadershipXBlocksCharts`, not on `window.LeadershipXBlocks`: each block type
+   loads common.js from its own URL, so a page with several block types runs it several times and
+   each run replaces that object. Load after common.js. */
 (function (window) {
     'use strict';
-    var L = window.LeadershipXBlocks;
     var SVG = 'http://www.w3.org/2000/svg';
     var WIDTH = 330, BAR_SPACE = 180, BAR_HEIGHT = 18, LABEL_HEIGHT = 22, GAP = 4, ROW_GAP = 12;
     var counter = 0;
@@ -57,7 +60,7 @@
 
     /* A data table: caption, column headings, rows of cells (the first cell is the row header). */
     function table(caption, headings, rows) {
-        var el = L.el;
+        var el = window.LeadershipXBlocks.el;
         return el('table', {className: 'lsx-table'}, [
             el('caption', {}, [caption]),
             el('thead', {}, [el('tr', {}, headings.map(function (text) {
@@ -77,7 +80,5 @@
         return Number(value).toLocaleString(undefined, {maximumFractionDigits: places === undefined ? 2 : places});
     }
 
-    L.barChart = barChart;
-    L.table = table;
-    L.number = number;
+    window.LeadershipXBlocksCharts = {barChart: barChart, table: table, number: number};
 }(window));

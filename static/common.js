@@ -80,8 +80,13 @@
         return element && element.jquery ? element[0] : element;
     }
 
-    window.LeadershipXBlocks = {
+    /* Each block type loads this file from its own URL, so it can run more than once on a page:
+       add to the namespace rather than replace it, or what charts.js added would be lost. */
+    var api = {
         gettext: gettext, ngettext: ngettext, format: format, post: post,
         el: el, clear: clear, focus: focus, rootOf: rootOf
     };
+    var namespace = window.LeadershipXBlocks || {};
+    Object.keys(api).forEach(function (name) { namespace[name] = api[name]; });
+    window.LeadershipXBlocks = namespace;
 }(window));

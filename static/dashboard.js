@@ -61,7 +61,8 @@
             section.appendChild(el('p', {}, [L.format(_('Answered by {n}. Timeouts taken: {timeouts}. ' +
                 'Mean time to decide: {seconds} s.'), {n: step.n, timeouts: step.timeouts,
                 seconds: number(step.mean_seconds)}) +
-                (step.demands ? ' ' + L.format(_('This step demands: {mode}.'), {mode: MODE_NAMES[step.demands]}) : '')]));
+                (step.demands ? ' ' + L.format(_('This step demands: {mode}.'),
+                    {mode: MODE_NAMES[step.demands]}) : '')]));
             section.appendChild(table(L.format(_('Choices at "{title}"'), {title: step.title}),
                 [_('Choice'), _('Mode'), _('Learners'), _('Share')], step.choices.map(function (c) {
                     return [choiceLabel(c), c.timed_out ? '-' : (MODE_NAMES[c.mode] || '-'), c.count, percent(c.share)];
@@ -163,7 +164,8 @@
                 results.appendChild(presentRows(_('Choices'), data.choices, choiceLabel));
                 results.appendChild(presentRows(_('Decision modes'), data.modes, modeLabel));
             }
-            status.textContent = L.format(_('Updated at {time}.'), {time: new Date(payload.generated_at).toLocaleTimeString()}) +
+            status.textContent = L.format(_('Updated at {time}.'),
+                {time: new Date(payload.generated_at).toLocaleTimeString()}) +
                 ' ' + (paused ? _('Updates are paused.') : _('Updates every few seconds.'));
         }
         function refresh() {
@@ -196,7 +198,11 @@
                 box.hidden = !box.hidden;
                 button.setAttribute('aria-expanded', String(!box.hidden));
                 button.textContent = box.hidden ? _('Present results to the group') : _('Stop presenting');
-                if (box.hidden) { window.clearTimeout(timer); } else { refresh().then(function () { L.focus(results); }); }
+                if (box.hidden) {
+                    window.clearTimeout(timer);
+                } else {
+                    refresh().then(function () { L.focus(results); });
+                }
             }
         };
     }

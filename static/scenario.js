@@ -85,7 +85,9 @@ function LeadershipScenarioBlock(runtime, element) {
         toggle.onclick = function () { intro.hidden = true; show(); start(); };
         off = el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
             stopTimer();
-            L.clear(box).appendChild(el('p', {}, [_('The timer is off. Take the time you need.')]));
+            var message = el('p', {}, [_('The timer is off. Take the time you need.')]);
+            L.clear(box).appendChild(message);
+            L.focus(message);  /* the focused button is gone: keep keyboard users where they were */
         }}, [_('Switch the timer off')]);
         box.appendChild(intro);
         box.appendChild(clock);

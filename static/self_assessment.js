@@ -1,7 +1,7 @@
 /* Learner page of the leadership_self_assessment block: rate, submit, see the profile (and the change). */
 function LeadershipSelfAssessmentBlock(runtime, element, init) {
     'use strict';
-    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
+    var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;
     var root = L.rootOf(element);
     var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
     var form = part('form'), submitButton = part('submit'), statusBox = part('status'),
@@ -37,24 +37,24 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
     function renderProfile(state) {
         var box = el('div', {className: 'lsx-profile'});
         var range = scaleText(state);
-        box.appendChild(L.barChart({
+        box.appendChild(C.barChart({
             title: _('Your profile: average rating per dimension'),
             description: L.format(_('Bar chart of your average rating in each dimension, on a scale {range}. ' +
                 'The table that follows gives the same figures.'), {range: range}),
             min: state.scale.min, max: state.scale.max,
             rows: state.profile.map(function (row) {
-                return {label: row.label, bars: [{value: row.mean, text: L.number(row.mean)}]};
+                return {label: row.label, bars: [{value: row.mean, text: C.number(row.mean)}]};
             })
         }));
-        box.appendChild(L.table(L.format(_('Your average rating per dimension ({range})'), {range: range}),
+        box.appendChild(C.table(L.format(_('Your average rating per dimension ({range})'), {range: range}),
             [_('Dimension'), _('Average rating')],
-            state.profile.map(function (row) { return [row.label, L.number(row.mean)]; })));
+            state.profile.map(function (row) { return [row.label, C.number(row.mean)]; })));
         return box;
     }
 
     function changeText(value) {
-        if (value > 0) { return L.format(_('up {value}'), {value: L.number(value)}); }
-        if (value < 0) { return L.format(_('down {value}'), {value: L.number(-value)}); }
+        if (value > 0) { return L.format(_('up {value}'), {value: C.number(value)}); }
+        if (value < 0) { return L.format(_('down {value}'), {value: C.number(-value)}); }
         return _('no change');
     }
 
@@ -74,22 +74,22 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
             box.appendChild(el('p', {}, [_('The two self-assessments have no dimensions in common.')]));
             return box;
         }
-        box.appendChild(L.barChart({
+        box.appendChild(C.barChart({
             title: _('Your first and latest average rating per dimension'),
             description: L.format(_('Two bars per dimension: "First" (dashed outline) and "Now" (solid), ' +
                 'on a scale {range}. The table that follows gives the same figures.'), {range: scaleText(state)}),
             min: state.scale.min, max: state.scale.max,
             rows: comparison.rows.map(function (row) {
                 return {label: row.label, bars: [
-                    {name: _('First'), value: row.before, text: L.number(row.before), variant: 'outline'},
-                    {name: _('Now'), value: row.after, text: L.number(row.after)}
+                    {name: _('First'), value: row.before, text: C.number(row.before), variant: 'outline'},
+                    {name: _('Now'), value: row.after, text: C.number(row.after)}
                 ]};
             })
         }));
-        box.appendChild(L.table(_('Change since your first rating'),
+        box.appendChild(C.table(_('Change since your first rating'),
             [_('Dimension'), _('First'), _('Now'), _('Change')],
             comparison.rows.map(function (row) {
-                return [row.label, L.number(row.before), L.number(row.after), changeText(row.change)];
+                return [row.label, C.number(row.before), C.number(row.after), changeText(row.change)];
             })));
         return box;
     }

@@ -2,7 +2,7 @@
    a research-consent choice; then the learner's allocation beside the cohort mean. */
 function LeadershipTimeAllocationBlock(runtime, element, init) {
     'use strict';
-    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
+    var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;
     var root = L.rootOf(element);
     var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
     var form = part('form'), totalBox = part('total'), ownBox = part('own-box'), ownText = part('own-text'),
@@ -23,11 +23,11 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
 
     function showTotal() {
         var value = Math.round(sum() * 100) / 100;
-        var text = L.format(_('Total: {sum} of {total}'), {sum: L.number(value), total: total});
+        var text = L.format(_('Total: {sum} of {total}'), {sum: C.number(value), total: total});
         if (Math.abs(value - total) > 0.01) {
             text += ' ' + (value < total ?
-                L.format(_('({left} still to allocate)'), {left: L.number(total - value)}) :
-                L.format(_('({over} too many)'), {over: L.number(value - total)}));
+                L.format(_('({left} still to allocate)'), {left: C.number(total - value)}) :
+                L.format(_('({over} too many)'), {over: C.number(value - total)}));
         }
         totalBox.textContent = text;
     }
@@ -93,14 +93,14 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
         var box = el('div', {className: 'lsx-allocation-result'});
         var cohort = state.cohort;
         var rows = state.functions.map(function (f) {
-            var bars = [{name: _('You'), value: state.allocations[f.id], text: L.number(state.allocations[f.id], 1) + '%'}];
+            var bars = [{name: _('You'), value: state.allocations[f.id], text: C.number(state.allocations[f.id], 1) + '%'}];
             if (cohort.available) {
-                bars.push({name: _('Others'), value: cohort.means[f.id], text: L.number(cohort.means[f.id], 1) + '%',
+                bars.push({name: _('Others'), value: cohort.means[f.id], text: C.number(cohort.means[f.id], 1) + '%',
                            variant: 'outline'});
             }
             return {label: f.label, bars: bars};
         });
-        box.appendChild(L.barChart({
+        box.appendChild(C.barChart({
             title: cohort.available ? _('Your time beside the mean of other learners') : _('How you divide your time'),
             description: cohort.available ?
                 _('Two bars per function: "You" (solid) and "Others", the mean of the other learners (dashed ' +
@@ -113,9 +113,9 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
         }));
         var headings = [_('Function'), _('You (%)')];
         if (cohort.available) { headings.push(_('Others, mean (%)')); }
-        box.appendChild(L.table(_('Share of working time by function'), headings, state.functions.map(function (f) {
-            var cells = [f.label, L.number(state.allocations[f.id], 1)];
-            if (cohort.available) { cells.push(L.number(cohort.means[f.id], 1)); }
+        box.appendChild(C.table(_('Share of working time by function'), headings, state.functions.map(function (f) {
+            var cells = [f.label, C.number(state.allocations[f.id], 1)];
+            if (cohort.available) { cells.push(C.number(cohort.means[f.id], 1)); }
             return cells;
         })));
         box.appendChild(el('p', {}, [cohort.available ?
@@ -191,7 +191,7 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
         }
         if (Math.abs(sum() - total) > 0.01) {
             showError(L.format(_('Your shares add up to {sum}: they must add up to {total}.'),
-                {sum: L.number(sum()), total: total}), inputs[0]);
+                {sum: C.number(sum()), total: total}), inputs[0]);
             return;
         }
         var model = checked(modelRadios);

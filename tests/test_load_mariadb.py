@@ -269,6 +269,7 @@ def test_concurrent_learners_keep_every_aggregate_exact():
         }
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS / 'load-test.json').write_text(json.dumps(report, indent=2) + '\n', encoding='utf-8')
-        print(f"\nload test: {LEARNERS} learners in {report['seconds']} s = {report['learners_per_second']} learners/s; "
+        print(f"\nload test: {LEARNERS} learners in {report['seconds']} s = "
+              f"{report['learners_per_second']} learners/s; "
               f"choose p95 {report['choose_p95_ms']} ms (p50 {report['choose_p50_ms']} ms) over "
               f"{len(chooses)} requests; {WORKERS} gunicorn workers x {THREADS} threads on MariaDB")

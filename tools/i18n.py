@@ -31,7 +31,6 @@ import ast
 import difflib
 import io
 import json
-import os
 import re
 import struct
 import sys

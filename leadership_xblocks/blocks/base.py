@@ -51,8 +51,12 @@ class LeadershipBlockMixin:
     # rendering ------------------------------------------------------------
     def render_template(self, template, context):
         """Render a Django template from `leadership_xblocks/templates` with the i18n service."""
+        from django.utils.translation import get_language  # pylint: disable=import-outside-toplevel
+
+        context = dict(context, uid=self.dom_id())
+        context.setdefault('LANGUAGE_CODE', get_language() or '')  # for lang="..." (Welsh pages say cy)
         return TEMPLATES.render_django_template(
-            f'templates/{template}', dict(context, uid=self.dom_id()), i18n_service=self.runtime.service(self, 'i18n'))
+            f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n'))
 
     def dom_id(self):
         """An id prefix unique to this block on the page, for labels and ARIA references."""

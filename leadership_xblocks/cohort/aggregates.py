@@ -24,8 +24,9 @@ entry of `finished`). The cohort path of a learner is defined as:
 import math
 from collections import Counter
 
+from ..scenario.scoring import TIMEOUT  # the choice id a timed-out decision carries
+
 MIN_COHORT = 5          # fewer learners than this and no cohort figure is shown to learners
-TIMEOUT = '__timeout__'  # the choice id a timed-out decision carries (as in scenario.scoring)
 SCORE_BINS = 10
 TOP_PATHS = 5
 

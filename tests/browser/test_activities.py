@@ -68,7 +68,7 @@ def test_self_assessment_profile_chart_and_change(live_server_url, phone, screen
     for fieldset in before.locator('fieldset').all():
         fieldset.locator('input[value="2"]').check()
     before.get_by_role('button', name='Submit and see my profile').click()
-    before.get_by_role('heading', name='Your leadership profile').wait_for()
+    before.get_by_role('heading', name='Your leadership profile', exact=True).wait_for()
     assert before.locator('svg[role="img"] title').first.text_content().startswith('Your profile')
     assert before.locator('table caption').first.is_visible()
     for fieldset in after.locator('fieldset').all():
@@ -101,4 +101,17 @@ def test_time_allocation_total_model_and_consent(live_server_url, phone, screens
     block.get_by_role('button', name='Withdraw my consent').wait_for()
     assert no_sideways_scroll(phone)
     screenshot('time-allocation-submitted-375', phone)
+    assert phone.errors == []
+
+
+def test_charts_work_on_a_course_page_mixing_block_types(live_server_url, phone):
+    """Module 1 holds scenarios, a self-assessment and a reflection: each block type loads common.js
+    from its own URL, and the self-assessment's chart must still work whatever ran last."""
+    open_page(phone, live_server_url, 'leadership_scenario', 0)
+    block = phone.locator('.lsx-self-assessment').first
+    for fieldset in block.locator('fieldset').all():
+        fieldset.locator('input[type="radio"]').nth(2).check()
+    block.get_by_role('button', name='Submit and see my profile').click()
+    block.get_by_role('heading', name='Your leadership profile', exact=True).wait_for()
+    assert block.locator('svg[role="img"]').count() == 1
     assert phone.errors == []

@@ -25,6 +25,7 @@ from html import unescape
 
 import pytest
 from lxml import etree
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from tests.support import REPO_ROOT
 
@@ -203,23 +204,29 @@ class Scanner:
         self.dialogs = []
         self.found = {}
         self.steps = 0
+        self.errors = []
         page.on('dialog', self._dialog)
+        page.on('pageerror', lambda error: self.errors.append(str(error)))
 
     def _dialog(self, dialog):
         self.dialogs.append(dialog.message)
         dialog.accept()
 
-    def settle(self):
+    def settle(self, step):
         self.page.wait_for_load_state('networkidle')
-        self.page.wait_for_function(
-            "() => !document.querySelector('[aria-busy=\"true\"]')", timeout=15_000)
+        try:
+            self.page.wait_for_function(
+                "() => !document.querySelector('[aria-busy=\"true\"]')", timeout=15_000)
+        except PlaywrightTimeoutError:
+            raise AssertionError(f'{step}: a block is still busy (aria-busy) after 15 s; '
+                                 f'JavaScript errors on the page: {self.errors}') from None
 
     def text(self):
         pieces = self.page.evaluate(COLLECT_JS, [BLOCKS, TEXT_ATTRIBUTES]) + self.dialogs
         return without_authored([normalise(p) for p in pieces if p and p.strip()], self.fragments)
 
     def __call__(self, step):
-        self.settle()
+        self.settle(step)
         self.steps += 1
         text = self.text()
         for english, pattern in self.strings:
@@ -249,18 +256,29 @@ def click(scan, locator, step):
 def drive_scenario(page, block, scan):  # pylint: disable=unused-argument
     choices = block.locator('button.lsx-choice')
     timer_toggle = block.locator('.lsx-timer button')
+    taken = set()
 
     def decide(label):
         if visible(timer_toggle):
             click(scan, timer_toggle, f'{label}: timer started')
             click(scan, timer_toggle, f'{label}: timer paused')
-        return click(scan, choices, f'{label}: decision')
+        if not visible(choices):
+            return False
+        # A choice not taken before at this step, so that loops in the scenario end.
+        step = block.locator('.lsx-step-title').first.inner_text()
+        ids = [choice.get_attribute('data-choice') for choice in choices.all()]
+        fresh = [i for i in ids if (step, i) not in taken] or ids
+        taken.add((step, fresh[0]))
+        block.locator(f'button.lsx-choice[data-choice="{fresh[0]}"]').first.click()
+        scan(f'{label}: decision')
+        return True
 
     for number in range(MAX_DECISIONS):
         if not decide(f'decision {number + 1}'):
             break
     scan('ending')
-    assert visible(block.locator('.lsx-kicker')), 'the scenario did not reach an ending'
+    assert visible(block.locator('.lsx-kicker')), \
+        f'the scenario did not reach an ending; JavaScript errors on the page: {scan.errors}'
     restart = block.locator('.lsx-actions .lsx-button:not(.lsx-secondary)')
     if click(scan, restart, 'new attempt'):
         decide('first decision of the new attempt')
@@ -385,6 +403,9 @@ def test_page_has_no_english_interface(live_server_url, page, screenshot, englis
     query = '?lang=cy' + ('&student=staff' if student == 'staff' else '&student=welsh-learner')
     scan = visit(page, f'{live_server_url}/scenario/{scenario_id}/{query}', english_strings,
                  authored)
+    # Screen readers pick their voice from lang: what the blocks mark must say Welsh.
+    marked = page.eval_on_selector_all(f'{BLOCKS} [lang]', 'els => els.map((e) => e.getAttribute("lang"))')
+    assert all(lang == 'cy' for lang in marked), f'lang attributes in the blocks: {marked}'
     if scan.found:
         screenshot(f'welsh-{scenario_id}-{student}', page)
     assert not scan.found, (f'{len(scan.found)} English interface string(s) on {scenario_id} in Welsh '
