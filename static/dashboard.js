@@ -136,7 +136,7 @@
 
     function Present(section, post) {
         var box = section.querySelector('[data-role="present"]');
-        var timer = null, paused = false, step = null, select, pauseButton, status, results;
+        var timer = null, paused = false, step = null, select, pauseButton, status, results, updated = '';
 
         function schedule(seconds) {
             window.clearTimeout(timer);
@@ -164,9 +164,11 @@
                 results.appendChild(presentRows(_('Choices'), data.choices, choiceLabel));
                 results.appendChild(presentRows(_('Decision modes'), data.modes, modeLabel));
             }
-            status.textContent = L.format(_('Updated at {time}.'),
-                {time: new Date(payload.generated_at).toLocaleTimeString()}) +
-                ' ' + (paused ? _('Updates are paused.') : _('Updates every few seconds.'));
+            updated = L.format(_('Updated at {time}.'), {time: new Date(payload.generated_at).toLocaleTimeString()});
+            showStatus();
+        }
+        function showStatus() {  /* also when pausing, so the line never says updates go on */
+            status.textContent = updated + ' ' + (paused ? _('Updates are paused.') : _('Updates every few seconds.'));
         }
         function refresh() {
             return post({view: 'present', step: step}).then(function (payload) {
@@ -179,6 +181,7 @@
             pauseButton = el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
                 paused = !paused;
                 pauseButton.textContent = paused ? _('Resume updates') : _('Pause updates');
+                showStatus();
                 if (paused) { window.clearTimeout(timer); } else { refresh(); }
             }}, [_('Pause updates')]);
             var full = box.requestFullscreen ? el('button', {type: 'button', className: 'lsx-button lsx-secondary',

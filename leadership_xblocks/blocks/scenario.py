@@ -85,6 +85,9 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
                 {'display_name': _('Points along the route'), 'value': 'path'},
                 {'display_name': _('Fit of decision modes to what each step demands'), 'value': 'fit'},
                 {'display_name': _('Ungraded (completion only)'), 'value': 'none'}],
+        # Studio's editor shows `values` untranslated; this gives it the options in the user's language.
+        values_provider=lambda block: [dict(v, display_name=block._(v['display_name']))
+                                       for v in block.fields['scoring'].values],
         help=_('How an attempt is scored.'))
     max_attempts = Integer(display_name=_('Maximum attempts'), default=0, scope=Scope.settings,
                            values={'min': 0}, help=_('0 means unlimited.'))

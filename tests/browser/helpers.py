@@ -159,6 +159,14 @@ def assert_no_sideways_scroll(page, name, area=BLOCK_AREA):
         f'elements past the right edge: {found["elements"]}')
 
 
+def settle(page):
+    """Park the mouse in a corner and wait for transitions to end, so nothing is caught mid-hover."""
+    page.mouse.move(0, 0)
+    page.wait_for_function(
+        '() => document.getAnimations().every((a) => a.playState !== "running" || a.effect === null '
+        '|| (a.effect.getComputedTiming().iterations === Infinity))')
+
+
 def screenshots_dir():
     return ARTIFACTS / 'screenshots'
 
@@ -176,6 +184,7 @@ def check_view(page, name, axe=True, include=BLOCK_AREA, allow=(), widths=WIDTHS
     try:
         for width in widths:
             page.set_viewport_size({'width': width, 'height': original['height'] if original else 900})
+            settle(page)
             save_screenshot(page, f'{name}-{width}')
             if reflow and width <= NARROW:
                 assert_no_sideways_scroll(page, f'{name} at {width} px')
