@@ -1,6 +1,6 @@
 """Plumbing shared by every JSON handler of the native API.
 
-Handlers raise `RequestError` for anything a client got wrong; the decorator turns it
+Handlers (and the models they call) raise `UserFacingError` for anything a client got wrong; the decorator turns it
 into a 4xx JSON response `{"error": message}` before any field has been changed.
 """
 import functools
@@ -8,24 +8,12 @@ import json
 
 from webob import Response
 
+from .errors import UserFacingError
 from .i18n import block_gettext, gettext_noop as _
 
 
-class RequestError(Exception):
-    """A client error shown to the user, with a 4xx status.
-
-    `message` is an untranslated template (marked with `gettext_noop`); the handler
-    wrapper translates it with the block's i18n service, then fills in `params`.
-    """
-
-    def __init__(self, message, status=400, **params):
-        super().__init__(message.format(**params))
-        self.message = message
-        self.status = status
-        self.params = params
-
-    def translated(self, gettext):
-        return gettext(self.message).format(**self.params)
+class RequestError(UserFacingError):
+    """A client error in a request (status 4xx), raised by the handlers themselves."""
 
 
 def json_response(payload, status=200):
@@ -59,7 +47,7 @@ def api_handler(allow_get=False):
             try:
                 data = read_json_object(request, allow_get=allow_get)
                 return json_response(method(self, data))
-            except RequestError as error:
+            except UserFacingError as error:
                 return json_response({'error': error.translated(block_gettext(self))}, status=error.status)
         return wrapper
     return decorator

@@ -8,6 +8,7 @@ import re
 
 from lxml import etree, html as lxml_html
 
+from ..errors import UserFacingError
 from ..sanitize import clean_authored_html, plain_text
 from ..scenario.olx import OLXSyntaxError, read_root  # noqa: F401 (re-exported)
 from ..scenario.validation import ERROR, WARNING, Problem, errors  # noqa: F401 (re-exported)
@@ -17,14 +18,8 @@ ID_PATTERN = re.compile(r'^[A-Za-z][A-Za-z0-9_-]{0,63}$')
 _TAG = re.compile(r'<[^>]*>')
 
 
-class AnswerError(ValueError):
-    """A learner answer that cannot be stored: `template` and `params` as in `api.RequestError`."""
-
-    def __init__(self, template, status=400, **params):
-        super().__init__(template.format(**params))
-        self.template = template
-        self.status = status
-        self.params = params
+class AnswerError(UserFacingError):
+    """A learner answer that cannot be stored (400 unless said otherwise)."""
 
 
 class ProblemList(list):

@@ -6,7 +6,6 @@ from web_fragments.fragment import Fragment
 from xblock.validation import ValidationMessage
 
 from ..activities.common import ERROR
-from ..api import RequestError
 
 
 def utc_now():
@@ -36,7 +35,3 @@ def with_problems(block, frag, problems):
         out.initialize_js(frag.js_init_fn, frag.json_init_args)
     return out
 
-
-def answer_error(error):
-    """An `activities.common.AnswerError` as the handler's 4xx `RequestError`."""
-    return RequestError(error.template, status=error.status, **error.params)

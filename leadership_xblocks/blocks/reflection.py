@@ -10,11 +10,11 @@ from xblock.validation import ValidationMessage
 
 from .. import events, reports, state
 from ..activities import reflection as model
-from ..activities.common import ERROR, AnswerError
+from ..activities.common import ERROR
 from ..api import RequestError, api_handler, require_keys
 from ..i18n import gettext_noop as _
 from ..sanitize import clean_authored_html, plain_text
-from .activity import answer_error, problem_messages, utc_now, with_problems
+from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .staff import StaffDashboardMixin
@@ -168,10 +168,7 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
         if (self.answer or {}).get('submitted'):
             raise RequestError(_('You have already submitted this reflection.'), status=409)
         require_keys(data, 'text')
-        try:
-            return model.clean_answer(data['text'])
-        except AnswerError as error:
-            raise answer_error(error) from None
+        return model.clean_answer(data['text'])
 
     def _store(self, text, words, submitted):
         now = utc_now()
@@ -216,10 +213,7 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
     @api_handler()
     def submit(self, data):
         text, words = self._read_text(data)
-        try:
-            model.check_submission(self.reflection, words)
-        except AnswerError as error:
-            raise answer_error(error) from None
+        model.check_submission(self.reflection, words)
         answer, journal = self._store(text, words, submitted=True)
         self._event(events.REFLECTION_SUBMITTED, words)
         if self.has_score:

@@ -261,9 +261,6 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
             self.emit_completion(1.0)
             self.record_cpd(reports.scenario_cpd_summary(self.scenario, new_play, outcome['ending'], outcome['score']))
 
-    def _play_error(self, error):
-        return RequestError(error.template, status=error.status, **error.params)
-
     @XBlock.handler
     @api_handler(allow_get=True)
     def student_view_user_state(self, data):  # pylint: disable=unused-argument
@@ -276,11 +273,8 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     def choose(self, data):
         self._require_playable()
         step_id, choice_id = require_str(data, 'step'), require_str(data, 'choice')
-        try:
-            new_play, outcome = engine.choose(self.scenario, self.scoring, engine.normalise(self.play),
-                                              step_id, choice_id, time.time())
-        except engine.PlayError as error:
-            raise self._play_error(error) from None
+        new_play, outcome = engine.choose(self.scenario, self.scoring, engine.normalise(self.play),
+                                          step_id, choice_id, time.time())
         self._after_move(new_play, outcome, events.SCENARIO_CHOICE_MADE)
         result = self._user_state(new_play)
         result['feedback'] = self.scenario.step(step_id).choice(choice_id).feedback
@@ -291,11 +285,8 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     def timeout(self, data):
         self._require_playable()
         step_id = require_str(data, 'step')
-        try:
-            new_play, outcome = engine.timeout(self.scenario, self.scoring, engine.normalise(self.play),
-                                               step_id, time.time())
-        except engine.PlayError as error:
-            raise self._play_error(error) from None
+        new_play, outcome = engine.timeout(self.scenario, self.scoring, engine.normalise(self.play),
+                                           step_id, time.time())
         self._after_move(new_play, outcome, events.SCENARIO_TIMEOUT_TAKEN)
         return self._user_state(new_play)
 
@@ -303,10 +294,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     @api_handler()
     def back(self, data):  # pylint: disable=unused-argument
         self._require_playable()
-        try:
-            new_play, undone = engine.back(self.scenario, engine.normalise(self.play), self.allow_back, time.time())
-        except engine.PlayError as error:
-            raise self._play_error(error) from None
+        new_play, undone = engine.back(self.scenario, engine.normalise(self.play), self.allow_back, time.time())
         self._event(events.SCENARIO_STEP_UNDONE, undone)
         self.play = new_play
         self.record_cohort(new_play)
@@ -316,10 +304,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     @api_handler()
     def restart(self, data):  # pylint: disable=unused-argument
         self._require_playable()
-        try:
-            new_play = engine.restart(self.scenario, engine.normalise(self.play), self.max_attempts, time.time())
-        except engine.PlayError as error:
-            raise self._play_error(error) from None
+        new_play = engine.restart(self.scenario, engine.normalise(self.play), self.max_attempts, time.time())
         self.play = new_play
         self.record_cohort(new_play)
         self.emit(events.SCENARIO_ATTEMPT_RESTARTED, {

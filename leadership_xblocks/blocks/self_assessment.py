@@ -14,10 +14,10 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events, reports, state
 from ..activities import self_assessment as model
-from ..activities.common import ERROR, AnswerError, OLXSyntaxError, ProblemList, read_root, root_with_children
+from ..activities.common import ERROR, OLXSyntaxError, ProblemList, read_root, root_with_children
 from ..api import RequestError, api_handler, require_keys
 from ..i18n import gettext_noop as _
-from .activity import answer_error, problem_messages, utc_now, with_problems
+from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .staff import StaffDashboardMixin
@@ -214,10 +214,7 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         self._require_usable()
         require_keys(data, 'ratings')
         current = self.model
-        try:
-            ratings = model.check_ratings(current, data['ratings'])
-        except AnswerError as error:
-            raise answer_error(error) from None
+        ratings = model.check_ratings(current, data['ratings'])
         now = utc_now()
         means = model.profile_means(model.profile(current, ratings))
         answer = {'ratings': ratings, 'submitted_at': now, 'attempts': (self.answer or {}).get('attempts', 0) + 1}

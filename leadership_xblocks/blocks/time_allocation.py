@@ -16,10 +16,10 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events, records, reports, state
 from ..activities import time_allocation as model
-from ..activities.common import ERROR, AnswerError, OLXSyntaxError, read_root, root_with_children
+from ..activities.common import ERROR, OLXSyntaxError, read_root, root_with_children
 from ..api import RequestError, api_handler, require_keys
 from ..i18n import gettext_noop as _
-from .activity import answer_error, problem_messages, utc_now, with_problems
+from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .staff import StaffDashboardMixin
@@ -232,12 +232,9 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
     def submit(self, data):
         self._require_usable()
         require_keys(data, 'allocations', 'model', 'consent')
-        try:
-            allocations = model.check_allocations(self.model, data['allocations'])
-            model_id, model_text = model.check_model(data['model'])
-            given = model.check_consent(data['consent'])
-        except AnswerError as error:
-            raise answer_error(error) from None
+        allocations = model.check_allocations(self.model, data['allocations'])
+        model_id, model_text = model.check_model(data['model'])
+        given = model.check_consent(data['consent'])
         now = utc_now()
         answer = {'allocations': allocations, 'model': model_id, 'model_text': model_text, 'submitted_at': now}
         consent, consent_changed = self._new_consent(given, now)
@@ -266,10 +263,7 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         """Give or withdraw research consent at any time; withdrawing removes the answer from the cohort row."""
         self._require_usable()
         require_keys(data, 'consent')
-        try:
-            given = model.check_consent(data['consent'])
-        except AnswerError as error:
-            raise answer_error(error) from None
+        given = model.check_consent(data['consent'])
         consent, changed = self._new_consent(given, utc_now())
         if changed:
             self.consent = consent

@@ -5,18 +5,15 @@ dict and never changes the one it was given, so a rejected request changes nothi
 """
 import copy
 
+from ..errors import UserFacingError
 from ..i18n import gettext_noop as _
 from .scoring import TIMEOUT, attempt_score
 
 
-class PlayError(Exception):
-    """A request that does not fit the play's current state (status 400 or 409)."""
+class PlayError(UserFacingError):
+    """A request that does not fit the play's current state (409 unless said otherwise)."""
 
-    def __init__(self, template, status=409, **params):
-        super().__init__(template.format(**params))
-        self.template = template
-        self.status = status
-        self.params = params
+    default_status = 409
 
 
 def new_play():
