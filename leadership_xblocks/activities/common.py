@@ -6,11 +6,10 @@ and the command-line checker treat every block type the same way.
 import math
 import re
 
-from lxml import etree, html as lxml_html
-
 from ..errors import UserFacingError
 from ..sanitize import clean_authored_html, plain_text
-from ..scenario.olx import OLXSyntaxError, read_root  # noqa: F401 (re-exported)
+from ..olx_io import (  # noqa: F401 (re-exported for the activity models)
+    OLXSyntaxError, add_child, append_html, inner_html, integer, read_root, root_with_children, to_text)
 from ..scenario.validation import ERROR, WARNING, Problem, errors  # noqa: F401 (re-exported)
 
 # Ids become JSON keys, form field names and parts of DOM ids: keep them to a safe token.
@@ -37,15 +36,6 @@ def line_of(element):
     return (element.sourceline or 0) if element is not None else 0
 
 
-def inner_html(element):
-    """The element's content as an HTML string (text and children, without the element itself)."""
-    parts = [element.text or '']
-    for child in element:
-        if isinstance(child.tag, str):
-            parts.append(etree.tostring(child, encoding='unicode', with_tail=True))
-        else:
-            parts.append(child.tail or '')
-    return ''.join(parts).strip()
 
 
 def html_of(element, sanitize):
@@ -59,14 +49,6 @@ def text_of(element):
     return ' '.join(plain_text(inner_html(element)).split())
 
 
-def integer(raw):
-    """An int from attribute text, or the raw text when it is not a whole number (for validation)."""
-    if raw is None:
-        return None
-    try:
-        return int(str(raw).strip())
-    except ValueError:
-        return raw
 
 
 def is_int(value):
@@ -88,48 +70,3 @@ def check_id(problems, value, line, missing, invalid, **params):
 def html_words(html):
     """The words of an HTML fragment, with tags counted as word breaks."""
     return plain_text(_TAG.sub(' ', html or '')).split()
-
-
-# Writing ---------------------------------------------------------------------
-
-def append_html(parent, html):
-    """Append an HTML fragment's text and elements to an XML element."""
-    if not html:
-        return
-    wrapper = lxml_html.fragment_fromstring(html, create_parent='div')
-    parent.text = wrapper.text
-    for child in list(wrapper):
-        parent.append(child)
-
-
-def add_child(parent, tag, attrs=None, html='', text=None):
-    """Add a child on its own indented line below `parent`; HTML content is kept as written."""
-    depth = 1
-    ancestor = parent.getparent()
-    while ancestor is not None:
-        depth += 1
-        ancestor = ancestor.getparent()
-    indent = '\n' + '  ' * depth
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or '').rstrip() + indent
-    else:
-        parent.text = (parent.text or '').rstrip() + indent
-    element = etree.SubElement(parent, tag, {k: str(v) for k, v in (attrs or {}).items()
-                                             if v is not None and v != ''})
-    if text is not None:
-        element.text = text
-    else:
-        append_html(element, html)
-    element.tail = '\n' + '  ' * (depth - 1)
-    return element
-
-
-def to_text(element):
-    return etree.tostring(element, encoding='unicode')
-
-
-def root_with_children(tag, node):
-    """A fresh root element named `tag` holding the element children of an OLX `node`."""
-    root = etree.Element(tag)
-    root.extend(child for child in list(node) if isinstance(child.tag, str))
-    return root
