@@ -17,6 +17,7 @@ from ..sanitize import clean_authored_html, plain_text
 from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
+from .olx_body import OLXSettingsMixin
 from .staff import StaffDashboardMixin
 from .workbench import demo_pages
 
@@ -27,8 +28,8 @@ RECORD_FILENAME = 'my-leadership-reflections'
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, StudioEditableXBlockMixin,
-                                CompletableXBlockMixin, XBlock):
+class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, OLXSettingsMixin,
+                                StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
     """A reflective prompt with a free-text answer: drafts, a final submit, then authored guidance."""
 
     display_name = String(display_name=_('Display name'), default=_('Reflection'), scope=Scope.settings)
@@ -55,6 +56,7 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
                    help='Every reflection of this learner, keyed by block id (shared by all reflection blocks).')
 
     editable_fields = SETTINGS + ('prompt', 'guidance')
+    olx_settings = SETTINGS
     workbench_scenarios = classmethod(lambda cls: demo_pages('reflection_'))
 
     # model -----------------------------------------------------------------
@@ -129,20 +131,14 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
         block = runtime.construct_xblock_from_class(cls, keys)
-        for name in SETTINGS:
-            if name in node.attrib:
-                cls._set_field_if_present(block, name, node.get(name), {})
+        cls.read_olx_settings(block, node)
         if node.find('prompt') is not None or node.find('guidance') is not None:
             parsed = model.parse_element(node, sanitize=True)
             block.prompt, block.guidance = parsed.prompt, parsed.guidance
         return block
 
     def add_xml_to_node(self, node):
-        node.tag = self.scope_ids.block_type
-        for name in SETTINGS:
-            field = self.fields[name]
-            if field.is_set_on(self):
-                node.set(name, field.to_string(getattr(self, name)))
+        self.write_olx_settings(node)
         if self.fields['prompt'].is_set_on(self) or self.fields['guidance'].is_set_on(self):
             exported = model.to_element(model.Reflection(prompt=self.prompt, guidance=self.guidance))
             node.text = exported.text

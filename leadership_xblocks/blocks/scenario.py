@@ -2,7 +2,6 @@
 import functools
 import time
 
-from lxml import etree
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Boolean, Dict, Float, Integer, Scope, String
@@ -15,6 +14,7 @@ from ..i18n import gettext_noop as _
 from ..scenario import engine, olx, validation
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
+from .olx_body import OLXBodyMixin
 from .scenario_cohort import ScenarioCohortMixin
 from .staff import StaffDashboardMixin
 from .workbench import course_pages, demo_pages
@@ -66,15 +66,9 @@ def scenario_problems(body, scoring):
     return tuple(validation.validate(load_scenario(body), scoring))
 
 
-def canonical_body(text):
-    """Sanitise authored OLX and write it back in canonical form; raises OLXSyntaxError."""
-    root = olx.read_root(text)
-    return olx.to_text(olx.parse_element(root, sanitize=True))
-
-
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixin, StaffDashboardMixin,
+class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixin, StaffDashboardMixin, OLXBodyMixin,
                               StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
     """A situation unfolds step by step; at each decision point the learner chooses how to lead."""
 
@@ -105,6 +99,8 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     play = Dict(default=None, scope=Scope.user_state, help='The learner\'s progress (see scenario.engine).')
 
     editable_fields = SETTINGS + ('body',)
+    olx_settings = SETTINGS
+    olx_model = olx
 
     @classmethod
     def workbench_scenarios(cls):
@@ -114,6 +110,8 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     @property
     def scenario(self):
         return load_scenario(self.body)
+
+    parsed_body = scenario
 
     @property
     def problems(self):
@@ -164,13 +162,6 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
                                    limit_responses)
 
     # validation ------------------------------------------------------------
-    def clean_studio_edits(self, data):
-        if 'body' in data:
-            try:
-                data['body'] = canonical_body(data['body'])
-            except olx.OLXSyntaxError:
-                pass  # validate_field_data reports it with its line number
-
     def validate_field_data(self, validation_result, data):
         gettext = self._
         if data.scoring not in ('ending', 'path', 'fit', 'none'):
@@ -188,31 +179,6 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
                 message = gettext('Line {line}: {message}').format(line=problem.line, message=message)
             validation_result.add(ValidationMessage(level, message))
         self.validate_cohort_settings(validation_result, data)
-
-    # OLX ---------------------------------------------------------------------
-    @classmethod
-    def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
-        block = runtime.construct_xblock_from_class(cls, keys)
-        for name in SETTINGS:
-            if name in node.attrib:
-                cls._set_field_if_present(block, name, node.get(name), {})
-        children = [child for child in list(node) if isinstance(child.tag, str)]
-        if children:  # an empty element keeps the default example scenario
-            body = etree.Element(olx.ROOT_TAG)
-            body.extend(children)
-            block.body = olx.to_text(olx.parse_element(body, sanitize=True))
-        return block
-
-    def add_xml_to_node(self, node):
-        node.tag = self.scope_ids.block_type
-        for name in SETTINGS:
-            field = self.fields[name]
-            if field.is_set_on(self):
-                node.set(name, field.to_string(getattr(self, name)))
-        exported = olx.to_element(self.scenario)
-        node.text = exported.text
-        for child in list(exported):
-            node.append(child)
 
     # learner API -------------------------------------------------------------
     def _require_playable(self):

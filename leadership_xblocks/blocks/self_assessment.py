@@ -14,12 +14,13 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events, reports, state
 from ..activities import self_assessment as model
-from ..activities.common import ERROR, OLXSyntaxError, ProblemList, read_root, root_with_children
+from ..activities.common import ERROR, ProblemList
 from ..api import RequestError, api_handler, require_keys
 from ..i18n import gettext_noop as _
 from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
+from .olx_body import OLXBodyMixin
 from .staff import StaffDashboardMixin
 from .workbench import demo_pages
 
@@ -38,15 +39,10 @@ def model_problems(body):
     return tuple(model.validate(load_model(body)))
 
 
-def canonical_body(text):
-    """Sanitise authored OLX and write it back in canonical form; raises OLXSyntaxError."""
-    return model.to_text(model.parse_element(read_root(text), sanitize=True))
-
-
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, StudioEditableXBlockMixin,
-                                    CompletableXBlockMixin, XBlock):
+class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, OLXBodyMixin,
+                                    StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
     """Statements rated on a labelled scale, grouped into dimensions; a profile per dimension."""
 
     display_name = String(display_name=_('Display name'), default=_('Leadership self-assessment'),
@@ -68,12 +64,16 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
                     help='Per "<course>|<profile_key>": the baseline (first) and latest profile of this learner.')
 
     editable_fields = SETTINGS + ('body',)
+    olx_settings = SETTINGS
+    olx_model = model
     workbench_scenarios = classmethod(lambda cls: demo_pages('self_assessment_'))
 
     # model -----------------------------------------------------------------
     @property
     def model(self):
         return load_model(self.body)
+
+    parsed_body = model
 
     @property
     def problems(self):
@@ -130,11 +130,7 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
 
     # validation ------------------------------------------------------------
     def clean_studio_edits(self, data):
-        if isinstance(data.get('body'), str):
-            try:
-                data['body'] = canonical_body(data['body'])
-            except OLXSyntaxError:
-                pass  # validate_field_data reports it with its line number
+        super().clean_studio_edits(data)
         if isinstance(data.get('profile_key'), str):
             data['profile_key'] = data['profile_key'].strip()
 
@@ -142,30 +138,6 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         problems = list(model_problems(data.body)) + self._settings_problems(data.profile_key)
         for message in problem_messages(problems, self._):
             validation_result.add(message)
-
-    # OLX ---------------------------------------------------------------------
-    @classmethod
-    def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
-        block = runtime.construct_xblock_from_class(cls, keys)
-        for name in SETTINGS:
-            if name in node.attrib:
-                cls._set_field_if_present(block, name, node.get(name), {})
-        if any(isinstance(child.tag, str) for child in node):
-            root = root_with_children(model.ROOT_TAG, node)
-            block.body = model.to_text(model.parse_element(root, sanitize=True))
-        return block
-
-    def add_xml_to_node(self, node):
-        node.tag = self.scope_ids.block_type
-        for name in SETTINGS:
-            field = self.fields[name]
-            if field.is_set_on(self):
-                node.set(name, field.to_string(getattr(self, name)))
-        if self.fields['body'].is_set_on(self):
-            exported = model.to_element(self.model)
-            node.text = exported.text
-            for child in list(exported):
-                node.append(child)
 
     # learner API -------------------------------------------------------------
     def _block_id(self):

@@ -16,12 +16,13 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events, records, reports, state
 from ..activities import time_allocation as model
-from ..activities.common import ERROR, OLXSyntaxError, read_root, root_with_children
+from ..activities.common import ERROR
 from ..api import RequestError, api_handler, require_keys
 from ..i18n import gettext_noop as _
 from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
+from .olx_body import OLXBodyMixin
 from .staff import StaffDashboardMixin
 from .workbench import demo_pages
 
@@ -38,11 +39,6 @@ def load_model(body):
 @functools.lru_cache(maxsize=128)
 def model_problems(body):
     return tuple(model.validate(load_model(body)))
-
-
-def canonical_body(text):
-    """Sanitise authored OLX and write it back in canonical form; raises OLXSyntaxError."""
-    return model.to_text(model.parse_element(read_root(text), sanitize=True))
 
 
 def cohort_answers(block_key, exclude_learner):
@@ -63,8 +59,8 @@ def cohort_answers(block_key, exclude_learner):
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, StudioEditableXBlockMixin,
-                                    CompletableXBlockMixin, XBlock):
+class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, OLXBodyMixin,
+                                    StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
     """How leaders divide their working time between functions, beside the cohort's mean."""
 
     display_name = String(display_name=_('Display name'), default=_('How leaders spend their time'),
@@ -82,12 +78,16 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
                    help='Research consent: {given: bool, at: ISO time, history: [{given, at}]}.')
 
     editable_fields = SETTINGS + ('body',)
+    olx_settings = SETTINGS
+    olx_model = model
     workbench_scenarios = classmethod(lambda cls: demo_pages('time_allocation_'))
 
     # model -----------------------------------------------------------------
     @property
     def model(self):
         return load_model(self.body)
+
+    parsed_body = model
 
     @property
     def problems(self):
@@ -141,40 +141,9 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
                                    lambda s: reports.time_allocation_row(shown, models, s, self._), limit_responses)
 
     # validation ------------------------------------------------------------
-    def clean_studio_edits(self, data):
-        if isinstance(data.get('body'), str):
-            try:
-                data['body'] = canonical_body(data['body'])
-            except OLXSyntaxError:
-                pass  # validate_field_data reports it with its line number
-
     def validate_field_data(self, validation_result, data):
         for message in problem_messages(model_problems(data.body), self._):
             validation_result.add(message)
-
-    # OLX ---------------------------------------------------------------------
-    @classmethod
-    def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
-        block = runtime.construct_xblock_from_class(cls, keys)
-        for name in SETTINGS:
-            if name in node.attrib:
-                cls._set_field_if_present(block, name, node.get(name), {})
-        if any(isinstance(child.tag, str) for child in node):
-            root = root_with_children(model.ROOT_TAG, node)
-            block.body = model.to_text(model.parse_element(root, sanitize=True))
-        return block
-
-    def add_xml_to_node(self, node):
-        node.tag = self.scope_ids.block_type
-        for name in SETTINGS:
-            field = self.fields[name]
-            if field.is_set_on(self):
-                node.set(name, field.to_string(getattr(self, name)))
-        if self.fields['body'].is_set_on(self):
-            exported = model.to_element(self.model)
-            node.text = exported.text
-            for child in list(exported):
-                node.append(child)
 
     # cohort ------------------------------------------------------------------
     def _block_key(self):
