@@ -28,41 +28,23 @@ DATA_PACKAGES.update(data_packages('scenarios', 'leadership_xblocks.scenarios'))
 
 CODE_PACKAGES = [
     'leadership_xblocks',
-    'leadership_xblocks.blocks',
-    'leadership_xblocks.scenario',
     'leadership_xblocks.activities',
-]
-OPTIONAL_CODE_PACKAGES = [
+    'leadership_xblocks.blocks',
     'leadership_xblocks.cohort',
     'leadership_xblocks.cohort.migrations',
+    'leadership_xblocks.scenario',
 ]
 
-BLOCKS = {
-    'leadership_scenario': 'leadership_xblocks.blocks.scenario:LeadershipScenarioBlock',
-    'leadership_reflection': 'leadership_xblocks.blocks.reflection:LeadershipReflectionBlock',
-    'leadership_self_assessment': 'leadership_xblocks.blocks.self_assessment:LeadershipSelfAssessmentBlock',
-    'leadership_time_allocation': 'leadership_xblocks.blocks.time_allocation:LeadershipTimeAllocationBlock',
-    'leadership_cpd_record': 'leadership_xblocks.blocks.cpd_record:LeadershipCPDRecordBlock',
-}
-
-
-def existing_blocks():
-    """Register only the block modules that exist, so a partial checkout still installs."""
-    found = []
-    for tag, target in BLOCKS.items():
-        module = target.split(':')[0]
-        if os.path.exists(os.path.join(HERE, *module.split('.')) + '.py'):
-            found.append(f'{tag} = {target}')
-    return found
-
-
-def existing(packages):
-    return [p for p in packages if os.path.isdir(os.path.join(HERE, *p.split('.')))]
-
+BLOCKS = [
+    'leadership_scenario = leadership_xblocks.blocks.scenario:LeadershipScenarioBlock',
+    'leadership_reflection = leadership_xblocks.blocks.reflection:LeadershipReflectionBlock',
+    'leadership_self_assessment = leadership_xblocks.blocks.self_assessment:LeadershipSelfAssessmentBlock',
+    'leadership_time_allocation = leadership_xblocks.blocks.time_allocation:LeadershipTimeAllocationBlock',
+    'leadership_cpd_record = leadership_xblocks.blocks.cpd_record:LeadershipCPDRecordBlock',
+]
 
 # The cohort Django app, registered for the LMS and Studio through the Open edX plugin framework.
-COHORT_APP = (['leadership_cohort = leadership_xblocks.cohort.apps:CohortConfig']
-              if existing(['leadership_xblocks.cohort']) else [])
+COHORT_APP = ['leadership_cohort = leadership_xblocks.cohort.apps:CohortConfig']
 
 
 with open(os.path.join(HERE, 'README.md'), encoding='utf-8') as readme:
@@ -76,7 +58,7 @@ setup(
     long_description_content_type='text/markdown',
     license='AGPL-3.0',
     python_requires='>=3.11',
-    packages=existing(CODE_PACKAGES) + existing(OPTIONAL_CODE_PACKAGES) + sorted(DATA_PACKAGES),
+    packages=CODE_PACKAGES + sorted(DATA_PACKAGES),
     package_dir=DATA_PACKAGES,
     package_data={
         'leadership_xblocks': ['templates/*.html', 'templates/*.txt', 'translations/*/LC_MESSAGES/*'],
@@ -96,7 +78,7 @@ setup(
         ],
     },
     entry_points={
-        'xblock.v1': existing_blocks(),
+        'xblock.v1': BLOCKS,
         'lms.djangoapp': COHORT_APP,
         'cms.djangoapp': COHORT_APP,
         'console_scripts': [
