@@ -51,7 +51,7 @@ def test_mouse_journey_to_an_ending(wb, page, student):
     expect(scenario).to_contain_text('Where your decisions led')
     # Both decisions matched what their step demanded: the "fit" score is 100%.
     expect(scenario.locator('.lsx-score')).to_have_text('Score for this attempt: 100%. Your best: 100%.')
-    expect(scenario.get_by_role('table', name='Your competency profile')).to_be_visible()
+    expect(scenario.get_by_role('table', name='Your competency profile', exact=True)).to_be_visible()
     expect(scenario.get_by_role('heading', name='Debrief')).to_be_visible()
     scenario.locator('summary').click()
     history = scenario.locator('[data-role="history"] li')

@@ -93,7 +93,9 @@ def test_every_page_passes_axe_and_reflows(wb, page, workbench_pages, view):
     failures, types_seen = [], set()
     student = new_student(f'sweep-{view}')
     studio = view == 'studio_view'
-    for scenario_id, title in workbench_pages:
+    # Demo pages are short; the course modules repeat their block types at length.
+    pages = sorted(workbench_pages, key=lambda entry: studio and entry[1].startswith('Module'))
+    for scenario_id, title in pages:
         page.goto(f'{wb.base_url}/scenario/{scenario_id}/{view}/?student={student}')
         wait_for_blocks(page)
         types = set(page.eval_on_selector_all('.xblock-v1[data-block-type^="leadership_"]',
