@@ -260,3 +260,11 @@ def test_the_demo_page_has_a_scenario_a_reflection_and_the_record(client, workbe
     for block_type in ('leadership_scenario', 'leadership_reflection', 'leadership_cpd_record'):
         assert f'data-block-type="{block_type}"' in body or f"data-block-type='{block_type}'" in body
     assert 'Your record is empty for now' in body
+
+
+def test_cpd_record_offers_native_app_data():
+    from tests.support.blocks import Learner, load  # pylint: disable=import-outside-toplevel
+    block = Learner(load('<leadership_cpd_record/>'), 'alice').block()
+    data = block.student_view_data()
+    assert data['display_name'] and '/download' in data['download_url']
+    assert block.has_support(block.student_view, 'multi_device')

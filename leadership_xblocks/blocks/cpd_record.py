@@ -56,6 +56,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
         return (getattr(user, 'full_name', '') or '').strip() if user is not None else ''
 
     # views -----------------------------------------------------------------
+    @XBlock.supports('multi_device')
     def student_view(self, context=None):  # pylint: disable=unused-argument
         groups = self._groups()
         html = self.render_template('cpd_record.html', {
@@ -66,6 +67,11 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
             'download_url': self.runtime.handler_url(self, 'download'),
         })
         return self.fragment(html, css=['leadership.css', 'cpd_record.css'])
+
+    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+        """For native apps: the entries come from `student_view_user_state`, the document from `download`."""
+        return {'display_name': self._(self.display_name),
+                'download_url': self.runtime.handler_url(self, 'download')}
 
     def document_html(self, now=None):
         """The whole record as a standalone, printable HTML page (text escaped by the template)."""
