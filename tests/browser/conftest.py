@@ -18,10 +18,12 @@ EXAMPLE = 'Example: Friday afternoon on the duty desk'
 TIMED = 'Timed demo: three seconds to decide'
 COHORT = 'Cohort demo: one decision, shared with the group'
 HOSTILE = 'Hostile content demo'
+HOSTILE_ACTIVITIES = 'Hostile content in the activities'
 REFLECTION = 'Reflection: the default prompt and an authored one'
 SELF_ASSESSMENT = 'Self-assessment: before and after a module'
 HOST_SELF_ASSESSMENT = 'Host leadership: the four principles'
 TIME_ALLOCATION = 'What leaders do: your working time'
+TIME_ALLOCATION_GROUP = 'What leaders do, as a group: your time beside the cohort mean'
 CPD_RECORD = 'CPD record: a scenario, a reflection and the record they fill'
 
 _LINK = re.compile(r'<a[^>]+href="/scenario/(?P<id>[^/"]+)/"[^>]*>(?P<title>.*?)</a>', re.DOTALL)
@@ -68,7 +70,8 @@ def wait_for_blocks(page):
     """Scenario blocks fetch their state after load: wait until each has drawn it."""
     page.wait_for_function(
         """() => Array.from(document.querySelectorAll('.lsx-scenario')).every(
-            (s) => s.getAttribute('aria-busy') !== 'true' && s.querySelector('[data-role="progress"]').textContent !== '')""")
+            (s) => s.getAttribute('aria-busy') !== 'true'
+                   && s.querySelector('[data-role="progress"]').textContent !== '')""")
 
 
 @pytest.fixture

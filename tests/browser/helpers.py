@@ -140,9 +140,19 @@ def sideways_overflow(page, area=BLOCK_AREA):
     return page.evaluate(
         """(area) => {
             const width = window.innerWidth, out = [];
+            const clipped = (el) => {  // inside a box that clips it (an inline SVG, overflow: hidden)
+                for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+                    if (['hidden', 'clip'].includes(getComputedStyle(up).overflowX)) { return true; }
+                }
+                return false;
+            };
             document.querySelectorAll(area + ' *').forEach((el) => {
                 const box = el.getBoundingClientRect();
-                if (box.width && box.height && box.right > width + 0.5) {
+                const style = getComputedStyle(el);
+                if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1) {
+                    out.push(el.tagName.toLowerCase() + ' scrolls sideways inside');
+                }
+                if (box.width && box.height && box.right > width + 0.5 && !clipped(el)) {
                     out.push(el.tagName.toLowerCase() + (el.className && typeof el.className === 'string'
                         ? '.' + el.className.trim().split(/\\s+/).join('.') : '') + ' right=' + Math.round(box.right));
                 }
@@ -201,7 +211,8 @@ _FOCUSED = """() => {
     const el = document.activeElement;
     if (!el || el === document.body) { return null; }
     const style = getComputedStyle(el);
-    return {tag: el.tagName.toLowerCase(), text: (el.innerText || el.value || el.getAttribute('aria-label') || '').trim(),
+    const text = el.innerText || el.value || el.getAttribute('aria-label') || '';
+    return {tag: el.tagName.toLowerCase(), text: text.trim(),
             outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0};
 }"""
 

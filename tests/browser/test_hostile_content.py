@@ -1,20 +1,26 @@
 """Hostile content never runs (issue 6).
 
-`scenarios/scenario_hostile_demo.xml` is authored OLX full of payloads (script tags, event
-handler attributes, `javascript:` and `data:` URLs, SVG, CSS, frames, forms, mutation tricks);
-the reflection test types the same kinds of payload as a learner. Every payload would set
-`window.__pwned`, open a dialog or request a `/pwned-*` URL if it survived. The tests play
-the pages (hovering, clicking every link and button they can) and prove that none of that
-happened, in the learner page, the author preview, the Studio editor, the printable
-reflections, the CPD record and its download.
+`scenarios/scenario_hostile_demo.xml` (a scenario) and `scenarios/reflection_hostile_demo.xml`
+(a reflection, a self-assessment and a time allocation) are authored OLX full of payloads (script
+tags, event handler attributes, `javascript:` and `data:` URLs, SVG, CSS, frames, forms, mutation
+tricks); the reflection test types the same kinds of payload as a learner, and one test saves
+authored text containing "</script>" through the Studio editor's handler. Every payload would set
+`window.__pwned`, open a dialog or request a `/pwned-*` URL if it survived. The tests play the
+pages (hovering, clicking every link and button they can) and prove that none of that happened,
+in the learner page, the author preview, the Studio editor, the printable reflections, the CPD
+record and its download. `test_the_payloads_would_run_if_they_were_not_cleaned` shows that the
+payloads are live when they are not cleaned.
 """
+import html
+import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
 
-from .conftest import CPD_RECORD, HOSTILE
-from .helpers import check_view
+from .conftest import CPD_RECORD, HOSTILE, HOSTILE_ACTIVITIES
+from .helpers import Learner, check_view, usage_ids
 
 PAYLOAD_TAGS = 'script, iframe, object, embed, svg, math, style, link, meta, form, template, base'
 
@@ -71,14 +77,22 @@ def assert_clean_markup(page, root):
             const out = [];
             document.querySelectorAll(root).forEach((block) => {
                 block.querySelectorAll(tags).forEach((el) => {
-                    if (!el.closest('.lsx-chart')) { out.push('element ' + el.tagName); }
+                    // Ours: the charts' SVG, the forms of the activities, the runtime's JSON arguments.
+                    if (!el.matches('.lsx-chart, .lsx-chart *, form.lsx-form, script[type="json/xblock-args"]')) {
+                        out.push('element ' + el.tagName);
+                    }
                 });
                 block.querySelectorAll('*').forEach((el) => {
                     for (const attr of el.attributes) {
                         const value = attr.value.replace(/[\\s\\u0000-\\u001f]/g, '').toLowerCase();
                         if (attr.name.startsWith('on')) { out.push(el.tagName + ' ' + attr.name); }
-                        if (attr.name === 'style') { out.push(el.tagName + ' style'); }
-                        if (/^(javascript|data|vbscript):/.test(value)) { out.push(el.tagName + ' ' + attr.name + '=' + value); }
+                        // (axe-core leaves empty style attributes behind on form fields it measured.)
+                        if (attr.name === 'style' && attr.value.trim()) {
+                            out.push(el.tagName + ' style=' + attr.value);
+                        }
+                        if (/^(javascript|data|vbscript):/.test(value)) {
+                            out.push(el.tagName + ' ' + attr.name + '=' + value);
+                        }
                         if (attr.name === 'srcdoc') { out.push(el.tagName + ' srcdoc'); }
                     }
                 });
@@ -140,6 +154,87 @@ def test_hostile_olx_never_runs_for_authors(wb, page, watch, view):
         # The editor shows the stored OLX as text in a textarea, where it cannot run.
         assert '<leadership_scenario' in page.get_by_label('Scenario (OLX)').input_value()
     watch.assert_inert(page, view)
+
+
+def test_hostile_activity_olx_never_runs(wb, page, watch, student):
+    """Payloads in a reflection's prompt and guidance, a self-assessment's intro, scale, dimensions and
+    statements, and a time allocation's prompt and functions, through to each block's results."""
+    wb.open(HOSTILE_ACTIVITIES, student=student)
+    area = '.workbench .preview'
+    watch.assert_inert(page, 'activities, first view')
+    assert_clean_markup(page, area)
+    poke_everything(page, area)
+    watch.assert_inert(page, 'activities, after hovering and clicking')
+    check_view(page, 'hostile-activities')
+
+    reflection = page.locator('section.lsx-reflection')
+    reflection.get_by_label('Your reflection').fill('I decided alone and should have asked my manager first.')
+    reflection.get_by_role('button', name='Submit reflection').click()
+    expect(reflection.get_by_role('heading', name='What experienced supervisors notice here')).to_be_visible()
+
+    assessment = page.locator('section.lsx-self-assessment')
+    for fieldset in assessment.locator('fieldset[data-item]').all():
+        fieldset.locator('input[value="2"]').check()
+    assessment.get_by_role('button', name='Submit and see my profile').click()
+    chart = assessment.locator('svg.lsx-chart')
+    # A label that looks like markup is drawn as text in the chart.
+    expect(chart.locator('text.lsx-chart-label')).to_contain_text(['Leading self <svg onload='])
+
+    allocation = page.locator('section.lsx-time-allocation')
+    allocation.locator('input[data-function]').nth(0).fill('60')
+    allocation.locator('input[data-function]').nth(1).fill('40')
+    allocation.locator('label.lsx-option').first.locator('input').check()
+    allocation.get_by_label('No, use my answer only for my own view').check()
+    allocation.get_by_role('button', name='Submit my answer').click()
+    expect(allocation.get_by_role('heading', name='Your answer', exact=True)).to_be_visible()
+
+    assert_clean_markup(page, area)
+    poke_everything(page, area)
+    watch.assert_inert(page, 'activities, after submitting all three')
+    check_view(page, 'hostile-activities-submitted')
+
+
+BREAKOUT = '</script><img src=x alt=x onerror=window.__pwned=/{}/.source>'
+
+
+def test_authored_text_cannot_close_the_init_args_script(wb, page, watch, student):
+    """The activity blocks pass their state to their script as `init_args`, which the runtime writes
+    into the page as JSON inside <script type="json/xblock-args">. Authored text that contains
+    "</script>" (a self-assessment's dimension label; a reflection's title, which reaches every
+    reflection block through the learner's shared record) must not end that element early.
+
+    The payloads go in through the Studio editor's save handler for the duration of the test only,
+    so the demo pages other tests visit stay as shipped."""
+    wb.open(HOSTILE_ACTIVITIES, view='studio_view')
+    assessment_usage, = usage_ids(page, 'leadership_self_assessment')
+    reflection_usage, = usage_ids(page, 'leadership_reflection')
+    body = page.get_by_label('Statements and scale (OLX)').input_value()
+    title = page.locator(f'[data-usage="{reflection_usage}"]').get_by_label('Display name').input_value()
+    assert 'label="Leading self' in body
+    editor = Learner(page, wb.base_url, assessment_usage, student='author')
+    reflection_editor = Learner(page, wb.base_url, reflection_usage, student='author')
+    try:
+        editor.call('submit_studio_edits', {'values': {'body': body.replace(
+            'label="Leading self', 'label="Leading self ' + html.escape(BREAKOUT.format('label-breakout')), 1)},
+            'defaults': []})
+        reflection_editor.call('submit_studio_edits', {
+            'values': {'display_name': 'Hostile reflection ' + BREAKOUT.format('title-breakout')}, 'defaults': []})
+
+        wb.open(HOSTILE_ACTIVITIES, student=student)
+        reflection = page.locator('section.lsx-reflection')
+        reflection.get_by_label('Your reflection').fill('A draft that puts this title into my record.')
+        reflection.get_by_role('button', name='Save draft').click()
+        expect(reflection.get_by_role('status')).to_contain_text('Draft saved')
+        wb.open(HOSTILE_ACTIVITIES, student=student)
+        expect(page.locator('section.lsx-self-assessment').get_by_role(
+            'heading', name=re.compile('^Leading self'))).to_be_visible()
+        watch.assert_inert(page, 'authored "</script>" in a self-assessment label and a reflection title')
+        assert_clean_markup(page, '.workbench .preview')
+        for script in page.locator('script[type="json/xblock-args"]').all():
+            json.loads(script.text_content())  # each block's arguments arrive whole
+    finally:
+        editor.call('submit_studio_edits', {'values': {'body': body}, 'defaults': []})
+        reflection_editor.call('submit_studio_edits', {'values': {'display_name': title}, 'defaults': []})
 
 
 def test_hostile_reflection_never_runs(wb, page, browser_context, watch, student):
