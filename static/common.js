@@ -76,6 +76,11 @@
         node.scrollIntoView({block: 'nearest', behavior: reduce ? 'auto' : 'smooth'});
     }
 
+    /* The init arguments a block's view sent (as escaped JSON text: see blocks/base.py). */
+    function initArgs(init) {
+        return init && typeof init.json === 'string' ? JSON.parse(init.json) : (init || {});
+    }
+
     function rootOf(element) {
         return element && element.jquery ? element[0] : element;
     }
@@ -84,7 +89,7 @@
        add to the namespace rather than replace it, or what charts.js added would be lost. */
     var api = {
         gettext: gettext, ngettext: ngettext, format: format, post: post,
-        el: el, clear: clear, focus: focus, rootOf: rootOf
+        el: el, clear: clear, focus: focus, rootOf: rootOf, initArgs: initArgs
     };
     var namespace = window.LeadershipXBlocks || {};
     Object.keys(api).forEach(function (name) { namespace[name] = api[name]; });

@@ -2,6 +2,7 @@
 function LeadershipReflectionBlock(runtime, element, init) {
     'use strict';
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
+    init = L.initArgs(init);
     var root = L.rootOf(element);
     var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
     var editor = part('editor'), textarea = part('text'), count = part('count'),

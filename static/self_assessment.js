@@ -2,6 +2,7 @@
 function LeadershipSelfAssessmentBlock(runtime, element, init) {
     'use strict';
     var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;
+    init = L.initArgs(init);
     var root = L.rootOf(element);
     var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
     var form = part('form'), submitButton = part('submit'), statusBox = part('status'),

@@ -3,6 +3,7 @@
 function LeadershipTimeAllocationBlock(runtime, element, init) {
     'use strict';
     var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;
+    init = L.initArgs(init);
     var root = L.rootOf(element);
     var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
     var form = part('form'), totalBox = part('total'), ownBox = part('own-box'), ownText = part('own-text'),

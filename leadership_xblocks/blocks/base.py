@@ -6,6 +6,7 @@ the plain-Python modules beside this package.
 import functools
 import importlib.resources
 import io
+import json
 import re
 
 from web_fragments.fragment import Fragment
@@ -23,6 +24,18 @@ ASSET_NAME = re.compile(r'^static/(?P<name>[a-z0-9_-]+\.(?:js|css|svg))$')
 @functools.lru_cache(maxsize=None)
 def _static_file(name):
     return importlib.resources.files(STATIC_PACKAGE).joinpath(name).read_bytes()
+
+
+def script_safe_json(value):
+    """JSON text with no `<`, `>` or `&`, so authored or learner text cannot close the
+    `<script>` element in which runtimes embed a block's init arguments.
+
+    The runtime serialises init arguments into that element without escaping; passing them
+    as one string of escaped JSON (read back by `LeadershipXBlocks.initArgs`) keeps every
+    character of the payload out of the page's markup.
+    """
+    text = json.dumps(value)
+    return text.replace('<', '\\u003c').replace('>', '\\u003e').replace('&', '\\u0026')
 
 
 class LeadershipBlockMixin:
@@ -73,7 +86,7 @@ class LeadershipBlockMixin:
         for name in js:
             frag.add_javascript_url(self.runtime.local_resource_url(self, f'static/{name}'))
         if init:
-            frag.initialize_js(init, init_args or {})
+            frag.initialize_js(init, {'json': script_safe_json(init_args or {})})
         return frag
 
     def _js_catalogue_url(self):
