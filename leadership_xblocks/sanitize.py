@@ -29,8 +29,10 @@ LEARNER_TAGS = frozenset({'p', 'br', 'strong', 'em', 'b', 'i', 'ul', 'ol', 'li',
 PROTOCOLS = frozenset({'http', 'https', 'mailto'})
 
 # Elements whose content is never text worth keeping: removed whole before bleach strips tags.
+# A self-closed one (`<iframe/>`, as XML writes an empty element) goes alone.
+_DANGEROUS = r'(?:script|style|iframe|object|embed|template|noscript|svg|math|frame|frameset)'
 _DROP_WITH_CONTENT = re.compile(
-    r'<(script|style|iframe|object|embed|template|noscript|svg|math|frame|frameset)\b.*?(</\1\s*>|\Z)',
+    rf'<{_DANGEROUS}\b[^<>]*/\s*>|<({_DANGEROUS})\b.*?(</\1\s*>|\Z)',
     re.IGNORECASE | re.DOTALL)
 
 _authored = bleach.Cleaner(

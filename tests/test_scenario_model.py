@@ -204,3 +204,9 @@ def test_olx_check_command_prints_each_problem_with_its_line(tmp_path):
     assert f'{bad}:3: error: Choice "x" in step "a" has target "ghost", which is not a step or ending.' in lines
     assert f'{bad}:5: error: Ending "e" has score "2.0": it must be a number from 0 to 1.' in lines
     assert not any(str(good) in line for line in lines)
+
+
+def test_self_closed_dangerous_elements_go_alone_and_keep_what_follows():
+    s = parse(scenario(step('a', choice('x', 'e'), text='<p>before</p><iframe src="x"/><p>kept</p><embed src="y"/><p>also</p>'),
+                       ending('e')))
+    assert s.step('a').html == '<p>before</p><p>kept</p><p>also</p>'
