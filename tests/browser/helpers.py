@@ -33,13 +33,6 @@ WIDTHS = (1280, 375)
 NARROW = 375
 AXE_REPORTS = ARTIFACTS / 'axe'
 
-# The Save and Cancel links of the xblock-sdk's Studio editor (`xblock.utils` StudioEditableXBlockMixin)
-# are plain inline links in the workbench; Studio itself moves them into its editor modal's footer and
-# styles them as full-size buttons. Only the target-size rule is waived, and only for those two links.
-STUDIO_ACTIONS_ALLOWANCE = (('target-size', '.xblock-actions'),)
-# That editor (fixed 70-column textareas, unstyled selects) is not checked at 375 px either: Studio
-# is a desktop application and styles the editor itself. Screenshots are still taken at both widths.
-
 _axe = Axe()
 
 
