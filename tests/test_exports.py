@@ -14,7 +14,10 @@ from leadership_xblocks.cohort.models import LearnerRecord
 from tests.scenario_samples import FIT
 from tests.support.blocks import Learner, load
 
-pytestmark = pytest.mark.skipif(not records.available(), reason='the cohort app is not installed')
+
+
+def test_the_cohort_app_is_installed_for_these_tests():
+    assert records.available(), 'devserver.settings must install leadership_xblocks.cohort'
 
 STAFF = 'staff'  # the workbench's staff user id (LEADERSHIP_WORKBENCH_STAFF default)
 T0 = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.timezone.utc)
