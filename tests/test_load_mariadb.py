@@ -198,10 +198,7 @@ def test_concurrent_learners_keep_every_aggregate_exact():
     if not mariadb_available():
         pytest.fail('The load test needs MariaDB on 127.0.0.1:3306 (user root, no password); it is not answering. '
                     'Start it with `make mariadb` (make test does this).', pytrace=False)
-    server = LiveServer(db='mariadb', workers=WORKERS, threads=THREADS, env={
-        'GUNICORN_CMD_ARGS': '--config python:devserver.gunicorn_conf',
-        'LEADERSHIP_WORKBENCH_STAFF': STAFF,
-    })
+    server = LiveServer(db='mariadb', workers=WORKERS, threads=THREADS, env={'LEADERSHIP_WORKBENCH_STAFF': STAFF})
     with server:
         assert server.host == '127.0.0.1'
         path, usage_id = find_scenario(server.url)

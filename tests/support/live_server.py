@@ -162,6 +162,8 @@ class LiveServer:
             self._log = open(self.log_path, 'ab')  # pylint: disable=consider-using-with
             self.process = subprocess.Popen(  # pylint: disable=consider-using-with
                 [self.python, '-m', 'gunicorn', 'workbench.wsgi:application',
+                 # load the scenarios once in the master before forking (see devserver/gunicorn_conf.py)
+                 '--config', 'python:devserver.gunicorn_conf',
                  '--bind', f'{self.host}:{self.port}',
                  '--chdir', str(REPO_ROOT),
                  '--workers', str(self.workers),
