@@ -7,7 +7,8 @@ The course is OLX in the pointer layout (`course.xml` -> `course/<run>.xml` -> `
 the repository at `scenarios/course/` and in the wheel at `leadership_xblocks/scenarios/course`.
 
 * `pack(course_dir, out_path)` writes a `.tar.gz` whose single top-level folder is `course/`,
-  the layout Studio's course import accepts.
+  the layout Studio's course import accepts, with every leadership block written inline in
+  its vertical (see `inline_vertical`).
 * `workbench_pages(course_dir)` returns `[(title, xml)]`, one `<vertical_demo>` per chapter in
   course order, holding every component of the chapter: html components become
   `<html_demo><div>...</div></html_demo>` and leadership blocks are inlined whole.
@@ -35,6 +36,8 @@ DEFAULT_OUT = os.path.join('dist', 'leadership-course.tar.gz')
 
 # The containers of the course tree, outermost first; anything inside a vertical is a component.
 CONTAINERS = ('course', 'chapter', 'sequential', 'vertical')
+# Blocks the archive writes inline in their verticals (their pointer folders are left out).
+INLINE_PREFIX = 'leadership_'
 
 _PARSER = etree.XMLParser(remove_comments=True, remove_pis=True, resolve_entities=False, no_network=True)
 
@@ -220,6 +223,33 @@ def _walk(folder, prefix=''):
             yield name, entry
 
 
+def inline_vertical(folder, data):
+    """A vertical file's bytes with each leadership pointer replaced by the block it points at.
+
+    Studio's importer (xmodule/modulestore/xml.py) hands an external XBlock its node as written
+    in the vertical, and XBlock's `parse_xml` follows no pointer in Teak or Ulmo (the fix for
+    openedx-platform issue #36390 was reverted), so the archive carries the content inline.
+    A pointer whose file is missing is left as it is (`missing_files` reports it).
+    """
+    vertical = etree.fromstring(data, _PARSER)
+    reader = _Reader(folder)
+    for index, child in enumerate(list(vertical)):
+        if not isinstance(child.tag, str) or not child.tag.startswith(INLINE_PREFIX) or not _is_pointer(child):
+            continue
+        block = reader.resolve(child)
+        if block is None:
+            continue
+        block.set('url_name', child.get('url_name'))
+        block.tail = child.tail
+        vertical[index] = block
+    return etree.tostring(vertical, encoding='utf-8', xml_declaration=False) + b'\n'
+
+
+def _archived(name):
+    """False for the leadership blocks' pointer folders, which the archive writes inline."""
+    return not name.split('/')[0].startswith(INLINE_PREFIX)
+
+
 def pack(course_dir=None, out_path=DEFAULT_OUT):
     """Write the course as a `.tar.gz` with one top-level folder, `course/`; return the path.
 
@@ -246,10 +276,14 @@ def pack(course_dir=None, out_path=DEFAULT_OUT):
             tarfile.open(fileobj=zipped, mode='w', format=tarfile.PAX_FORMAT) as tar:
         tar.addfile(info('', is_dir=True))
         for name, entry in _walk(folder):
+            if not _archived(name):
+                continue
             if entry.is_dir():
                 tar.addfile(info(name, is_dir=True))
             else:
                 data = entry.read_bytes()
+                if name.startswith('vertical/') and name.endswith('.xml'):
+                    data = inline_vertical(folder, data)
                 tar.addfile(info(name, size=len(data)), io.BytesIO(data))
     return out
 

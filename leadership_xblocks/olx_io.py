@@ -84,3 +84,33 @@ def root_with_children(tag, node):
     root = etree.Element(tag)
     root.extend(child for child in list(node) if isinstance(child.tag, str))
     return root
+
+
+POINTER_ATTRIBUTES = {'url_name'}
+
+
+def is_pointer(node):
+    """A bare pointer: only `url_name`, no content (as xmodule/xml_block.py's `is_pointer_tag` defines it)."""
+    return (set(node.attrib) == POINTER_ATTRIBUTES and not (node.text or '').strip()
+            and not any(isinstance(child.tag, str) for child in node))
+
+
+def resolve_pointer(node, runtime):
+    """The element a bare pointer node points at, read from `<tag>/<url_name>.xml` in the
+    runtime's `resources_fs`; the node itself when it is not a pointer or there is no such file.
+
+    Open edX's course import hands an external XBlock the vertical's child node as written
+    (xmodule/modulestore/xml.py, ImportSystem) and XBlock's own `parse_xml` does not follow
+    pointers in Teak or Ulmo, so a block that did not would import with its default content.
+    The `:` to `/` mapping of `url_name` is the platform's (xmodule/xml_block.py, name_to_pathname).
+    """
+    resources_fs = getattr(runtime, 'resources_fs', None)
+    if resources_fs is None or not is_pointer(node):
+        return node
+    path = f'{node.tag}/{node.get("url_name").replace(":", "/")}.xml'
+    if not resources_fs.exists(path):
+        return node
+    with resources_fs.open(path, 'rb') as file:
+        target = etree.fromstring(file.read(), _PARSER)
+    target.set('url_name', node.get('url_name'))
+    return target

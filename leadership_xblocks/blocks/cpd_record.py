@@ -14,6 +14,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from .. import cpd_document
 from ..api import api_handler
 from ..i18n import gettext_noop as _
+from ..olx_io import resolve_pointer
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .workbench import demo_pages
@@ -41,6 +42,10 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
 
     has_author_view = False
     has_score = False
+
+    @classmethod
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
+        return super().parse_xml(resolve_pointer(node, runtime), runtime, keys, *args, **kwargs)
 
     # model -----------------------------------------------------------------
     def _groups(self):

@@ -5,7 +5,7 @@
 sanitised OLX, read and written by a model module (`olx_model`) that offers `ROOT_TAG`,
 `parse_element(root, sanitize)`, `to_element(parsed)` and `to_text(parsed)`.
 """
-from ..olx_io import OLXSyntaxError, read_root, root_with_children
+from ..olx_io import OLXSyntaxError, read_root, resolve_pointer, root_with_children
 
 
 class OLXSettingsMixin:
@@ -43,6 +43,7 @@ class OLXBodyMixin(OLXSettingsMixin):
 
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
+        node = resolve_pointer(node, runtime)
         block = runtime.construct_xblock_from_class(cls, keys)
         cls.read_olx_settings(block, node)
         if any(isinstance(child.tag, str) for child in node):  # an empty element keeps the default content

@@ -13,6 +13,7 @@ from ..activities import reflection as model
 from ..activities.common import ERROR
 from ..api import RequestError, api_handler, require_keys
 from ..i18n import gettext_noop as _
+from ..olx_io import resolve_pointer
 from ..sanitize import clean_authored_html, plain_text
 from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
@@ -130,6 +131,7 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
     # OLX ---------------------------------------------------------------------
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
+        node = resolve_pointer(node, runtime)
         block = runtime.construct_xblock_from_class(cls, keys)
         cls.read_olx_settings(block, node)
         if node.find('prompt') is not None or node.find('guidance') is not None:
