@@ -6,16 +6,23 @@ attributes. The workbench has neither, so we define documented equivalents:
 * staff: a workbench user id listed in the environment variable
   `LEADERSHIP_WORKBENCH_STAFF` (comma separated; default `staff`), so
   `/scenario/<id>/?student=staff` shows the facilitator views.
-* anonymous id: a salted SHA-256 of the workbench user id, stable per learner.
+* anonymous id: an HMAC-SHA-256 of the workbench user id keyed by Django's SECRET_KEY, stable
+  per learner and not computable without the key; a request with no user id has none.
+
+It also says when a request's answers are not a learner's own (`learner_data_is_real`): a
+Studio preview, or staff masquerading as a specific learner. Then nothing of ours is stored.
 """
 import hashlib
+import hmac
 import os
 
 STAFF_ATTR = 'edx-platform.user_is_staff'
 ANON_ATTR = 'edx-platform.anonymous_user_id'
+USER_ID_ATTR = 'edx-platform.user_id'
 WORKBENCH_USER_ATTR = 'xblock-workbench.user_id'
 WORKBENCH_STAFF_ENV = 'LEADERSHIP_WORKBENCH_STAFF'
-WORKBENCH_SALT = 'leadership-xblocks-workbench'
+HMAC_CONTEXT = 'leadership-xblocks:anonymous-user-id:'
+MASQUERADE_STORE = 'MasqueradingKeyValueStore'
 
 
 def _current_user(block):
@@ -40,20 +47,97 @@ def user_is_staff(block):
 
 
 def anonymous_user_id(block):
-    """An id for the current learner that never reveals who they are."""
+    """An id for the current learner that never reveals who they are; None when there is no user id."""
     user = _current_user(block)
     if user is not None and user.opt_attrs.get(ANON_ATTR):
         return str(user.opt_attrs[ANON_ATTR])
     workbench_id = _workbench_user_id(user)
     if workbench_id is None:
         workbench_id = block.scope_ids.user_id
+    if workbench_id is None or str(workbench_id) == '':
+        return None
     return anonymise(workbench_id)
 
 
 def anonymise(raw_id):
-    """Salted hash used where the runtime gives no anonymous id of its own."""
-    digest = hashlib.sha256(f'{WORKBENCH_SALT}:{raw_id}'.encode('utf-8')).hexdigest()
-    return digest[:32]
+    """HMAC-SHA-256 of a user id keyed by Django's SECRET_KEY, where the runtime gives no anonymous id.
+
+    A plain hash with a published salt could be reversed by hashing every small user id.
+    """
+    from django.conf import settings  # pylint: disable=import-outside-toplevel
+
+    key = settings.SECRET_KEY.encode('utf-8')
+    return hmac.new(key, f'{HMAC_CONTEXT}{raw_id}'.encode('utf-8'), hashlib.sha256).hexdigest()[:32]
+
+
+def cpd_owner_id(block):
+    """The learner across every course, for their CPD record: the HMAC of the platform's user id
+    (the workbench user id there); None with no user id. Never the id itself."""
+    user = _current_user(block)
+    raw_id = user.opt_attrs.get(USER_ID_ATTR) if user is not None else None
+    if raw_id is None:
+        raw_id = _workbench_user_id(user)
+    if raw_id is None:
+        raw_id = block.scope_ids.user_id
+    return anonymise(raw_id) if raw_id is not None and str(raw_id) != '' else None
+
+
+def ids_of_retired_user(user):
+    """(anonymous ids, CPD owner ids) under which a platform user's rows may be stored.
+
+    The course anonymous ids come from the platform's `AnonymousUserId` table
+    (common/djangoapps/student/models, read when it is installed); the HMAC of the user id is
+    our own fallback id and the CPD owner id.
+    """
+    own = anonymise(user.pk)
+    learners = [own]
+    try:
+        from common.djangoapps.student.models import AnonymousUserId  # pylint: disable=import-outside-toplevel
+    except ImportError:  # not in Open edX
+        AnonymousUserId = None  # pylint: disable=invalid-name
+    if AnonymousUserId is not None:
+        learners.extend(AnonymousUserId.objects.filter(user=user).values_list('anonymous_user_id', flat=True))
+    return learners, [own]
+
+
+def is_author_mode(block):
+    """True in Studio, whose preview runtime sets `is_author_mode` (cms/djangoapps/contentstore/views/preview.py)."""
+    return bool(getattr(block.runtime, 'is_author_mode', False))
+
+
+def _stores(field_data, seen):
+    """Every field-data and key-value-store object reachable from `field_data` (wrappers included)."""
+    if field_data is None or id(field_data) in seen:
+        return
+    seen.add(id(field_data))
+    yield field_data
+    for value in vars(field_data).values() if hasattr(field_data, '__dict__') else ():
+        inner = value.values() if isinstance(value, dict) else (value,)
+        for candidate in inner:
+            name = type(candidate).__name__
+            if name.endswith(('FieldData', 'KeyValueStore')):
+                yield from _stores(candidate, seen)
+
+
+def is_masquerading(block):
+    """True when staff view the block as a specific learner.
+
+    The LMS gives XBlocks no flag for this. What it does (lms/djangoapps/courseware/block_render.py,
+    `get_block_for_descriptor`) is wrap the learner's key-value store in
+    `MasqueradingKeyValueStore` (lms/djangoapps/courseware/masquerade.py), which sends field
+    writes to the staff member's session; the user service meanwhile reports the learner's own
+    anonymous id. So the store's presence in the block's field data is the signal.
+    """
+    try:
+        field_data = block._field_data  # pylint: disable=protected-access
+    except Exception:  # pylint: disable=broad-exception-caught
+        return False
+    return any(type(store).__name__ == MASQUERADE_STORE for store in _stores(field_data, set()))
+
+
+def learner_data_is_real(block):
+    """False when answers must not reach cohort rows, consent or the CPD record: Studio, masquerade."""
+    return not is_author_mode(block) and not is_masquerading(block)
 
 
 def course_key(block):

@@ -52,27 +52,38 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
     An atomic upsert (`update_or_create` inside `transaction.atomic`, which locks the row).
     If two first writes for the same learner race, the loser's insert hits the unique key:
     it is retried once, and then finds and updates the row. `consent`: None leaves it as is;
-    True/False sets it, stamping `consent_at` when it changes.
+    True/False sets it, stamping `consent_at` when it changes. No learner (None: a Studio
+    preview, a masquerade, no user id; see `LeadershipBlockMixin.record_learner`): nothing is written.
     """
-    if not available():
+    if not available() or not learner:
         return None
-    # pylint: disable-next=import-outside-toplevel
-    from django.db import IntegrityError, OperationalError, connection, transaction
     from django.utils import timezone  # pylint: disable=import-outside-toplevel
 
     model = _model()
     defaults = {'block_type': block_type, 'course_key': course_key or '', 'data': data if data is not None else {},
                 'completed': bool(completed), 'score': score}
+
+    def write():
+        row, _created = model.objects.update_or_create(
+            block_key=str(block_key), learner=str(learner), defaults=defaults)
+        if consent is not None and row.consent != bool(consent):
+            row.consent, row.consent_at = bool(consent), timezone.now()
+            row.save(update_fields=['consent', 'consent_at'])
+        return row
+
+    return _atomic_with_retries(write)
+
+
+def _atomic_with_retries(write):
+    """Run `write` in a transaction; retry once a lost race for a first insert (the unique key
+    then finds the winner's row) and twice a MariaDB deadlock or lock timeout."""
+    from django.db import IntegrityError, OperationalError, connection, transaction  # pylint: disable=import-outside-toplevel
+
     integrity_retries, lock_retries = 1, 2
     while True:
         try:
             with transaction.atomic():
-                row, _created = model.objects.update_or_create(
-                    block_key=str(block_key), learner=str(learner), defaults=defaults)
-                if consent is not None and row.consent != bool(consent):
-                    row.consent, row.consent_at = bool(consent), timezone.now()
-                    row.save(update_fields=['consent', 'consent_at'])
-            return row
+                return write()
         except IntegrityError:
             if integrity_retries <= 0:
                 raise
@@ -86,7 +97,7 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
 
 def set_consent(block_key, learner, consent):
     """Record the learner's research consent on their existing row; False if there is no row."""
-    if not available():
+    if not available() or not learner:
         return False
     from django.db import transaction  # pylint: disable=import-outside-toplevel
     from django.utils import timezone  # pylint: disable=import-outside-toplevel
@@ -145,3 +156,49 @@ def count(block_key, **filters):
     if not available():
         return 0
     return _model().objects.filter(block_key=str(block_key), **filters).count()
+
+
+# CPD record entries (`leadership_xblocks.cohort.models.CPDEntry`) -----------------------------
+
+def _cpd_model():
+    from .cohort.models import CPDEntry  # pylint: disable=import-outside-toplevel
+
+    return CPDEntry
+
+
+def save_cpd_entry(owner, learner, block_key, course_key, entry):
+    """Create or replace one block's entry in a learner's CPD record (an atomic upsert of its own row)."""
+    if not available() or not owner:
+        return None
+    model = _cpd_model()
+    defaults = {'learner': str(learner or ''), 'course_key': course_key or '', 'entry': entry}
+    return _atomic_with_retries(lambda: model.objects.update_or_create(
+        owner=str(owner), block_key=str(block_key), defaults=defaults)[0])
+
+
+def cpd_entries(owner):
+    """{block key: entry} of a learner's CPD record ({} without the app or an owner)."""
+    if not available() or not owner:
+        return {}
+    rows = _cpd_model().objects.filter(owner=str(owner)).order_by('pk').values_list('block_key', 'entry')
+    return dict(rows)
+
+
+def forget_learner_in_block(block_key, learner):
+    """Delete a learner's row (answers and consent) and CPD entry of one block; returns rows deleted."""
+    if not available() or not learner:
+        return 0
+    deleted, _kinds = _model().objects.filter(block_key=str(block_key), learner=str(learner)).delete()
+    cpd_deleted, _kinds = _cpd_model().objects.filter(block_key=str(block_key), learner=str(learner)).delete()
+    return deleted + cpd_deleted
+
+
+def forget_people(learners, owners):
+    """Delete every row of these anonymous ids and every CPD entry of these owners (erasure)."""
+    if not available():
+        return 0
+    learners, owners = [str(x) for x in learners if x], [str(x) for x in owners if x]
+    deleted, _kinds = _model().objects.filter(learner__in=learners).delete()
+    cpd_deleted, _kinds = _cpd_model().objects.filter(owner__in=owners).delete()
+    more, _kinds = _cpd_model().objects.filter(learner__in=learners).delete()
+    return deleted + cpd_deleted + more

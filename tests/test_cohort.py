@@ -384,7 +384,7 @@ def test_app_is_registered_for_the_lms_and_studio():
         assert entry.value == 'leadership_xblocks.cohort.apps:CohortConfig'
         assert entry.load() is CohortConfig
     assert CohortConfig.name == 'leadership_xblocks.cohort'
-    assert set(CohortConfig.plugin_app) == {'url_config', 'settings_config'}
+    assert set(CohortConfig.plugin_app) == {'url_config', 'settings_config', 'signals_config'}
     assert not CohortConfig.plugin_app['url_config']
 
 

@@ -41,7 +41,7 @@ def alice():
 
 
 def entries(usage_id, user):
-    return Learner(usage_id, user).block().leadership_cpd_entries
+    return Learner(usage_id, user).block().cpd_entries()
 
 
 def download(usage_id, user):

@@ -242,7 +242,7 @@ def test_student_view_data_for_native_apps(usage):
 def test_submitting_adds_an_entry_to_the_cpd_record(usage):
     learner = Learner(usage, person('alice'))
     learner.ok('submit', {'text': '<p>First paragraph here</p><p>second one</p>'})
-    entries = learner.block().leadership_cpd_entries
+    entries = learner.block().cpd_entries()
     entry = entries[str(usage)]
     assert entry['module'] == 'Leading self' and entry['words'] == 5
     assert entry['reflection'].split('\n')[0] == 'First paragraph here'

@@ -303,5 +303,5 @@ def test_student_view_data_and_cpd_record(usage):
     assert data['functions'] == [{'id': 'plan', 'label': 'Planning'}, {'id': 'fire', 'label': 'Firefighting'}]
     assert data['module'] == 'Leading systems' and data['total'] == 100
     learner.ok('submit', answer(20))
-    entry = learner.block().leadership_cpd_entries[str(usage)]
+    entry = learner.block().cpd_entries()[str(usage)]
     assert entry['allocation'] == [{'function': 'Planning', 'percent': 20}, {'function': 'Firefighting', 'percent': 80}]

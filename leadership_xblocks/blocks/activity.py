@@ -5,6 +5,7 @@ import datetime
 from web_fragments.fragment import Fragment
 from xblock.validation import ValidationMessage
 
+from .. import compat
 from ..activities.common import ERROR
 
 
@@ -25,10 +26,12 @@ def problem_messages(problems, gettext):
 
 
 def with_problems(block, frag, problems):
-    """The fragment with the authoring problems listed above it (author and Studio views)."""
+    """The fragment with the authoring problems listed above it (author and Studio views), and in
+    Studio a note that answers given in the preview are not saved (see `compat.learner_data_is_real`)."""
     gettext = block._  # pylint: disable=protected-access
     html = block.render_template('activity_problems.html', {
-        'problems': [(p.level, p.translated(gettext)) for p in problems]})
+        'problems': [(p.level, p.translated(gettext)) for p in problems],
+        'preview': compat.is_author_mode(block)})
     out = Fragment(html + frag.content)
     out.add_fragment_resources(frag)
     if frag.js_init_fn:

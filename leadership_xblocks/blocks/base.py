@@ -13,7 +13,7 @@ from web_fragments.fragment import Fragment
 from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
 
-from .. import compat, events
+from .. import compat, events, records
 from ..i18n import I18N_JS_NAMESPACE, block_gettext, shipped_js_catalogue
 
 TEMPLATES = ResourceLoader('leadership_xblocks')
@@ -113,6 +113,20 @@ class LeadershipBlockMixin:
 
     def anonymous_id(self):
         return compat.anonymous_user_id(self)
+
+    def record_learner(self):
+        """The anonymous id under which this request may store learner records, or None: in a
+        Studio preview, when staff masquerade as a learner, or with no user id, nothing is stored."""
+        return self.anonymous_id() if compat.learner_data_is_real(self) else None
+
+    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):  # pylint: disable=unused-argument
+        """The instructor's "delete learner state": remove the learner's row of this block (answers,
+        consent) and its CPD entry, so dashboards, cohort figures and exports stop counting them.
+
+        Called with keyword arguments on a block loaded for no user, `user_id` being the learner's
+        anonymous id in the course (lms/djangoapps/instructor/enrollment.py, reset_student_attempts).
+        """
+        records.forget_learner_in_block(str(self.scope_ids.usage_id), user_id)
 
     # events ----------------------------------------------------------------
     def emit(self, name, payload):

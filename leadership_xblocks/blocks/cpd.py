@@ -23,6 +23,12 @@ An entry (JSON, one per block, replaced when the learner records again)::
       "allocation": [{"function": "Long-term planning", "percent": 20}],
     }
 
+Where the cohort app is installed (every supported Open edX and the workbench), entries are
+rows of `leadership_xblocks.cohort.models.CPDEntry`, one per learner and block, each written by
+an atomic upsert: two tabs recording at once cannot lose each other's entry, as a read and
+write back of the one shared user_info field can. The field is the store only without the
+app, and entries it holds from before are still shown (a row replaces its block's entry).
+
 `activity` is stored untranslated and translated when shown, so the record follows the
 learner's language. Text is stored as plain text and escaped when rendered.
 """
@@ -30,7 +36,7 @@ import datetime
 
 from xblock.fields import Dict, Scope
 
-from .. import compat
+from .. import compat, records
 from ..i18n import gettext_noop as _
 
 CPD_FIELD = 'leadership_cpd_entries'
@@ -89,18 +95,26 @@ class CPDMixin:
     def cpd_block_id(self):
         return str(self.scope_ids.usage_id)
 
+    def cpd_entries(self):
+        """{block id: entry} of this learner's whole CPD record, every block and course."""
+        entries = dict(self.leadership_cpd_entries or {})
+        entries.update(records.cpd_entries(compat.cpd_owner_id(self)))
+        return entries
+
     def record_cpd(self, summary, now=None):
         """Add or replace this block's entry in the learner's CPD record; returns the entry.
 
         `summary`: `activity` ({template, params}) and whichever of `outcome`, `score`,
         `decisions`, `reflection`, `words`, `prompt`, `profile`, `allocation` apply.
-        Module, framework, title, block type, course and dates are added here.
+        Module, framework, title, block type, course and dates are added here. Nothing is
+        recorded (None) in a Studio preview or when staff masquerade as the learner.
         """
+        if not compat.learner_data_is_real(self):
+            return None
         now = now or datetime.datetime.now(datetime.timezone.utc)
         stamp = now.isoformat()  # microseconds keep the order of entries recorded within a second
-        entries = dict(self.leadership_cpd_entries or {})
         block_id = self.cpd_block_id()
-        previous = entries.get(block_id) or {}
+        previous = self.cpd_entries().get(block_id) or {}
         entry = {
             'block_id': block_id,
             'block_type': self.scope_ids.block_type,
@@ -113,6 +127,13 @@ class CPDMixin:
             'first_recorded': previous.get('first_recorded') or stamp,
         }
         entry.update(clean_summary(summary or {}))
-        entries[block_id] = entry
-        self.leadership_cpd_entries = entries
+        legacy = dict(self.leadership_cpd_entries or {})
+        if records.available():
+            records.save_cpd_entry(compat.cpd_owner_id(self), self.anonymous_id(), block_id,
+                                   compat.course_key(self), entry)
+            if legacy.pop(block_id, None) is not None:  # the row replaces an entry kept from before
+                self.leadership_cpd_entries = legacy
+        else:
+            legacy[block_id] = entry
+            self.leadership_cpd_entries = legacy
         return entry

@@ -1,7 +1,7 @@
 """The learner's CPD record: the entries every leadership block added, grouped by module.
 
-The entries live in the `Scope.user_info` field of `CPDMixin` (shared by every block of
-the learner). This block only reads them: it shows them, returns them as JSON for
+The entries are the learner's CPD rows (or, without the cohort app, the `Scope.user_info`
+field of `CPDMixin`, shared by every block of the learner). This block only reads them: it shows them, returns them as JSON for
 native apps, and offers them as a printable HTML document.
 """
 import datetime
@@ -49,7 +49,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
 
     # model -----------------------------------------------------------------
     def _groups(self):
-        return cpd_document.grouped(self.leadership_cpd_entries, self._)
+        return cpd_document.grouped(self.cpd_entries(), self._)
 
     def _entries_html(self, groups, h_module, h_entry):
         return self.render_template('cpd_record_entries.html', {

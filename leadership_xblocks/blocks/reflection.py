@@ -57,6 +57,7 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
                    help='Every reflection of this learner, keyed by block id (shared by all reflection blocks).')
 
     editable_fields = SETTINGS + ('prompt', 'guidance')
+    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     olx_settings = SETTINGS
     workbench_scenarios = classmethod(lambda cls: demo_pages('reflection_'))
 

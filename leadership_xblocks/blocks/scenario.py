@@ -99,6 +99,7 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     play = Dict(default=None, scope=Scope.user_state, help='The learner\'s progress (see scenario.engine).')
 
     editable_fields = SETTINGS + ('body',)
+    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     olx_settings = SETTINGS
     olx_model = olx
 

@@ -70,7 +70,7 @@ class ScenarioCohortMixin(XBlockMixin):
             return
         data = {'v': 1, 'attempt': play['attempt'], 'path': path_entries(self.scenario, play['history']),
                 'finished': list(self.attempt_log or [])}
-        records.save_record(self.cohort_block_key(), self.scope_ids.block_type, self.anonymous_id(),
+        records.save_record(self.cohort_block_key(), self.scope_ids.block_type, self.record_learner(),
                             compat.course_key(self), data, completed=bool(play['completed']),
                             score=play['best_score'])
 

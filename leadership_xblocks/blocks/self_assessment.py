@@ -64,6 +64,7 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
                     help='Per "<course>|<profile_key>": the baseline (first) and latest profile of this learner.')
 
     editable_fields = SETTINGS + ('body',)
+    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     olx_settings = SETTINGS
     olx_model = model
     workbench_scenarios = classmethod(lambda cls: demo_pages('self_assessment_'))

@@ -55,7 +55,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
 
     def save_cohort_row(self, data, completed=False, score=None):
         """Write the current learner's one row for this block (`records.save_record`); no-op without the app."""
-        return records.save_record(self.cohort_block_key(), self.scope_ids.block_type, self.anonymous_id(),
+        return records.save_record(self.cohort_block_key(), self.scope_ids.block_type, self.record_learner(),
                                    compat.course_key(self), data, completed=completed, score=score)
 
     def dashboard_payload(self, options):  # pylint: disable=unused-argument

@@ -78,6 +78,7 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
                    help='Research consent: {given: bool, at: ISO time, history: [{given, at}]}.')
 
     editable_fields = SETTINGS + ('body',)
+    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     olx_settings = SETTINGS
     olx_model = model
     workbench_scenarios = classmethod(lambda cls: demo_pages('time_allocation_'))
@@ -156,7 +157,7 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
             data.update({'allocations': answer['allocations'], 'model': answer['model']})
             if answer.get('model_text'):
                 data['model_text'] = answer['model_text']
-        records.save_record(self._block_key(), self.scope_ids.block_type, self.anonymous_id(),
+        records.save_record(self._block_key(), self.scope_ids.block_type, self.record_learner(),
                             compat.course_key(self), data, completed=bool(answer), consent=consent_given)
 
     def _cohort(self, answer):
