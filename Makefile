@@ -2,13 +2,16 @@
 #
 #   make workbench            set everything up, then serve the workbench at http://127.0.0.1:8000
 #   make workbench PY=3.11    ... with Python 3.11 (.venv/py3.11)
-#   make test                 set everything up, then run pytest on Python 3.11 and 3.12
-#   make test PYTHONS=3.12    ... on one version only
+#   make test                 set everything up, then run pytest under the pins of each Open edX
+#                             release (teak, ulmo, verawood); browser tests under one release only
+#   make test RELEASES=verawood   ... under one release only
 #   make test PYTEST_ARGS='-k packaging -x'
 #
 # Both targets install what is missing (Debian packages, the venvs, MariaDB running) and
-# are quick when everything is already there. The venv is reinstalled when setup.py, a
-# requirements file or the package layout (block modules, data folders) changes.
+# are quick when everything is already there. A venv is reinstalled when setup.py, a
+# requirements or constraints file or the package layout (block modules, data folders) changes.
+# The release venvs are .venv/teak, .venv/ulmo and .venv/verawood (requirements/constraints/);
+# .venv/py3.11 and .venv/py3.12 are the development venvs, on Ulmo's and Verawood's pins.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
@@ -16,7 +19,15 @@ SHELL := /bin/bash
 .SUFFIXES:
 
 PY ?= 3.12
-PYTHONS ?= 3.11 3.12
+RELEASES ?= teak ulmo verawood
+# The release whose pins also run the browser tests (the others run everything else).
+BROWSER_RELEASE ?= verawood
+# Each release's Python, and the release whose pins each development venv uses.
+PYTHON_teak := 3.11
+PYTHON_ulmo := 3.11
+PYTHON_verawood := 3.12
+RELEASE_3.11 := ulmo
+RELEASE_3.12 := verawood
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
@@ -83,23 +94,33 @@ $(VENV_DIR)/layout.txt: FORCE
 	 } > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
-$(VENV_DIR)/py%/.installed: setup.py requirements/test.txt requirements/py%.txt $(VENV_DIR)/layout.txt | apt-build
-	@py=""; \
-	for c in $$(ls -d $(PYENV_ROOT)/versions/$*.*/bin/python 2>/dev/null | sort -V -r) $$(command -v python$* || true); do \
-	  if "$$c" -c 'import sys; sys.exit(sys.version_info[:2] != tuple(map(int, "$*".split("."))))' 2>/dev/null; then \
-	    py="$$c"; break; \
-	  fi; \
-	done; \
-	if [ -z "$$py" ]; then echo "No Python $* found (looked in $(PYENV_ROOT)/versions and PATH)" >&2; exit 1; fi; \
-	if ! $(VENV_DIR)/py$*/bin/python -c 'import sys' 2>/dev/null; then \
-	  echo "==> creating $(VENV_DIR)/py$* with $$py"; rm -rf $(VENV_DIR)/py$*; "$$py" -m venv $(VENV_DIR)/py$*; \
-	  $(VENV_DIR)/py$*/bin/python -m pip install -q --disable-pip-version-check --upgrade pip; \
-	fi
-	@echo "==> installing into $(VENV_DIR)/py$*"
-	@$(VENV_DIR)/py$*/bin/python -m pip install --disable-pip-version-check -e '.[dev]' -r requirements/py$*.txt \
-	  > $(VENV_DIR)/py$*/install.log 2>&1 \
-	  || { tail -n 60 $(VENV_DIR)/py$*/install.log; echo "pip install failed: see $(VENV_DIR)/py$*/install.log" >&2; exit 1; }
-	@touch $@
+# $(call make_venv,venv dir,python version,constraints file): create the venv with that Python
+# if it is missing, then install the package (editable, with its dev extras) under the pins.
+define make_venv
+@py=""; \
+for c in $$(ls -d $(PYENV_ROOT)/versions/$(2).*/bin/python 2>/dev/null | sort -V -r) $$(command -v python$(2) || true); do \
+  if "$$c" -c 'import sys; sys.exit(sys.version_info[:2] != tuple(map(int, "$(2)".split("."))))' 2>/dev/null; then \
+    py="$$c"; break; \
+  fi; \
+done; \
+if [ -z "$$py" ]; then echo "No Python $(2) found (looked in $(PYENV_ROOT)/versions and PATH)" >&2; exit 1; fi; \
+if ! $(1)/bin/python -c 'import sys' 2>/dev/null; then \
+  echo "==> creating $(1) with $$py"; rm -rf $(1); "$$py" -m venv $(1); \
+  $(1)/bin/python -m pip install -q --disable-pip-version-check --upgrade pip; \
+fi
+@echo "==> installing into $(1) (pins: $(3))"
+@$(1)/bin/python -m pip install --disable-pip-version-check -e '.[dev]' -r requirements/py$(2).txt -c $(3) \
+  > $(1)/install.log 2>&1 \
+  || { tail -n 60 $(1)/install.log; echo "pip install failed: see $(1)/install.log" >&2; exit 1; }
+@touch $(1)/.installed
+endef
+
+$(VENV_DIR)/py%/.installed: setup.py requirements/test.txt requirements/py%.txt requirements/constraints/*.txt $(VENV_DIR)/layout.txt | apt-build
+	$(call make_venv,$(VENV_DIR)/py$*,$*,requirements/constraints/$(RELEASE_$*).txt)
+
+# One release's venv: `make .venv/teak/.installed`.
+$(VENV_DIR)/%/.installed: setup.py requirements/test.txt requirements/py3.11.txt requirements/py3.12.txt requirements/constraints/%.txt $(VENV_DIR)/layout.txt | apt-build
+	$(call make_venv,$(VENV_DIR)/$*,$(PYTHON_$*),requirements/constraints/$*.txt)
 
 # ---------------------------------------------------------------------------------------
 # User-facing targets
@@ -109,28 +130,30 @@ workbench: apt-build $(if $(filter mariadb mysql,$(LEADERSHIP_DB)),mariadb) $(VE
 	@echo "==> workbench on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(VENV_DIR)/py$(PY)/bin/python devserver/manage.py runserver $(HOST):$(PORT)
 
-# Runs every version even when one fails, then fails if any did. The last line adds up
-# the JUnit reports of all versions.
+# Runs every release even when one fails, then fails if any did. The last line adds up
+# the JUnit reports of all releases.
 test: apt-test mariadb
 	@failed=""; \
-	for v in $(PYTHONS); do \
-	  echo "==================== Python $$v ===================="; \
-	  $(MAKE) --no-print-directory test-one V=$$v || failed="$$failed $$v"; \
+	for r in $(RELEASES); do \
+	  echo "==================== Open edX $$r ===================="; \
+	  $(MAKE) --no-print-directory test-one R=$$r || failed="$$failed $$r"; \
 	done; \
-	if [ -n "$$failed" ]; then echo "make test: FAILED on Python$$failed"; else echo "make test: passed on Python $(PYTHONS)"; fi; \
+	if [ -n "$$failed" ]; then echo "make test: FAILED under$$failed"; else echo "make test: passed under $(RELEASES)"; fi; \
 	python=""; \
-	for v in $(PYTHONS); do if [ -x $(VENV_DIR)/py$$v/bin/python ]; then python=$(VENV_DIR)/py$$v/bin/python; fi; done; \
+	for r in $(RELEASES); do if [ -x $(VENV_DIR)/$$r/bin/python ]; then python=$(VENV_DIR)/$$r/bin/python; fi; done; \
 	if [ -n "$$python" ]; then \
-	  "$$python" tests/support/junit_total.py $(foreach v,$(PYTHONS),$(ARTIFACTS)/junit-py$(v).xml) || true; \
+	  "$$python" tests/support/junit_total.py $(foreach r,$(RELEASES),$(ARTIFACTS)/junit-$(r).xml) || true; \
 	fi; \
 	[ -z "$$failed" ]
 
-# One version: `make test-one V=3.12` (what `make test` runs for each).
-test-one: $(VENV_DIR)/py$(V)/.installed
-	@mkdir -p $(ARTIFACTS); rm -f $(ARTIFACTS)/junit-py$(V).xml
-	@rc=0; $(VENV_DIR)/py$(V)/bin/python -m pytest -p no:cacheprovider \
-	  --junitxml=$(ARTIFACTS)/junit-py$(V).xml $(PYTEST_ARGS) || rc=$$?; \
-	if [ $$rc -eq 5 ]; then echo "Python $(V): pytest collected no tests (counts as a failure)" >&2; fi; \
+# One release: `make test-one R=teak` (what `make test` runs for each); the browser tests run
+# only under $(BROWSER_RELEASE).
+test-one: $(VENV_DIR)/$(R)/.installed
+	@mkdir -p $(ARTIFACTS); rm -f $(ARTIFACTS)/junit-$(R).xml
+	@rc=0; $(VENV_DIR)/$(R)/bin/python -m pytest -p no:cacheprovider \
+	  --junitxml=$(ARTIFACTS)/junit-$(R).xml $(if $(filter $(R),$(BROWSER_RELEASE)),,--ignore=tests/browser) \
+	  $(PYTEST_ARGS) || rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "Open edX $(R): pytest collected no tests (counts as a failure)" >&2; fi; \
 	exit $$rc
 
 clean:

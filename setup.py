@@ -65,10 +65,14 @@ setup(
         **{name: ['*'] for name in DATA_PACKAGES},
     },
     include_package_data=True,
+    # Bounds: from the oldest to the newest pins of the releases tested (requirements/constraints/).
     install_requires=[
-        'XBlock>=5.0',
-        'lxml>=4.9',
-        'bleach>=6.0',
+        'Django>=4.2,<6',
+        'XBlock>=5.2,<7',
+        'web-fragments>=2.2,<5',
+        'WebOb>=1.8.8,<2',
+        'bleach>=6.1,<7',
+        'lxml>=4.9.4,<6',
     ],
     extras_require={
         'dev': [
