@@ -8,8 +8,8 @@
 #   make test PYTEST_ARGS='-k packaging -x'
 #
 # Both targets install what is missing (Debian packages, the venvs, MariaDB running) and
-# are quick when everything is already there. A venv is reinstalled when setup.py, a
-# requirements or constraints file or the package layout (block modules, data folders) changes.
+# are quick when everything is already there. A venv is reinstalled when pyproject.toml, a
+# requirements or constraints file or the package layout (its modules and folders) changes.
 # The release venvs are .venv/teak, .venv/ulmo and .venv/verawood (requirements/constraints/);
 # .venv/py3.11 and .venv/py3.12 are the development venvs, on Ulmo's and Verawood's pins.
 
@@ -85,12 +85,13 @@ mariadb:
 # Virtual environments: .venv/py3.11, .venv/py3.12, ...
 
 # Regenerated on every run but only rewritten when the package layout changes, so the
-# editable install (whose entry points setup.py computes from the files present) is redone
-# when a block module, an optional package or a data folder appears or goes.
+# editable install (which maps the packages and data folders found when it ran) is redone
+# when a module, a package or a data folder of leadership_xblocks/ (public/static/,
+# templates/, translations/, scenarios/) appears or goes.
 $(VENV_DIR)/layout.txt: FORCE
 	@mkdir -p $(VENV_DIR)
-	@{ ls leadership_xblocks/blocks/*.py 2>/dev/null; \
-	   find leadership_xblocks static scenarios -type d -not -name '__pycache__' -not -name '.*' 2>/dev/null | sort; \
+	@{ find leadership_xblocks -name '*.py' -not -path '*/__pycache__/*' 2>/dev/null | sort; \
+	   find leadership_xblocks -type d -not -name '__pycache__' -not -name '.*' 2>/dev/null | sort; \
 	 } > $@.tmp
 	@if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
@@ -115,11 +116,11 @@ fi
 @touch $(1)/.installed
 endef
 
-$(VENV_DIR)/py%/.installed: setup.py requirements/test.txt requirements/py%.txt requirements/constraints/*.txt $(VENV_DIR)/layout.txt | apt-build
+$(VENV_DIR)/py%/.installed: pyproject.toml requirements/test.txt requirements/py%.txt requirements/constraints/*.txt $(VENV_DIR)/layout.txt | apt-build
 	$(call make_venv,$(VENV_DIR)/py$*,$*,requirements/constraints/$(RELEASE_$*).txt)
 
 # One release's venv: `make .venv/teak/.installed`.
-$(VENV_DIR)/%/.installed: setup.py requirements/test.txt requirements/py3.11.txt requirements/py3.12.txt requirements/constraints/%.txt $(VENV_DIR)/layout.txt | apt-build
+$(VENV_DIR)/%/.installed: pyproject.toml requirements/test.txt requirements/py3.11.txt requirements/py3.12.txt requirements/constraints/%.txt $(VENV_DIR)/layout.txt | apt-build
 	$(call make_venv,$(VENV_DIR)/$*,$(PYTHON_$*),requirements/constraints/$*.txt)
 
 # ---------------------------------------------------------------------------------------

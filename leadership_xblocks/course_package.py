@@ -4,7 +4,7 @@
 
 The course is OLX in the pointer layout (`course.xml` -> `course/<run>.xml` -> `chapter/`,
 `sequential/`, `vertical/`, then `html/` and one folder per leadership block). It lives in
-the repository at `scenarios/course/` and in the wheel at `leadership_xblocks/scenarios/course`.
+`leadership_xblocks/scenarios/course/`, in the repository and in the wheel alike.
 
 * `pack(course_dir, out_path)` writes a `.tar.gz` whose single top-level folder is `course/`,
   the layout Studio's course import accepts, with every leadership block written inline in
@@ -43,14 +43,14 @@ _PARSER = etree.XMLParser(remove_comments=True, remove_pis=True, resolve_entitie
 
 
 def default_course_dir():
-    """The course folder: inside the installed package, or `scenarios/course` in a source checkout."""
+    """The course folder inside the package (`leadership_xblocks/scenarios/course`)."""
     try:
         folder = importlib.resources.files(SCENARIOS_PACKAGE) / 'course'
         if folder.is_dir():
             return folder
     except ModuleNotFoundError:
         pass
-    return pathlib.Path(__file__).resolve().parent.parent / 'scenarios' / 'course'
+    return pathlib.Path(__file__).resolve().parent / 'scenarios' / 'course'
 
 
 def _folder(course_dir):

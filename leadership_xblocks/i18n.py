@@ -42,14 +42,14 @@ def catalogue(locale):
 
 
 def shipped_js_catalogue(language):
-    """File name under `static/` of the JS catalogue for a Django language code, or None.
+    """File name in the public `static/` assets of the JS catalogue for a Django language code, or None.
 
-    `tools/i18n.py compile` writes `static/i18n-<language>.js`, which sets
+    `tools/i18n.py compile` writes `public/static/i18n-<language>.js`, which sets
     `window.LeadershipXBlocksI18N`; English needs none. `cy-gb` falls back to `cy`.
     """
-    import importlib.resources  # pylint: disable=import-outside-toplevel
+    from . import public_static  # pylint: disable=import-outside-toplevel
 
-    static = importlib.resources.files('leadership_xblocks.static')
+    static = public_static()
     code = (language or '').lower().replace('_', '-')
     for candidate in (code, code.split('-')[0]):
         name = f'i18n-{candidate}.js'

@@ -1,4 +1,4 @@
-"""The Open edX course in `scenarios/course/`: the archive for Studio, olxcleaner, workbench pages.
+"""The Open edX course in `leadership_xblocks/scenarios/course/`: the archive for Studio, olxcleaner, workbench pages.
 
 olxcleaner knows the core Open edX blocks; the leadership blocks are passed to it as allowed
 XBlocks, so it checks the course structure, pointers, html files, policies and grading policy
@@ -14,7 +14,7 @@ from olxcleaner import validate
 from leadership_xblocks import course_package
 from tests.support import REPO_ROOT
 
-COURSE_DIR = REPO_ROOT / 'scenarios' / 'course'
+COURSE_DIR = REPO_ROOT / 'leadership_xblocks' / 'scenarios' / 'course'
 LEADERSHIP_BLOCKS = [
     'leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
     'leadership_time_allocation', 'leadership_cpd_record',

@@ -1,7 +1,8 @@
 """The wheel carries everything a block needs, and works installed without the repository.
 
 1. Build the wheel from a clean copy of the source tree (no stale `build/`).
-2. Check it holds the JS, CSS, scenario XML and templates, and registers the blocks.
+2. Check it holds the JS, CSS, scenario XML and templates, and registers the blocks, and that
+   Open edX's pipeline finder would publish only its JS, CSS and images.
 3. Make a fresh venv (no system site-packages), install the wheel (not editable) and the
    xblock-sdk (plus the version's extras from requirements/py<X.Y>.txt), then, in that venv
    and outside the repository, render `leadership_scenario`'s student_view in the workbench
@@ -20,6 +21,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from xblock.core import XBlock
 
 from tests.support import REPO_ROOT
 
@@ -74,7 +76,7 @@ RENDER_SCRIPT = textwrap.dedent('''
     out['resources'] = [[r.kind, r.mimetype, r.data if r.kind == 'url' else ''] for r in frag.resources]
 
     client = Client()
-    static = importlib.resources.files('leadership_xblocks.static')
+    static = leadership_xblocks.public_static()
     fetched = {}
     for kind, mimetype, url in out['resources']:
         if kind != 'url' or not url.startswith('/resource/leadership_scenario/static/'):
@@ -128,13 +130,14 @@ def test_wheel_contents(wheel):
     def has(pattern):
         return any(re.fullmatch(pattern, name) for name in names)
 
-    assert has(r'leadership_xblocks/static/[^/]+\.js'), names
-    assert has(r'leadership_xblocks/static/[^/]+\.css'), names
+    assert has(r'leadership_xblocks/public/static/[^/]+\.js'), names
+    assert has(r'leadership_xblocks/public/static/[^/]+\.css'), names
     assert has(r'leadership_xblocks/scenarios/[^/]+\.xml'), names
     assert has(r'leadership_xblocks/templates/[^/]+\.html'), names
     # Translations: where Open edX's XBlock i18n service reads them, and the JS catalogue.
     assert has(r'leadership_xblocks/translations/cy/LC_MESSAGES/text\.mo'), names
-    assert has(r'leadership_xblocks/static/i18n-cy\.js'), names
+    assert has(r'leadership_xblocks/public/static/i18n-cy\.js'), names
+    assert has(r'leadership_xblocks/scenarios/course/course\.xml'), names
     assert re.search(r'^leadership_scenario\s*=', entry_points, re.M), entry_points
     assert not any(name.startswith(('devserver/', 'tests/')) for name in names)
 
@@ -177,3 +180,57 @@ def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
         assert fetched['length'] > 0 and fetched['same_as_shipped'], (url, fetched)
     if out.get('scenario'):
         assert out['page'] == {'status': 200, 'has_block': True}, out['page']
+
+
+# Open edX's pipeline finder ---------------------------------------------------------------
+
+# What openedx/core/lib/xblock_pipeline/finder.py leaves out of a block's resources (the
+# extensions `XBlockPackageStorage.listdir` skips); every other file is collected and served.
+FINDER_SKIPS = ('.py', '.pyc', '.scss')
+PUBLIC_SUFFIXES = ('.js', '.css', '.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.woff', '.woff2')
+BLOCKS = ('leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
+          'leadership_time_allocation', 'leadership_cpd_record')
+
+
+def finder_collects(package_root, resources_dir):
+    """The files the finder's storage lists for one (package, resources_dir): a walk of
+    `<package>/<resources_dir>` that skips FINDER_SKIPS, as `utils.get_files` drives it."""
+    base = Path(package_root) / resources_dir
+    if not base.exists():
+        return []
+    return sorted(str(path.relative_to(base)) for path in base.rglob('*')
+                  if path.is_file() and path.suffix not in FINDER_SKIPS)
+
+
+def resources_of_every_block():
+    """{(package, resources_dir)} as the finder gathers them (`xblock_resource_pkg` takes the
+    top-level package of the block's module; `get_resources_dir` the class's folder)."""
+    import importlib  # pylint: disable=import-outside-toplevel
+    found = set()
+    for name in BLOCKS:
+        block_class = XBlock.load_class(name)
+        package = importlib.import_module(block_class.__module__.split('.')[0])
+        found.add((Path(package.__file__).parent, block_class.get_resources_dir()))
+    return found
+
+
+def test_the_pipeline_finder_publishes_only_js_css_and_images():
+    (package_root, resources_dir), = resources_of_every_block()
+    collected = finder_collects(package_root, resources_dir)
+    private = [name for name in collected if not name.endswith(PUBLIC_SUFFIXES)]
+    assert private == [], f'the finder would publish {len(private)} private files, e.g. {private[:5]}'
+    assert 'static/scenario.js' in collected and 'static/leadership.css' in collected
+    assert not [name for name in collected if name.startswith(('templates', 'scenarios', 'translations'))]
+
+
+def test_every_asset_a_block_asks_for_is_one_the_finder_collects():
+    """The LMS asks for `xblock/resources/<package>/<uri>` (openedx/core/lib/xblock_utils,
+    `xblock_local_resource_url`): each URI a block uses must be a collected file."""
+    from tests.support.blocks import Learner, load  # pylint: disable=import-outside-toplevel
+    (package_root, resources_dir), = resources_of_every_block()
+    collected = set(finder_collects(package_root, resources_dir))
+    usage = load('<leadership_scenario/>')
+    fragment = Learner(usage, 'staff').render()
+    uris = [url.split('/leadership_scenario/', 1)[1] for kind, url in
+            ((r.kind, r.data) for r in fragment.resources) if kind == 'url' and '/leadership_scenario/' in url]
+    assert uris and set(uris) <= collected, (uris, sorted(collected)[:10])

@@ -17,7 +17,7 @@ from xblock.fields import Scope, ScopeIds
 from leadership_xblocks import course_package
 from tests.support import REPO_ROOT
 
-COURSE_DIR = REPO_ROOT / 'scenarios' / 'course'
+COURSE_DIR = REPO_ROOT / 'leadership_xblocks' / 'scenarios' / 'course'
 AUTHORED = (Scope.content, Scope.settings)
 
 

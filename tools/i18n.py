@@ -3,7 +3,7 @@
 
     python tools/i18n.py extract    # code -> translations/en/LC_MESSAGES/{text,textjs}.po,
                                     # merged into every other locale's .po files
-    python tools/i18n.py compile    # .po -> text.mo for every locale, static/i18n-<locale>.js
+    python tools/i18n.py compile    # .po -> text.mo for every locale, public/static/i18n-<locale>.js
     python tools/i18n.py check      # exit 1, listing the problems, when a catalogue or a
                                     # compiled file is out of date or a translation is missing
     python tools/i18n.py extract --new-locale fr --plural-forms 'nplurals=2; plural=(n > 1);'
@@ -16,8 +16,8 @@ Two domains, one folder per locale under `leadership_xblocks/translations/<local
                also called as `self._(...)` or `service.gettext(...)`) and Django templates
                (`templates/*.html|txt`: `{% trans %}`, `{% blocktrans %}`, `_("...")` constants). Compiled to `text.mo`,
                the file Open edX's XBlock i18n service and our workbench service read.
-* `textjs.po`: JavaScript in `static/*.js` (`_()`, `gettext()`, `ngettext()`, `pgettext()`,
-               string literals joined with `+` allowed). Compiled to `static/i18n-<locale>.js`,
+* `textjs.po`: JavaScript in `public/static/*.js` (`_()`, `gettext()`, `ngettext()`, `pgettext()`,
+               string literals joined with `+` allowed). Compiled to `public/static/i18n-<locale>.js`,
                which sets `window.LeadershipXBlocksI18N = {gettext, ngettext, pgettext,
                npgettext, pluralidx}` (the block's `i18n_js_namespace`). No file for `en`.
 
@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / 'leadership_xblocks'
 TRANSLATIONS = PACKAGE / 'translations'
-STATIC = ROOT / 'static'
+STATIC = PACKAGE / 'public' / 'static'
 SOURCE_LOCALE = 'en'
 DOMAINS = ('text', 'textjs')
 JS_NAMESPACE = 'LeadershipXBlocksI18N'
@@ -961,7 +961,7 @@ def main(argv=None):
                                 help='also create catalogues for this locale')
     extract_parser.add_argument('--plural-forms', help='Plural-Forms for a new locale')
     extract_parser.set_defaults(run=cmd_extract)
-    commands.add_parser('compile', help='write text.mo and static/i18n-<locale>.js').set_defaults(run=cmd_compile)
+    commands.add_parser('compile', help='write text.mo and public/static/i18n-<locale>.js').set_defaults(run=cmd_compile)
     commands.add_parser('check', help='fail when anything is out of date').set_defaults(run=cmd_check)
     args = parser.parse_args(argv)
     _setup_django()

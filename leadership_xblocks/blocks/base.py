@@ -4,7 +4,6 @@ Block classes stay thin (fields, views, handlers); anything reusable lives here 
 the plain-Python modules beside this package.
 """
 import functools
-import importlib.resources
 import io
 import json
 import re
@@ -13,17 +12,16 @@ from web_fragments.fragment import Fragment
 from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
 
-from .. import compat, events, records
+from .. import RESOURCES_DIR, compat, events, public_static, records
 from ..i18n import I18N_JS_NAMESPACE, block_gettext, shipped_js_catalogue
 
 TEMPLATES = ResourceLoader('leadership_xblocks')
-STATIC_PACKAGE = 'leadership_xblocks.static'
 ASSET_NAME = re.compile(r'^static/(?P<name>[a-z0-9_-]+\.(?:js|css|svg))$')
 
 
 @functools.lru_cache(maxsize=None)
 def _static_file(name):
-    return importlib.resources.files(STATIC_PACKAGE).joinpath(name).read_bytes()
+    return public_static().joinpath(name).read_bytes()
 
 
 def script_safe_json(value):
@@ -42,10 +40,12 @@ class LeadershipBlockMixin:
     """Mixin for the leadership blocks (put it before `XBlock` in the bases)."""
 
     i18n_js_namespace = I18N_JS_NAMESPACE
+    # `static/<name>` URIs resolve under it in the LMS's collected static files (see RESOURCES_DIR).
+    resources_dir = RESOURCES_DIR
 
     @classmethod
     def open_local_resource(cls, uri):
-        """Serve only the package's own JS, CSS and SVG files from `static/`."""
+        """Serve only the package's own JS, CSS and SVG files from `public/static/`."""
         if isinstance(uri, bytes):
             uri = uri.decode('utf-8')
         match = ASSET_NAME.match(uri)

@@ -296,7 +296,7 @@ def test_the_payloads_would_run_if_they_were_not_cleaned(wb, page, watch):
 
     from tests.support import REPO_ROOT  # pylint: disable=import-outside-toplevel
 
-    root = etree.parse(str(REPO_ROOT / 'scenarios' / 'scenario_hostile_demo.xml')).getroot()
+    root = etree.parse(str(REPO_ROOT / 'leadership_xblocks' / 'scenarios' / 'scenario_hostile_demo.xml')).getroot()
     intro = root.find('intro')
     raw = ''.join(etree.tostring(child, encoding='unicode', method='html') for child in intro)
     page.goto(wb.base_url + '/')
