@@ -126,13 +126,19 @@ def is_masquerading(block):
     `get_block_for_descriptor`) is wrap the learner's key-value store in
     `MasqueradingKeyValueStore` (lms/djangoapps/courseware/masquerade.py), which sends field
     writes to the staff member's session; the user service meanwhile reports the learner's own
-    anonymous id. So the store's presence in the block's field data is the signal.
+    anonymous id. So the store's presence in the block's field data is the signal: in the
+    field data the block reads through (`_field_data`), or in the user-bound field data that
+    xmodule/x_module.py's `bind_for_student` keeps as `_bound_field_data`.
     """
-    try:
-        field_data = block._field_data  # pylint: disable=protected-access
-    except Exception:  # pylint: disable=broad-exception-caught
-        return False
-    return any(type(store).__name__ == MASQUERADE_STORE for store in _stores(field_data, set()))
+    seen = set()
+    for name in ('_bound_field_data', '_field_data'):
+        try:
+            field_data = getattr(block, name, None)
+        except Exception:  # pylint: disable=broad-exception-caught
+            continue
+        if any(type(store).__name__ == MASQUERADE_STORE for store in _stores(field_data, seen)):
+            return True
+    return False
 
 
 def learner_data_is_real(block):

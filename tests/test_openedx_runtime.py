@@ -138,6 +138,18 @@ def masquerading_block(usage_id, learner_id, session):
     return runtime.get_block(usage_id)
 
 
+def test_masquerade_is_seen_in_the_field_data_bind_for_student_keeps():
+    """xmodule/x_module.py's `bind_for_student` keeps the wrapped, user-bound field data as
+    `_bound_field_data` (split modulestore), where the masquerading store then sits."""
+    from workbench.runtime import WORKBENCH_KVS  # pylint: disable=import-outside-toplevel
+    block = Learner(load(REFLECTION), 'alice').block()
+    assert not compat.is_masquerading(block)
+    block._bound_field_data = SplitFieldData({  # pylint: disable=protected-access
+        Scope.user_state: KvsFieldData(MasqueradingKeyValueStore(WORKBENCH_KVS, {})),
+        Scope.content: KvsFieldData(WORKBENCH_KVS)})
+    assert compat.is_masquerading(block) and block.record_learner() is None
+
+
 def test_staff_masquerading_as_a_learner_change_none_of_their_data():
     reflection, scenario = load(REFLECTION), load(FIT)
     Learner(scenario, 'alice').ok('choose', {'step': 's1', 'choice': 'now'})
