@@ -5,6 +5,7 @@
 #   make test                 set everything up, then run pytest on Python 3.11 and 3.12
 #   make test PYTHONS=3.12    ... on one version only
 #   make test PYTEST_ARGS='-k packaging -x'
+#   make fuzz                 the long property-based run of every handler (20,000 calls) for before a release
 #
 # Both targets install what is missing (Debian packages, the venvs, MariaDB running) and
 # are quick when everything is already there. The venv is reinstalled when setup.py, a
@@ -20,6 +21,7 @@ PYTHONS ?= 3.11 3.12
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+FUZZ_CALLS ?= 20000
 PYENV_ROOT ?= $(HOME)/.pyenv
 VENV_DIR := .venv
 ARTIFACTS := artifacts
@@ -43,7 +45,7 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: help workbench test test-one apt-build apt-test mariadb clean distclean FORCE
+.PHONY: help workbench test test-one fuzz apt-build apt-test mariadb clean distclean FORCE
 
 help:
 	@awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' Makefile
@@ -132,6 +134,12 @@ test-one: $(VENV_DIR)/py$(V)/.installed
 	  --junitxml=$(ARTIFACTS)/junit-py$(V).xml $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "Python $(V): pytest collected no tests (counts as a failure)" >&2; fi; \
 	exit $$rc
+
+# The suite's fuzz test (tests/test_fuzz.py) with a release-sized budget; counts in artifacts/fuzz.json.
+fuzz: $(VENV_DIR)/py$(PY)/.installed
+	@mkdir -p $(ARTIFACTS)
+	LEADERSHIP_FUZZ_CALLS=$(FUZZ_CALLS) $(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -q \
+	  tests/test_fuzz.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf var artifacts build dist *.egg-info

@@ -43,7 +43,7 @@ def call_raw(usage_id, user, handler, method='POST', body=b'', content_type='app
     if content_type is not None:
         request.headers['Content-Type'] = content_type
     else:
-        del request.headers['Content-Type']
+        request.headers.pop('Content-Type', None)
     response = block.runtime.handle(block, handler, request)
     body = b''.join(response.app_iter) if response.app_iter is not None else response.body
     return response.status_code, response.content_type, body
