@@ -12,7 +12,7 @@ to all five blocks. After every call:
 * staff handlers answer 403 to learners;
 * a learner's grade and best score never drop below their best attempt.
 
-`LEADERSHIP_FUZZ_CALLS` sets the budget (default 1,000 calls, about a minute; `make fuzz`
+`LEADERSHIP_FUZZ_CALLS` sets the budget (default 1,500 calls, about a minute; `make fuzz`
 runs 20,000). The counts are written to `artifacts/fuzz.json`.
 """
 import collections
@@ -32,7 +32,7 @@ from tests.test_hostile_requests import MALFORMED, PROSE
 from tests.test_spreadsheet_injection import VECTORS
 
 STEPS_PER_EXAMPLE = 50
-CALLS = int(os.environ.get('LEADERSHIP_FUZZ_CALLS', '1000'))
+CALLS = int(os.environ.get('LEADERSHIP_FUZZ_CALLS', '1500'))
 EXAMPLES = max(1, CALLS // STEPS_PER_EXAMPLE)
 STAFF = 'staff'
 XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)',
