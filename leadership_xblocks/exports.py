@@ -106,8 +106,8 @@ def research_rows(rows):
 def _decisions(course_key):
     """Research-consent decisions in the course: rows with `consent_at` set.
 
-    `records.save_record(consent=...)` and `records.set_consent` stamp `consent_at`
-    whenever a learner's answer changes; the time-allocation block is where learners are asked.
+    `records.save_record(consent=...)` and `records.set_consent` stamp `consent_at` on every
+    decision, later than the learner's previous one; the time-allocation block is where learners are asked.
     """
     return records._model().objects.filter(  # pylint: disable=protected-access
         course_key=str(course_key or ''), consent_at__isnull=False)
