@@ -6,6 +6,7 @@
 #                             release (teak, ulmo, verawood); browser tests under one release only
 #   make test RELEASES=verawood   ... under one release only
 #   make test PYTEST_ARGS='-k packaging -x'
+#   make fuzz                 the long property-based run of every handler (20,000 calls) for before a release
 #
 # Both targets install what is missing (Debian packages, the venvs, MariaDB running) and
 # are quick when everything is already there. A venv is reinstalled when pyproject.toml, a
@@ -31,6 +32,7 @@ RELEASE_3.12 := verawood
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+FUZZ_CALLS ?= 20000
 PYENV_ROOT ?= $(HOME)/.pyenv
 VENV_DIR := .venv
 ARTIFACTS := artifacts
@@ -54,7 +56,7 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: help workbench test test-one apt-build apt-test mariadb clean distclean FORCE
+.PHONY: help workbench test test-one fuzz apt-build apt-test mariadb clean distclean FORCE
 
 help:
 	@awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' Makefile
@@ -156,6 +158,12 @@ test-one: $(VENV_DIR)/$(R)/.installed
 	  $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "Open edX $(R): pytest collected no tests (counts as a failure)" >&2; fi; \
 	exit $$rc
+
+# The suite's fuzz test (tests/test_fuzz.py) with a release-sized budget; counts in artifacts/fuzz.json.
+fuzz: $(VENV_DIR)/py$(PY)/.installed
+	@mkdir -p $(ARTIFACTS)
+	LEADERSHIP_FUZZ_CALLS=$(FUZZ_CALLS) $(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -q \
+	  tests/test_fuzz.py $(PYTEST_ARGS)
 
 clean:
 	rm -rf var artifacts build dist *.egg-info

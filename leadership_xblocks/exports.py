@@ -15,6 +15,7 @@ import json
 import re
 
 from . import records
+from .cells import formula_safe
 
 STAFF_COLUMNS = ('learner', 'block_type', 'block_key', 'course_key', 'completed', 'score',
                  'consent', 'consent_at', 'created', 'updated', 'data')
@@ -23,9 +24,6 @@ RESEARCH_COLUMNS = ('learner', 'block_type', 'block_key', 'course_key', 'complet
 # Keys whose values are a learner's own words, dropped from research data whatever they hold.
 FREE_TEXT_KEYS = frozenset({'text', 'model_text', 'reflection', 'comment', 'comments', 'notes', 'answer_text'})
 CHUNK_BYTES = 64 * 1024
-# A spreadsheet treats a cell starting with one of these as a formula (CSV injection).
-FORMULA_START = ('=', '+', '-', '@', '\t', '\r')
-NUMBER = re.compile(r'^-?\d+(\.\d+)?([eE][-+]?\d+)?$')
 IDENTIFIER = re.compile(r'^[A-Za-z0-9_.:+-]{1,64}$')  # no spaces, no '@' (emails)
 
 
@@ -48,10 +46,7 @@ def safe_cell(value):
         return value.isoformat()
     if isinstance(value, (dict, list, tuple)):
         value = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(',', ':'))
-    text = str(value)
-    if text.startswith(FORMULA_START) and not NUMBER.match(text):
-        return "'" + text
-    return text
+    return formula_safe(str(value))
 
 
 def csv_stream(header, rows, chunk_bytes=CHUNK_BYTES):
@@ -111,8 +106,8 @@ def research_rows(rows):
 def _decisions(course_key):
     """Research-consent decisions in the course: rows with `consent_at` set.
 
-    `records.save_record(consent=...)` and `records.set_consent` stamp `consent_at`
-    whenever a learner's answer changes; the time-allocation block is where learners are asked.
+    `records.save_record(consent=...)` and `records.set_consent` stamp `consent_at` on every
+    decision, later than the learner's previous one; the time-allocation block is where learners are asked.
     """
     return records._model().objects.filter(  # pylint: disable=protected-access
         course_key=str(course_key or ''), consent_at__isnull=False)

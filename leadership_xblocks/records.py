@@ -52,12 +52,12 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
     An atomic upsert (`update_or_create` inside `transaction.atomic`, which locks the row).
     If two first writes for the same learner race, the loser's insert hits the unique key:
     it is retried once, and then finds and updates the row. `consent`: None leaves it as is;
-    True/False sets it, stamping `consent_at` when it changes. No learner (None: a Studio
+    True/False is a research-consent decision: it is stored with its time in `consent_at`
+    (every decision, a first "no" or a repeated one included; see `decision_time`). No learner (None: a Studio
     preview, a masquerade, no user id; see `LeadershipBlockMixin.record_learner`): nothing is written.
     """
     if not available() or not learner:
         return None
-    from django.utils import timezone  # pylint: disable=import-outside-toplevel
 
     model = _model()
     defaults = {'block_type': block_type, 'course_key': course_key or '', 'data': data if data is not None else {},
@@ -66,8 +66,8 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
     def write():
         row, _created = model.objects.update_or_create(
             block_key=str(block_key), learner=str(learner), defaults=defaults)
-        if consent is not None and row.consent != bool(consent):
-            row.consent, row.consent_at = bool(consent), timezone.now()
+        if consent is not None:
+            row.consent, row.consent_at = bool(consent), decision_time(learner, course_key)
             row.save(update_fields=['consent', 'consent_at'])
         return row
 
@@ -95,21 +95,33 @@ def _atomic_with_retries(write):
             log.info('Retrying learner record write after %s', error)
 
 
+def decision_time(learner, course_key):
+    """Now, or just after the learner's latest consent decision in the course if the clock has
+    not moved on since, so the newest decision always has the newest `consent_at`."""
+    import datetime  # pylint: disable=import-outside-toplevel
+
+    from django.db.models import Max  # pylint: disable=import-outside-toplevel
+    from django.utils import timezone  # pylint: disable=import-outside-toplevel
+
+    now = timezone.now()
+    latest = _model().objects.filter(learner=str(learner), course_key=course_key or '').aggregate(
+        at=Max('consent_at'))['at']
+    return max(now, latest + datetime.timedelta(microseconds=1)) if latest is not None else now
+
+
 def set_consent(block_key, learner, consent):
-    """Record the learner's research consent on their existing row; False if there is no row."""
+    """Record a research-consent decision, with its time, on the learner's existing row; False if there is no row."""
     if not available() or not learner:
         return False
     from django.db import transaction  # pylint: disable=import-outside-toplevel
-    from django.utils import timezone  # pylint: disable=import-outside-toplevel
 
     with transaction.atomic():
         rows = _model().objects.select_for_update().filter(block_key=str(block_key), learner=str(learner))
         row = rows.first()
         if row is None:
             return False
-        if row.consent != bool(consent):
-            row.consent, row.consent_at = bool(consent), timezone.now()
-            row.save(update_fields=['consent', 'consent_at', 'updated'])
+        row.consent, row.consent_at = bool(consent), decision_time(learner, row.course_key)
+        row.save(update_fields=['consent', 'consent_at', 'updated'])
     return True
 
 

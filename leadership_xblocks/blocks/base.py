@@ -9,10 +9,13 @@ import json
 import re
 
 from web_fragments.fragment import Fragment
+from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
 from xblock.utils.resources import ResourceLoader
 
 from .. import RESOURCES_DIR, compat, events, public_static, records
+from ..api import error_response, studio_edits
+from ..errors import UserFacingError
 from ..i18n import I18N_JS_NAMESPACE, block_gettext, shipped_js_catalogue
 
 TEMPLATES = ResourceLoader('leadership_xblocks')
@@ -94,6 +97,19 @@ class LeadershipBlockMixin:
         frag = super().studio_view(context)
         frag.add_css_url(self.runtime.local_resource_url(self, 'static/studio.css'))
         return frag
+
+    @XBlock.handler
+    def submit_studio_edits(self, request, suffix=''):
+        """xblock.utils' Studio save, once `api.studio_edits` found the body well formed.
+
+        The platform handler indexes `values` and `defaults` and converts each value without
+        checks, so a malformed body would otherwise be a 500; here it is a 4xx JSON error.
+        """
+        try:
+            studio_edits(self, request)
+        except UserFacingError as error:
+            return error_response(self, error)
+        return super().submit_studio_edits(request, suffix)
 
     def _js_catalogue_url(self):
         service = self.runtime.service(self, 'i18n')

@@ -11,7 +11,7 @@ from xblock.validation import ValidationMessage
 from .. import events, reports, state
 from ..activities import reflection as model
 from ..activities.common import ERROR
-from ..api import RequestError, api_handler, require_keys
+from ..api import RequestError, api_handler, error_response, query_params, require_keys
 from ..i18n import gettext_noop as _
 from ..olx_io import resolve_pointer
 from ..sanitize import clean_authored_html, plain_text
@@ -232,7 +232,11 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
         entries = sorted((dict(entry, block_id=key) for key, entry in (self.journal or {}).items()
                           if isinstance(entry, dict)),
                          key=lambda e: (e.get('updated_at') or '', e.get('title') or ''))
-        as_text = request.GET.get('format') == 'txt'
+        try:
+            params = query_params(request)
+        except RequestError as error:
+            return error_response(self, error)
+        as_text = params.get('format') == 'txt'
         body = self.render_template('reflection_record.txt' if as_text else 'reflection_record.html', {
             'entries': [dict(e, text_plain=plain_text(_paragraphs(e.get('text', ''))),
                              submitted_at=_datetime(e.get('submitted_at')), updated_at=_datetime(e.get('updated_at')))
@@ -241,7 +245,7 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
         })
         response = Response(body=body.encode('utf-8'), charset='utf-8',
                             content_type='text/plain' if as_text else 'text/html')
-        disposition = 'inline' if request.GET.get('inline') else 'attachment'
+        disposition = 'inline' if params.get('inline') else 'attachment'
         response.headers['Content-Disposition'] = (
             f'{disposition}; filename="{RECORD_FILENAME}.{"txt" if as_text else "html"}"')
         response.headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'"

@@ -68,15 +68,10 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
         return None
 
     # the handler ---------------------------------------------------------------------
-    def require_staff(self):
-        if not self.is_staff():
-            raise RequestError(_('Only course staff can see the facilitator dashboard.'), status=403)
-
     @XBlock.handler
-    @api_handler(allow_get=True)
+    @api_handler(allow_get=True, staff_only=_('Only course staff can see the facilitator dashboard.'))
     def staff_dashboard(self, data):
-        """Dashboard or present-mode figures for staff; 403 (and nothing read) for anyone else."""
-        self.require_staff()
+        """Dashboard or present-mode figures for staff; 403 (before the request is read) for anyone else."""
         view = data.get('view', 'dashboard')
         if view not in ('dashboard', 'present'):
             raise RequestError(_('Unknown dashboard view "{view}".'), view=str(view)[:40])

@@ -177,14 +177,14 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
             raise RequestError(_('This exercise is not available yet.'), status=409)
 
     def _new_consent(self, given, now):
-        """The consent field after a decision, and whether it changed."""
+        """The consent field after a decision (`at` is always the latest decision's time), and
+        whether it changed this block's answer (`history` keeps the changes)."""
         current = dict(self.consent or {})
         changed = current.get('given') is None or bool(current.get('given')) != given
-        if not changed:
-            return current, False
-        history = list(current.get('history') or [])[-(MAX_CONSENT_HISTORY - 1):]
-        history.append({'given': given, 'at': now})
-        return {'given': given, 'at': now, 'history': history}, True
+        history = list(current.get('history') or [])
+        if changed:
+            history = history[-(MAX_CONSENT_HISTORY - 1):] + [{'given': given, 'at': now}]
+        return {'given': given, 'at': now, 'history': history}, changed
 
     def _consent_event(self, consent):
         self.emit(events.RESEARCH_CONSENT_CHANGED, {
@@ -235,9 +235,10 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         require_keys(data, 'consent')
         given = model.check_consent(data['consent'])
         consent, changed = self._new_consent(given, utc_now())
+        self.consent = consent
+        # Every decision is one, even a first "no" before any answer: the learner's latest
+        # decision in the course governs every research export (`exports.consenting_learners`).
+        self._save_record(self.answer, given)
         if changed:
-            self.consent = consent
-            if self.answer:
-                self._save_record(self.answer, given)
             self._consent_event(consent)
         return self._user_state(None, consent)
