@@ -11,7 +11,7 @@ from xblock.validation import ValidationMessage
 from .. import events, reports, state
 from ..api import RequestError, api_handler, require_str
 from ..i18n import gettext_noop as _
-from ..scenario import engine, olx, validation
+from ..scenario import engine, olx, shortcuts, validation
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .olx_body import OLXBodyMixin
@@ -68,6 +68,12 @@ def load_scenario(body, shuffle=True, review='final'):
 def scenario_problems(body, scoring, shuffle=True, review='final'):
     """Validation problems, including the shortcut analysis, computed once per process."""
     return tuple(validation.validate(load_scenario(body, shuffle, review), scoring))
+
+
+@functools.lru_cache(maxsize=128)
+def shortcut_scores(body, scoring, shuffle=True, review='final'):
+    """The shortcut analysis of the author preview, computed once per process."""
+    return shortcuts.strategy_scores(load_scenario(body, shuffle, review), scoring)
 
 
 @XBlock.needs('i18n')
@@ -167,8 +173,18 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
         html = self.render_template('scenario_author.html', {
             'title': self.display_name, 'scenario': scenario,
             'problems': [(p.level, p.translated(gettext)) for p in self.problems],
+            'shortcuts': self._shortcut_rows() if self.playable else [],
+            'pass_level': shortcuts.PASS_THRESHOLD,
         })
         return self.fragment(html, css=['leadership.css'])
+
+    def _shortcut_rows(self):
+        """The author preview's table: each shortcut strategy, its mean score, and whether it is too high."""
+        scores = shortcut_scores(self.body, self.scoring, self.shuffle, self.review)
+        passing = shortcuts.passing_shortcuts(self.scenario, scores)
+        return [{'label': self._(shortcuts.STRATEGY_LABELS[name]), 'strategy': name, 'score': round(score, 2),
+                 'percent': round(score * 100), 'too_high': name in passing}
+                for name, score in scores.items()]
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
         return state.scenario_view_data(self.scenario, dict(self._settings(), display_name=self.display_name))

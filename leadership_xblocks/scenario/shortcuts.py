@@ -21,6 +21,18 @@ STRATEGIES = ('first', 'last', 'longest', 'shortest', 'random') + tuple(f'mode:{
 SHORTCUTS = ('first', 'last', 'longest', 'shortest', 'random')  # judged against the pass threshold
 MODE_LIMIT = 0.6  # a single-mode strategy above this is warned about
 SIMULATED_BLOCK = 'shortcut-analysis'  # the block id simulated learners' orders are seeded with
+STRATEGY_LABELS = {
+    'first': _('Always the first choice shown'),
+    'last': _('Always the last choice shown'),
+    'longest': _('Always the longest label'),
+    'shortest': _('Always the shortest label'),
+    'random': _('A choice at random'),
+    'mode:urgent': _('Always an urgent choice'),
+    'mode:consultative': _('Always a consultative choice'),
+    'mode:consensual': _('Always a consensual choice'),
+    'mode:delegated': _('Always a delegated choice'),
+}
+PASS_THRESHOLD = 0.5  # the default pass level shortcuts are judged against
 MOVE_BUDGET = 300000  # simulated moves per analysis: very large scenarios get fewer learners
 
 
@@ -152,20 +164,28 @@ def best_choice_positions(scenario, scoring):
     return ranked, first, longest
 
 
-def shortcut_warnings(scenario, scoring, threshold=0.5, scores=None):
+def passing_shortcuts(scenario, scores, threshold=PASS_THRESHOLD):
+    """The strategies whose score is too high: positional, length and random ones at or above
+    `threshold`, single-mode ones above `MODE_LIMIT` (for modes the scenario offers: any other
+    mode plays at random)."""
+    offered = {f'mode:{c.mode}' for step in scenario.steps for c in step.choices}
+    return [strategy for strategy, score in scores.items()
+            if (strategy in SHORTCUTS and score >= threshold) or (strategy in offered and score > MODE_LIMIT)]
+
+
+def shortcut_warnings(scenario, scoring, threshold=PASS_THRESHOLD, scores=None):
     """[(untranslated template, params)] for every shortcut that would pass, and for best
     choices that are mostly first or longest. Messages name the strategy and its score."""
     if scores is None:
         scores = strategy_scores(scenario, scoring)
     warnings = []
-    offered = {f'mode:{c.mode}' for step in scenario.steps for c in step.choices}
-    for strategy, score in scores.items():
-        params = {'strategy': strategy, 'score': f'{score:.2f}'}
-        if strategy in SHORTCUTS and score >= threshold:
+    for strategy in passing_shortcuts(scenario, scores, threshold):
+        params = {'strategy': strategy, 'score': f'{scores[strategy]:.2f}'}
+        if strategy in SHORTCUTS:
             warnings.append((_('Shortcut: the strategy "{strategy}" scores {score} on average, at or above '
                                'the pass level of {threshold}, without any judgement.'),
                              dict(params, threshold=f'{threshold:.2f}')))
-        elif strategy in offered and score > MODE_LIMIT:  # a mode never offered plays at random
+        else:
             warnings.append((_('Shortcut: the strategy "{strategy}" (always the same decision mode) scores '
                                '{score} on average, above {limit}.'), dict(params, limit=f'{MODE_LIMIT:.2f}')))
     ranked, first, longest = best_choice_positions(scenario, scoring)
