@@ -65,9 +65,9 @@ def load_scenario(body, shuffle=True, review='final'):
 
 
 @functools.lru_cache(maxsize=128)
-def scenario_problems(body, scoring, shuffle=True, review='final'):
-    """Validation problems, including the shortcut analysis, computed once per process."""
-    return tuple(validation.validate(load_scenario(body, shuffle, review), scoring))
+def scenario_problems(body, scoring, shuffle=True, review='final', analyse_shortcuts=True):
+    """Validation problems (with the shortcut analysis unless told not to), once per process."""
+    return tuple(validation.validate(load_scenario(body, shuffle, review), scoring, analyse_shortcuts))
 
 
 @functools.lru_cache(maxsize=128)
@@ -141,7 +141,9 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
 
     @property
     def playable(self):
-        return not validation.errors(self.problems)
+        """No errors. Learner requests never wait for the shortcut analysis: it only warns."""
+        return not validation.errors(scenario_problems(self.body, self.scoring, self.shuffle, self.review,
+                                                       analyse_shortcuts=False))
 
     @property
     def has_score(self):

@@ -31,8 +31,12 @@ class Problem:
         return gettext(self.template).format(**self.params)
 
 
-def validate(scenario, scoring='ending'):
-    """All problems of a scenario under a scoring mode, errors first, in document order."""
+def validate(scenario, scoring='ending', analyse_shortcuts=True):
+    """All problems of a scenario under a scoring mode, errors first, in document order.
+
+    `analyse_shortcuts=False` leaves out the shortcut warnings (simulated play, the one
+    costly check), for callers that only need to know whether the scenario is playable.
+    """
     problems = []
 
     def add(level, template, line=0, **params):
@@ -64,7 +68,7 @@ def validate(scenario, scoring='ending'):
                 ending.line, ending=ending.id, value=ending.score)
     if scenario.steps:
         _check_graph(scenario, scoring, add)
-    if not errors(problems):
+    if analyse_shortcuts and not errors(problems):
         for template, params in shortcuts.shortcut_warnings(scenario, scoring):
             add(WARNING, template, **params)
     return sorted(problems, key=lambda p: p.level != ERROR)
