@@ -185,6 +185,7 @@ function LeadershipScenarioBlock(runtime, element) {
             render(state);
             L.focus(stage.querySelector('.lsx-step-title'));
         }}, [_('Continue to the scenario')]);
+        renderProgress(state);
         L.clear(stage).appendChild(heading);
         stage.appendChild(el('div', {className: 'lsx-content-note', html: state.content_note}));
         stage.appendChild(el('div', {className: 'lsx-row'}, [go]));
@@ -299,11 +300,15 @@ function LeadershipScenarioBlock(runtime, element) {
         return null;
     }
 
-    function render(state, news) {
-        news = news || {};
+    function renderProgress(state) {
         progress.textContent = state.max_attempts ?
             L.format(_('Attempt {attempt} of {max}'), {attempt: state.attempt, max: state.max_attempts}) :
             L.format(_('Attempt {attempt}'), {attempt: state.attempt});
+    }
+
+    function render(state, news) {
+        news = news || {};
+        renderProgress(state);
         var feedbackTitle = renderFeedback(news);
         var heading = state.ending ? renderEnding(state) : renderStep(state.step);
         renderActions(state);
