@@ -36,14 +36,14 @@ DEFAULT_BODY = """<leadership_scenario>
   </step>
   <step id="strategy" title="The records show earlier concerns" demands="urgent">
     <p>The records show two earlier contacts. The child is seen at clinic in an hour.</p>
+    <choice id="wait_week" mode="consensual" target="missed">
+      <label>Wait for next week's team meeting to agree a plan</label>
+      <feedback><p>Seeking agreement is valuable, but not when a child may be at risk today.</p></feedback>
+    </choice>
     <choice id="strategy_now" mode="urgent" target="safe">
       <label>Call a strategy discussion now</label>
       <feedback><p>A firm call at the right moment: urgency met decisively.</p></feedback>
       <effect competency="judgement" value="2"/>
-    </choice>
-    <choice id="wait_week" mode="consensual" target="missed">
-      <label>Wait for next week's team meeting to agree a plan</label>
-      <feedback><p>Seeking agreement is valuable, but not when a child may be at risk today.</p></feedback>
     </choice>
   </step>
   <ending id="safe" title="The baby is protected" score="1"><p>A medical shows the injury was not accidental; a safety plan is in place.</p></ending>
