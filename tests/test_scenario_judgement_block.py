@@ -207,3 +207,8 @@ def test_strategy_scores_agree_with_learners_playing_the_handlers(strategy):
     expected = shortcuts.strategy_scores(model, 'fit', block=str(usage), learner_ids=anonymous)[strategy]
     assert sum(scores) / len(scores) == pytest.approx(expected)
     assert len(set(scores)) > 1 or strategy.startswith('mode:')  # the learners' orders really differ
+
+
+def test_the_default_content_passes_the_shortcut_analysis():
+    block = Learner(load('<leadership_scenario/>'), 'author').block()
+    assert block.playable and list(block.problems) == []
