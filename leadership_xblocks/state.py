@@ -7,7 +7,8 @@ of choices not taken.
 from .activities import self_assessment as self_assessment_model, time_allocation as time_allocation_model
 from .scenario import engine
 from .scenario.model import MODES
-from .scenario.profile import competency_profile, mode_profile, modes_chosen
+from .scenario.order import choice_order, order_seed
+from .scenario.profile import competency_profile, mode_profile, modes_chosen, route_review
 from .scenario.scoring import TIMEOUT
 
 
@@ -29,17 +30,21 @@ def _history(scenario, play):
     return rows
 
 
-def scenario_step(step):
+def scenario_step(step, seed=None):
+    """The current step, its choices in the learner's order (`seed`: see `order.order_seed`)."""
     return {
         'id': step.id,
         'title': step.title,
         'html': step.html,
-        'choices': [{'id': c.id, 'label': c.label} for c in step.choices],
+        'choices': [{'id': c.id, 'label': c.label} for c in choice_order(step, seed)],
         'time_limit': step.time_limit if step.timeout else None,
     }
 
 
-def scenario_ending(scenario, play, ending):
+def scenario_ending(scenario, play, ending, review=False):
+    """The ending reached. What each step demanded (`modes`, the demand profile, and
+    `review`, the route review) is only sent when `review` is allowed: before a graded
+    retry it would give the answers away."""
     history = play['history']
     return {
         'id': ending.id,
@@ -47,26 +52,31 @@ def scenario_ending(scenario, play, ending):
         'html': ending.html,
         'debrief': scenario.debrief,
         'competencies': competency_profile(scenario, history),
-        'modes': mode_profile(scenario, history),
+        'modes': mode_profile(scenario, history) if review else [],
         'modes_chosen': modes_chosen(scenario, history),
+        'review': route_review(scenario, history) if review else None,
     }
 
 
 def scenario_user_state(scenario, play, settings):
-    """`student_view_user_state` for a scenario. `settings`: scoring, max_attempts, allow_back."""
+    """`student_view_user_state` for a scenario. `settings`: scoring, max_attempts, allow_back,
+    and `learner` (anonymous id) and `block` (usage id), which seed the learner's choice order."""
     play = engine.normalise(play)
     node = engine.position(scenario, play)
     step = scenario.step(node)
     ending = scenario.ending(node)
     left = engine.attempts_left(play, settings['max_attempts'])
+    seed = order_seed(scenario, settings.get('learner', ''), settings.get('block', ''), play['attempt'])
+    review = engine.review_allowed(scenario, play, settings['max_attempts'])
     return {
         'attempt': play['attempt'],
         'attempts_left': left,
         'max_attempts': settings['max_attempts'],
         'completed': play['completed'],
         'scoring': settings['scoring'],
-        'step': scenario_step(step) if step is not None else None,
-        'ending': scenario_ending(scenario, play, ending) if ending is not None else None,
+        'content_note': scenario.content_note,
+        'step': scenario_step(step, seed) if step is not None else None,
+        'ending': scenario_ending(scenario, play, ending, review) if ending is not None else None,
         'history': _history(scenario, play),
         'score': play['scores'][-1] if ending is not None and play['scores'] else None,
         'best_score': play['best_score'],
@@ -80,9 +90,12 @@ def scenario_view_data(scenario, settings):
     return {
         'display_name': settings['display_name'],
         'intro': scenario.intro,
+        'content_note': scenario.content_note,
         'scoring': settings['scoring'],
         'max_attempts': settings['max_attempts'],
         'allow_back': settings['allow_back'],
+        'shuffle': scenario.shuffle is not False,
+        'review': scenario.review,
         'competencies': [{'id': c.id, 'label': c.label} for c in scenario.competencies],
         'step_count': len(scenario.steps),
     }

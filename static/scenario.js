@@ -137,6 +137,7 @@ function LeadershipScenarioBlock(runtime, element) {
                 return el('li', {}, [L.format(MODE_MET[row.demand], row)]);
             })));
         }
+        if (ending.review) { stage.appendChild(renderReview(ending.review)); }
         if (ending.competencies.length) {
             var rows = ending.competencies.map(function (c) {
                 return el('tr', {}, [el('th', {scope: 'row'}, [c.label]), el('td', {}, [String(c.value)])]);
@@ -152,6 +153,44 @@ function LeadershipScenarioBlock(runtime, element) {
             stage.appendChild(el('div', {className: 'lsx-debrief', html: ending.debrief}));
         }
         return heading;
+    }
+
+    /* The route review (issue 12): only sent when the scenario's `review` setting allows it. */
+    function renderReview(rows) {
+        function modes(list) {
+            return list.length ? list.map(function (m) { return MODE_NAMES[m] || m; }).join('; ') : _('Nothing in particular');
+        }
+        function effects(list) {
+            return list.map(function (e) { return e.label + ' ' + (e.value > 0 ? '+' : '') + e.value; }).join(', ');
+        }
+        return el('table', {className: 'lsx-table lsx-review'}, [
+            el('caption', {}, [_('Your route, step by step: where credit was won and lost')]),
+            el('thead', {}, [el('tr', {}, [_('Step'), _('What the moment demanded'), _('Your decision'),
+                _('Did it fit?'), _('Points'), _('Effects')].map(function (h) {
+                    return el('th', {scope: 'col'}, [h]);
+                }))]),
+            el('tbody', {}, rows.map(function (row) {
+                var fitted = row.fitted === null ? _('Not judged') : row.fitted ? _('Yes') : _('No');
+                return el('tr', {}, [el('th', {scope: 'row'}, [row.step_title]), el('td', {}, [modes(row.demanded)]),
+                    el('td', {}, [row.timed_out ? _('Time ran out') : row.choice_label + ' (' + MODE_NAMES[row.mode] + ')']),
+                    el('td', {}, [fitted]), el('td', {}, [String(Math.round(row.points * 100) / 100)]),
+                    el('td', {}, [effects(row.effects) || '-'])]);
+            }))]);
+    }
+
+    /* A content note (issue 12) comes before the first step, with a clear way on. */
+    function renderContentNote(state) {
+        var heading = el('h4', {className: 'lsx-step-title', tabindex: '-1'}, [_('Before you begin: a content note')]);
+        var go = el('button', {type: 'button', className: 'lsx-button', 'data-role': 'continue', onclick: function () {
+            render(state);
+            L.focus(stage.querySelector('.lsx-step-title'));
+        }}, [_('Continue to the scenario')]);
+        renderProgress(state);
+        L.clear(stage).appendChild(heading);
+        stage.appendChild(el('div', {className: 'lsx-content-note', html: state.content_note}));
+        stage.appendChild(el('div', {className: 'lsx-row'}, [go]));
+        L.clear(actions);
+        return go;
     }
 
     function renderActions(state) {
@@ -261,11 +300,15 @@ function LeadershipScenarioBlock(runtime, element) {
         return null;
     }
 
-    function render(state, news) {
-        news = news || {};
+    function renderProgress(state) {
         progress.textContent = state.max_attempts ?
             L.format(_('Attempt {attempt} of {max}'), {attempt: state.attempt, max: state.max_attempts}) :
             L.format(_('Attempt {attempt}'), {attempt: state.attempt});
+    }
+
+    function render(state, news) {
+        news = news || {};
+        renderProgress(state);
         var feedbackTitle = renderFeedback(news);
         var heading = state.ending ? renderEnding(state) : renderStep(state.step);
         renderActions(state);
@@ -278,7 +321,12 @@ function LeadershipScenarioBlock(runtime, element) {
 
     root.id = root.id || ('lsx-' + Math.random().toString(36).slice(2));
     call('student_view_user_state', {}).then(function (state) {
-        if (state) { render(state); }
+        if (!state) { return; }
+        if (state.content_note && state.step && !state.history.length && state.attempt === 1) {
+            renderContentNote(state);
+        } else {
+            render(state);
+        }
     });
     if (window.LeadershipDashboard) { window.LeadershipDashboard.mountAll(root); }
 }

@@ -44,3 +44,16 @@ LOOP = scenario(
     step('a', choice('retry', 'a', mode='consultative'), choice('go', 'end')),
     ending('end'),
     scoring='ending')
+
+# No shortcut passes: every mode fits one step (the third, weighted 2, accepts two modes),
+# labels are of equal length and the best choice is never listed first.
+JUDGED = scenario(
+    step('p1', choice('a1', 'p2', mode='consultative'), choice('b1', 'p2', mode='urgent'),
+         choice('c1', 'p2', mode='consensual'), choice('d1', 'p2', mode='delegated'), demands='urgent'),
+    step('p2', choice('a2', 'p3', mode='urgent'), choice('b2', 'p3', mode='consultative'),
+         choice('c2', 'p3', mode='delegated'), choice('d2', 'p3', mode='consensual'), demands='consensual'),
+    step('p3', choice('a3', 'done', mode='consensual'), choice('b3', 'done', mode='urgent'),
+         choice('c3', 'done', mode='consultative'), choice('d3', 'done', mode='delegated'),
+         demands='consultative delegated', extra=' weight="2"'),
+    ending('done'),
+    scoring='fit')

@@ -41,7 +41,7 @@ def test_each_scenario_validates_cleanly_and_teaches(path):
     problems = validation.validate(scenario, root.get('scoring', 'ending'))
     assert [p.message for p in problems] == []  # no errors and no warnings: every node reachable
     assert fewest_decisions(scenario) >= 6
-    demands = {step.demands for step in scenario.steps}
+    demands = {mode for step in scenario.steps for mode in step.fitting_modes}
     assert {'urgent', 'consensual'} <= demands
     assert all(choice.feedback for step in scenario.steps for choice in step.choices)
     assert len(scenario.endings) >= 3 and len({e.score for e in scenario.endings}) >= 2

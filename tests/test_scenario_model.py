@@ -6,7 +6,7 @@ import pytest
 
 from leadership_xblocks.scenario import engine, graph, olx, profile, validation
 from leadership_xblocks.scenario.scoring import attempt_score
-from tests.scenario_samples import FIT, GREEDY, LOOP, choice, ending, scenario, step
+from tests.scenario_samples import FIT, GREEDY, JUDGED, LOOP, choice, ending, scenario, step
 
 
 def parse(xml):
@@ -196,14 +196,18 @@ def test_olx_check_command_prints_each_problem_with_its_line(tmp_path):
                    '  <ending id="e" score="2"/>\n'
                    '</leadership_scenario>\n')
     good = tmp_path / 'good.xml'
-    good.write_text(FIT)
-    result = subprocess.run([sys.executable, '-m', 'leadership_xblocks.olx_check', str(bad), str(good)],
+    good.write_text(JUDGED)
+    gameable = tmp_path / 'gameable.xml'
+    gameable.write_text(FIT)
+    result = subprocess.run([sys.executable, '-m', 'leadership_xblocks.olx_check', str(bad), str(good), str(gameable)],
                             capture_output=True, text=True, check=False)
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert f'{bad}:3: error: Choice "x" in step "a" has target "ghost", which is not a step or ending.' in lines
     assert f'{bad}:5: error: Ending "e" has score "2.0": it must be a number from 0 to 1.' in lines
     assert not any(str(good) in line for line in lines)
+    assert f'{gameable}:0: warning: Shortcut: the strategy "shortest" scores 1.00 on average, at or above the ' \
+           'pass level of 0.50, without any judgement.' in lines
 
 
 def test_self_closed_dangerous_elements_go_alone_and_keep_what_follows():

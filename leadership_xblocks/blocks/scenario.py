@@ -11,7 +11,7 @@ from xblock.validation import ValidationMessage
 from .. import events, reports, state
 from ..api import RequestError, api_handler, require_str
 from ..i18n import gettext_noop as _
-from ..scenario import engine, olx, validation
+from ..scenario import engine, olx, shortcuts, validation
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .olx_body import OLXBodyMixin
@@ -52,18 +52,28 @@ DEFAULT_BODY = """<leadership_scenario>
 </leadership_scenario>"""
 
 SETTINGS = ('display_name', 'scoring', 'max_attempts', 'allow_back', 'weight', 'module', 'framework',
-            'cohort_results', 'cohort_minimum')
+            'cohort_results', 'cohort_minimum', 'shuffle', 'review')
 
 
 @functools.lru_cache(maxsize=128)
-def load_scenario(body):
-    """The scenario stored in `body` (already sanitised when saved), parsed once per process."""
-    return olx.parse_text(body, sanitize=False)[0]
+def load_scenario(body, shuffle=True, review='final'):
+    """The scenario stored in `body` (already sanitised when saved) with the block's root
+    settings `shuffle` and `review`, parsed once per process."""
+    scenario = olx.parse_text(body, sanitize=False)[0]
+    scenario.shuffle, scenario.review = shuffle, review
+    return scenario
 
 
 @functools.lru_cache(maxsize=128)
-def scenario_problems(body, scoring):
-    return tuple(validation.validate(load_scenario(body), scoring))
+def scenario_problems(body, scoring, shuffle=True, review='final', analyse_shortcuts=True):
+    """Validation problems (with the shortcut analysis unless told not to), once per process."""
+    return tuple(validation.validate(load_scenario(body, shuffle, review), scoring, analyse_shortcuts))
+
+
+@functools.lru_cache(maxsize=128)
+def shortcut_scores(body, scoring, shuffle=True, review='final'):
+    """The shortcut analysis of the author preview, computed once per process."""
+    return shortcuts.strategy_scores(load_scenario(body, shuffle, review), scoring)
 
 
 @XBlock.needs('i18n')
@@ -93,6 +103,18 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
                     help=_('The module this exercise belongs to, shown in the learner\'s CPD record.'))
     framework = String(display_name=_('Professional framework'), default='', scope=Scope.settings,
                        help=_('The professional framework the module supports.'))
+    shuffle = Boolean(display_name=_('Shuffle choices'), default=True, scope=Scope.settings,
+                      help=_('Each learner sees the choices of a step in their own order (a step with '
+                             'shuffle="false" keeps the authored order).'))
+    review = String(
+        display_name=_('Route review'), default='final', scope=Scope.settings,
+        values=[{'display_name': _('After every ending'), 'value': 'ending'},
+                {'display_name': _('Only when no attempts are left'), 'value': 'final'},
+                {'display_name': _('Never'), 'value': 'never'}],
+        values_provider=lambda block: [dict(v, display_name=block._(v['display_name']))
+                                       for v in block.fields['review'].values],
+        help=_('When the ending shows, step by step, what each moment demanded and how the learner\'s '
+               'choices fitted. Showing it before a graded retry gives the answers away.'))
     body = String(display_name=_('Scenario (OLX)'), default=DEFAULT_BODY, scope=Scope.content,
                   multiline_editor=True,
                   help=_('The scenario as OLX: intro, competencies, steps with choices, endings, debrief.'))
@@ -109,17 +131,19 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
     # model -----------------------------------------------------------------
     @property
     def scenario(self):
-        return load_scenario(self.body)
+        return load_scenario(self.body, self.shuffle, self.review)
 
     parsed_body = scenario
 
     @property
     def problems(self):
-        return scenario_problems(self.body, self.scoring)
+        return scenario_problems(self.body, self.scoring, self.shuffle, self.review)
 
     @property
     def playable(self):
-        return not validation.errors(self.problems)
+        """No errors. Learner requests never wait for the shortcut analysis: it only warns."""
+        return not validation.errors(scenario_problems(self.body, self.scoring, self.shuffle, self.review,
+                                                       analyse_shortcuts=False))
 
     @property
     def has_score(self):
@@ -130,7 +154,8 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
 
     def _settings(self):
         """The settings the native-API payloads need (each field read is a query in some runtimes)."""
-        return {'scoring': self.scoring, 'max_attempts': self.max_attempts, 'allow_back': self.allow_back}
+        return {'scoring': self.scoring, 'max_attempts': self.max_attempts, 'allow_back': self.allow_back,
+                'learner': self.anonymous_id(), 'block': str(self.scope_ids.usage_id)}
 
     # views -----------------------------------------------------------------
     @XBlock.supports('multi_device')
@@ -150,8 +175,18 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
         html = self.render_template('scenario_author.html', {
             'title': self.display_name, 'scenario': scenario,
             'problems': [(p.level, p.translated(gettext)) for p in self.problems],
+            'shortcuts': self._shortcut_rows() if self.playable else [],
+            'pass_level': shortcuts.PASS_THRESHOLD,
         })
         return self.fragment(html, css=['leadership.css'])
+
+    def _shortcut_rows(self):
+        """The author preview's table: each shortcut strategy, its mean score, and whether it is too high."""
+        scores = shortcut_scores(self.body, self.scoring, self.shuffle, self.review)
+        passing = shortcuts.passing_shortcuts(self.scenario, scores)
+        return [{'label': self._(shortcuts.STRATEGY_LABELS[name]), 'strategy': name, 'score': round(score, 2),
+                 'percent': round(score * 100), 'too_high': name in passing}
+                for name, score in scores.items()]
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
         return state.scenario_view_data(self.scenario, dict(self._settings(), display_name=self.display_name))
@@ -172,7 +207,13 @@ class LeadershipScenarioBlock(LeadershipBlockMixin, CPDMixin, ScenarioCohortMixi
                 'Maximum attempts must be 0 (unlimited) or more.')))
         if data.weight is None or data.weight < 0:
             validation_result.add(ValidationMessage(ValidationMessage.ERROR, gettext('Weight must be 0 or more.')))
-        for problem in scenario_problems(data.body, data.scoring):
+        # xblock/utils/studio_editable.py refuses a Studio save when validation holds any message,
+        # warnings included; warnings (the shortcut analysis among them) must not stop an author
+        # saving, so they are only given to `validate()`, which passes the block itself as `data`.
+        showing = data is self
+        for problem in scenario_problems(data.body, data.scoring, data.shuffle, data.review):
+            if problem.level != validation.ERROR and not showing:
+                continue
             level = ValidationMessage.ERROR if problem.level == validation.ERROR else ValidationMessage.WARNING
             message = problem.translated(gettext)
             if problem.line:

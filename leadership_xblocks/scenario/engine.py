@@ -108,6 +108,17 @@ def attempts_left(play, max_attempts):
     return max(0, max_attempts - play.get('attempt', 1))
 
 
+def review_allowed(scenario, play, max_attempts):
+    """May the learner see the route review (what each step demanded)? Only at an ending,
+    and then as the scenario's `review` says: after every ending, only when no attempts
+    are left (never with unlimited attempts), or never."""
+    if not at_ending(scenario, play):
+        return False
+    if scenario.review == 'ending':
+        return True
+    return scenario.review == 'final' and attempts_left(play, max_attempts) == 0
+
+
 def restart(scenario, play, max_attempts, now):
     """Begin a new attempt, keeping scores and the best score."""
     play = normalise(play)

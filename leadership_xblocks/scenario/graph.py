@@ -6,11 +6,12 @@ from collections import deque
 
 
 def edges(scenario, node_id):
-    """(target, points) for every way out of a step: its choices, then its timeout branch."""
+    """(target, points) for every way out of a step: its choices (points times the step's
+    weight), then its timeout branch."""
     step = scenario.step(node_id)
     if step is None:
         return []
-    out = [(c.target, c.points if isinstance(c.points, float) else 0.0) for c in step.choices]
+    out = [(c.target, step.credited_points(c)) for c in step.choices]
     if step.timeout:
         out.append((step.timeout, 0.0))
     return [(target, points) for target, points in out if scenario.is_node(target)]
@@ -77,7 +78,12 @@ def find_cycle(scenario):
 
 
 def best_points(scenario):
-    """The most points any route from the start to an ending can collect (acyclic graphs only).
+    """The most points any route from the start to an ending can collect (acyclic graphs only)."""
+    return best_points_from(scenario).get(scenario.start)
+
+
+def best_points_from(scenario):
+    """{node: the most points a route from it to an ending can collect} (acyclic graphs only).
 
     Dynamic programming in reverse topological order, so a greedy walk that takes the
     biggest immediate reward is not mistaken for the best route.
@@ -88,7 +94,7 @@ def best_points(scenario):
         options = [points + best[target] for target, points in edges(scenario, node) if target in best]
         if options:
             best[node] = max(options)
-    return best.get(scenario.start)
+    return best
 
 
 def _topological(scenario):

@@ -1,8 +1,10 @@
 """Data classes for a scenario: steps, choices, endings and competencies."""
 from dataclasses import dataclass, field
+from functools import cached_property
 
 MODES = ('urgent', 'consultative', 'consensual', 'delegated')
 SCORING_MODES = ('ending', 'path', 'fit', 'none')
+REVIEW_MODES = ('ending', 'final', 'never')  # when the route review appears: see state.review_allowed
 
 
 @dataclass(frozen=True)
@@ -29,14 +31,33 @@ class Step:
     id: str
     title: str = ''
     html: str = ''
-    demands: str = ''
+    demands: str = ''  # space-separated fitting modes, as written (validation names unknown ones)
     time_limit: object = None  # positive int when valid; raw text otherwise
     timeout: str = ''
     choices: list = field(default_factory=list)
+    weight: object = 1.0  # non-negative float when valid; raw text otherwise
+    shuffle: object = True  # bool when valid; raw text otherwise
     line: int = field(default=0, compare=False)
 
     def choice(self, choice_id):
         return next((c for c in self.choices if c.id == choice_id), None)
+
+    @cached_property
+    def fitting_modes(self):
+        """The modes that fit this moment (empty when the step is not judged)."""
+        return tuple(dict.fromkeys(self.demands.split()))
+
+    @property
+    def weight_value(self):
+        """The weight as a number for scoring (1 when the authored value is not valid)."""
+        return self.weight if isinstance(self.weight, float) and self.weight >= 0 else 1.0
+
+    def credited_points(self, choice):
+        """What a choice earns here under `path` scoring: its points times the step's weight
+        (0 for a timeout, None, or points that are not a number)."""
+        if choice is None or not isinstance(choice.points, float):
+            return 0.0
+        return choice.points * self.weight_value
 
 
 @dataclass
@@ -58,10 +79,13 @@ class Competency:
 @dataclass
 class Scenario:
     intro: str = ''
+    content_note: str = ''  # HTML shown before the first step (suicide, restraint, abuse...)
     debrief: str = ''
     competencies: list = field(default_factory=list)
     steps: list = field(default_factory=list)
     endings: list = field(default_factory=list)
+    shuffle: object = True  # root setting: bool when valid, raw text otherwise
+    review: str = 'final'  # root setting: one of REVIEW_MODES when valid
     syntax_error: str = ''  # set when the OLX text could not be read at all
 
     def __post_init__(self):

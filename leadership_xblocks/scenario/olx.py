@@ -22,6 +22,14 @@ def _number(raw, cast):
         return raw
 
 
+def _boolean(raw, default=True):
+    """True/False from "true"/"false" (any case); the raw text otherwise, for validation."""
+    if raw is None:
+        return default
+    value = raw.strip().lower()
+    return {'true': True, 'false': False}.get(value, raw)
+
+
 def _clean(html, sanitize):
     return clean_authored_html(html) if sanitize else html
 
@@ -54,17 +62,25 @@ def parse_step(element, sanitize):
     return Step(
         id=element.get('id', ''), title=plain_text(element.get('title', '')),
         html=_clean(inner_html(element, skip=('choice',)), sanitize),
-        demands=element.get('demands', ''), time_limit=integer(element.get('time_limit')),
+        demands=' '.join(element.get('demands', '').split()), time_limit=integer(element.get('time_limit')),
         timeout=element.get('timeout', ''),
+        weight=_number(element.get('weight', '1'), float), shuffle=_boolean(element.get('shuffle')),
         choices=[parse_choice(c, sanitize) for c in element.findall('choice')],
         line=element.sourceline or 0,
     )
 
 
 def parse_element(root, sanitize=True):
-    """Build a `Scenario` from a `<leadership_scenario>` element (attributes are the caller's)."""
+    """Build a `Scenario` from a `<leadership_scenario>` element.
+
+    Of the root attributes only `shuffle` and `review` are read here (the OLX checker needs
+    them); the block keeps them, like every root attribute, as settings fields and sets
+    them on the scenario it loads.
+    """
     scenario = Scenario(
         intro=_child_text(root, 'intro', sanitize),
+        content_note=_child_text(root, 'content_note', sanitize),
+        shuffle=_boolean(root.get('shuffle')), review=root.get('review', 'final'),
         debrief=_child_text(root, 'debrief', sanitize),
         competencies=[Competency(id=c.get('id', ''), label=plain_text(inner_html(c)), line=c.sourceline or 0)
                       for c in root.findall('competency')],
@@ -95,17 +111,26 @@ def _fmt(number):
     return None if number is None else str(number)
 
 
+def _step_attributes(step):
+    """A step's attributes, leaving out the defaults (weight 1, shuffled)."""
+    return {'id': step.id, 'title': step.title, 'demands': step.demands,
+            'time_limit': step.time_limit, 'timeout': step.timeout,
+            'weight': None if step.weight == 1.0 else _fmt(step.weight),
+            'shuffle': None if step.shuffle is True else ('false' if step.shuffle is False else step.shuffle)}
+
+
 def to_element(scenario, attributes=None):
-    """The readable OLX for a scenario, with the given root attributes."""
+    """The readable OLX for a scenario, with the given root attributes (`shuffle` and
+    `review` are root attributes too: pass them in `attributes`)."""
     root = etree.Element(ROOT_TAG, {k: str(v) for k, v in (attributes or {}).items()})
+    if scenario.content_note:
+        add_child(root, 'content_note', html=scenario.content_note)
     if scenario.intro:
         add_child(root, 'intro', html=scenario.intro)
     for competency in scenario.competencies:
         add_child(root, 'competency', {'id': competency.id}, text=competency.label)
     for step in scenario.steps:
-        element = add_child(root, 'step', {
-            'id': step.id, 'title': step.title, 'demands': step.demands,
-            'time_limit': step.time_limit, 'timeout': step.timeout}, html=step.html)
+        element = add_child(root, 'step', _step_attributes(step), html=step.html)
         for choice in step.choices:
             choice_el = add_child(element, 'choice', {
                 'id': choice.id, 'mode': choice.mode, 'target': choice.target, 'points': _fmt(choice.points)})

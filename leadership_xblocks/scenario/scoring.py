@@ -1,4 +1,7 @@
-"""Score one attempt: by the ending reached, the points of the route, or the fit of modes to demands."""
+"""Score one attempt: by the ending reached, the points of the route, or the fit of modes to demands.
+
+Step weights (`weight`, default 1) scale a step's part in `path` and `fit` scoring.
+"""
 from . import graph
 
 TIMEOUT = '__timeout__'  # the choice id recorded in history when time ran out
@@ -13,24 +16,33 @@ def decisions(scenario, history):
         yield step, (None if entry['choice'] == TIMEOUT else step.choice(entry['choice']))
 
 
-def attempt_score(scenario, scoring, history, ending_id):
-    """The score in 0..1 of an attempt that reached `ending_id`, or None when ungraded."""
+def fits(step, choice):
+    """True when the choice's mode is one the step demands; None when the step is not judged."""
+    if not step.fitting_modes:
+        return None
+    return choice is not None and choice.mode in step.fitting_modes
+
+
+def attempt_score(scenario, scoring, history, ending_id, best_route=None):
+    """The score in 0..1 of an attempt that reached `ending_id`, or None when ungraded.
+
+    `best_route`: `graph.best_points(scenario)` when the caller has it already (`path` only).
+    """
     if scoring == 'none':
         return None
     if scoring == 'ending':
         ending = scenario.ending(ending_id)
         return float(ending.score) if ending is not None and isinstance(ending.score, float) else 0.0
     if scoring == 'path':
-        best = graph.best_points(scenario) or 0.0
+        best = (graph.best_points(scenario) if best_route is None else best_route) or 0.0
         if best <= 0:
             return 1.0
-        earned = sum(choice.points for _step, choice in decisions(scenario, history)
-                     if choice is not None and isinstance(choice.points, float))
+        earned = sum(step.credited_points(choice) for step, choice in decisions(scenario, history))
         return max(0.0, min(1.0, earned / best))
     if scoring == 'fit':
-        judged = [(step, choice) for step, choice in decisions(scenario, history) if step.demands]
-        if not judged:
+        judged = [(step, choice) for step, choice in decisions(scenario, history) if step.fitting_modes]
+        total = sum(step.weight_value for step, _choice in judged)
+        if total <= 0:
             return 1.0
-        matched = sum(1 for step, choice in judged if choice is not None and choice.mode == step.demands)
-        return matched / len(judged)
+        return sum(step.weight_value for step, choice in judged if fits(step, choice)) / total
     raise ValueError(f'Unknown scoring mode {scoring!r}')

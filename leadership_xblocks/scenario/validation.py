@@ -4,12 +4,13 @@ Errors make the scenario unplayable (learners see "not available yet"); warnings
 Messages are untranslated templates (marked for extraction) plus parameters, so the
 block can translate them and the command-line checker can print them as they are.
 """
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..i18n import gettext_noop as _
-from . import graph
-from .model import MODES, SCORING_MODES
+from . import graph, shortcuts
+from .model import MODES, REVIEW_MODES, SCORING_MODES
 
 ERROR = 'error'
 WARNING = 'warning'
@@ -30,8 +31,12 @@ class Problem:
         return gettext(self.template).format(**self.params)
 
 
-def validate(scenario, scoring='ending'):
-    """All problems of a scenario under a scoring mode, errors first, in document order."""
+def validate(scenario, scoring='ending', analyse_shortcuts=True):
+    """All problems of a scenario under a scoring mode, errors first, in document order.
+
+    `analyse_shortcuts=False` leaves out the shortcut warnings (simulated play, the one
+    costly check), for callers that only need to know whether the scenario is playable.
+    """
     problems = []
 
     def add(level, template, line=0, **params):
@@ -43,6 +48,11 @@ def validate(scenario, scoring='ending'):
     if scoring not in SCORING_MODES:
         add(ERROR, _('Unknown scoring "{value}": use one of {allowed}.'), value=scoring,
             allowed=', '.join(SCORING_MODES))
+    if scenario.review not in REVIEW_MODES:
+        add(ERROR, _('Unknown review "{value}": use one of {allowed}.'), value=scenario.review,
+            allowed=', '.join(REVIEW_MODES))
+    if not isinstance(scenario.shuffle, bool):
+        add(ERROR, _('The scenario has shuffle "{value}": use true or false.'), value=scenario.shuffle)
     if not scenario.steps:
         add(ERROR, _('The scenario has no steps.'))
     if not scenario.endings:
@@ -58,6 +68,9 @@ def validate(scenario, scoring='ending'):
                 ending.line, ending=ending.id, value=ending.score)
     if scenario.steps:
         _check_graph(scenario, scoring, add)
+    if analyse_shortcuts and not errors(problems):
+        for template, params in shortcuts.shortcut_warnings(scenario, scoring):
+            add(WARNING, template, **params)
     return sorted(problems, key=lambda p: p.level != ERROR)
 
 
@@ -82,9 +95,16 @@ def _check_ids(scenario, add):
 
 
 def _check_step(scenario, step, competencies, add):
-    if step.demands and step.demands not in MODES:
-        add(ERROR, _('Step "{step}" demands unknown mode "{value}": use one of {allowed}.'), step.line,
-            step=step.id, value=step.demands, allowed=', '.join(MODES))
+    for mode in step.fitting_modes:
+        if mode not in MODES:
+            add(ERROR, _('Step "{step}" demands unknown mode "{value}": use one of {allowed}.'), step.line,
+                step=step.id, value=mode, allowed=', '.join(MODES))
+    if not (isinstance(step.weight, float) and math.isfinite(step.weight) and step.weight >= 0):
+        add(ERROR, _('Step "{step}" has weight "{value}": it must be a number of 0 or more.'), step.line,
+            step=step.id, value=step.weight)
+    if not isinstance(step.shuffle, bool):
+        add(ERROR, _('Step "{step}" has shuffle "{value}": use true or false.'), step.line,
+            step=step.id, value=step.shuffle)
     if not step.choices:
         add(ERROR, _('Step "{step}" has no choices.'), step.line, step=step.id)
     if step.time_limit is not None and not (isinstance(step.time_limit, int) and step.time_limit > 0):

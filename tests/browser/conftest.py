@@ -16,6 +16,7 @@ from .helpers import new_student
 
 EXAMPLE = 'Example: Friday afternoon on the duty desk'
 TIMED = 'Timed demo: three seconds to decide'
+REVIEW = 'Review demo: a content note and the route review'
 COHORT = 'Cohort demo: one decision, shared with the group'
 HOSTILE = 'Hostile content demo'
 HOSTILE_ACTIVITIES = 'Hostile content in the activities'

@@ -1,15 +1,15 @@
 """Learner journeys through the decision-scenario block in Chromium (issue 6).
 
 Mouse and keyboard-only play to an ending, the timer (pause, switch off, running out), going
-back, restarting, the live regions, reduced motion, and axe-core plus the 375 px checks in
-every state the learner page can be in.
+back, restarting, the live regions, reduced motion, the content note and the route review
+(issue 12), and axe-core plus the 375 px checks in every state the learner page can be in.
 """
 import datetime
 import re
 
 from playwright.sync_api import expect
 
-from .conftest import EXAMPLE, TIMED
+from .conftest import EXAMPLE, REVIEW, TIMED
 from .helpers import assert_focus_visible, check_view, expect_focused_heading, tab_to
 
 STEP_1 = '16:40 on a Friday: a referral from a school'
@@ -281,5 +281,41 @@ def test_author_preview(wb, page):
     expect(author.get_by_role('heading', name='Outline')).to_be_visible()
     expect(author.locator('.lsx-outline > li')).to_have_count(3)
     expect(author).to_contain_text('90 s, then')
-    expect(author.get_by_role('heading', name='Problems to fix')).to_have_count(0)
+    # the three-step example is gameable, and the preview says so: warnings only, no errors
+    expect(author.locator('.lsx-problem-error')).to_have_count(0)
+    expect(author.locator('.lsx-problem-warning').first).to_contain_text('Shortcut:')
+    table = author.get_by_role('table', name=re.compile('^Shortcut check'))
+    expect(table.get_by_role('row')).to_have_count(10)  # a header and the nine strategies
+    expect(table.get_by_role('rowheader', name=re.compile('Always the first choice shown'))).to_be_visible()
     check_view(page, 'scenario-author-preview')
+
+
+def test_content_note_comes_first_and_the_route_review_follows_the_ending(wb, page, student):
+    """A keyboard learner reads the content note, continues, plays to the ending and reads the review."""
+    wb.open(REVIEW, student=student)
+    scenario = block(page)
+    expect(scenario).to_contain_text('mentions a young person who has self-harmed')
+    expect(scenario.get_by_role('heading', name='A disclosure at the end of a visit')).to_have_count(0)
+    check_view(page, 'scenario-content-note')
+    tab_to(page, 'Continue to the scenario')
+    assert_focus_visible(page)
+    page.keyboard.press('Enter')
+    expect_focused_heading(page, 'A disclosure at the end of a visit')
+    expect(scenario.get_by_role('list', name='What do you do?').get_by_role('button')).to_have_count(4)
+    scenario.get_by_role('button', name='Explain you must share this and act on it today').click()
+    expect_focused_heading(page, FEEDBACK)
+    scenario.get_by_role('button', name='Ask the school to draw up a plan and report back to you').click()
+    expect_focused_heading(page, FEEDBACK)
+    expect(scenario.locator('.lsx-score')).to_have_text('Score for this attempt: 50%. Your best: 50%.')
+    review = scenario.get_by_role('table', name='Your route, step by step: where credit was won and lost')
+    rows = review.locator('tbody tr')
+    expect(rows).to_have_count(2)
+    expect(rows.nth(0)).to_contain_text('Urgent: decide now')
+    expect(rows.nth(0).locator('td').nth(2)).to_have_text('Yes')
+    expect(rows.nth(1)).to_contain_text('Consensual: build agreement; Consultative: consult, then decide')
+    expect(rows.nth(1).locator('td').nth(2)).to_have_text('No')
+    check_view(page, 'scenario-route-review')
+    page.reload()
+    # the note is not shown again once the learner has started
+    expect(block(page).get_by_role('heading', name='A plan in place')).to_be_visible()
+    expect(block(page)).not_to_contain_text('Continue to the scenario')
