@@ -273,6 +273,7 @@ def drive_scenario(page, block, scan):  # pylint: disable=unused-argument
         scan(f'{label}: decision')
         return True
 
+    click(scan, block.locator('button[data-role="continue"]'), 'content note: continued')
     for number in range(MAX_DECISIONS):
         if not decide(f'decision {number + 1}'):
             break
