@@ -5,6 +5,8 @@
 #   make test                 set everything up, then run pytest on Python 3.11 and 3.12
 #   make test PYTHONS=3.12    ... on one version only
 #   make test PYTEST_ARGS='-k packaging -x'
+#   make extract_translations compile_translations   after adding or changing a string
+#   make check_translations   what CI checks: catalogues complete and compiled (README, "Translations")
 #
 # Both targets install what is missing (Debian packages, the venvs, MariaDB running) and
 # are quick when everything is already there. The venv is reinstalled when setup.py, a
@@ -132,6 +134,23 @@ test-one: $(VENV_DIR)/py$(V)/.installed
 	  --junitxml=$(ARTIFACTS)/junit-py$(V).xml $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "Python $(V): pytest collected no tests (counts as a failure)" >&2; fi; \
 	exit $$rc
+
+# ---------------------------------------------------------------------------------------
+# Translations: Babel extracts, merges and compiles, django-statici18n writes the JS
+# catalogues; tools/i18n/catalogues.py chains them (README, "Translations").
+
+I18N_TOOL = $(VENV_DIR)/py$(PY)/bin/python tools/i18n/catalogues.py
+
+.PHONY: extract_translations compile_translations check_translations
+
+extract_translations: $(VENV_DIR)/py$(PY)/.installed
+	$(I18N_TOOL) extract
+
+compile_translations: $(VENV_DIR)/py$(PY)/.installed
+	$(I18N_TOOL) compile
+
+check_translations: $(VENV_DIR)/py$(PY)/.installed
+	$(I18N_TOOL) check
 
 clean:
 	rm -rf var artifacts build dist *.egg-info

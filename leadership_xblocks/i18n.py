@@ -44,8 +44,9 @@ def catalogue(locale):
 def shipped_js_catalogue(language):
     """File name under `static/` of the JS catalogue for a Django language code, or None.
 
-    `tools/i18n.py compile` writes `static/i18n-<language>.js`, which sets
-    `window.LeadershipXBlocksI18N`; English needs none. `cy-gb` falls back to `cy`.
+    `make compile_translations` (django-statici18n's `compilejsi18n`) writes
+    `static/i18n-<language>.js`, which sets `window.LeadershipXBlocksI18N`; English needs
+    none. `cy-gb` falls back to `cy`.
     """
     import importlib.resources  # pylint: disable=import-outside-toplevel
 
