@@ -5,6 +5,7 @@
 #   make test                 set everything up, then run pytest on Python 3.11 and 3.12
 #   make test PYTHONS=3.12    ... on one version only
 #   make test PYTEST_ARGS='-k packaging -x'
+#   make test-fast            unit and integration tests only (no browser, MariaDB or slow ones), PY only
 #   make extract_translations compile_translations   after adding or changing a string
 #   make check_translations   what CI checks: catalogues complete and compiled (README, "Translations")
 #
@@ -134,6 +135,16 @@ test-one: $(VENV_DIR)/py$(V)/.installed
 	  --junitxml=$(ARTIFACTS)/junit-py$(V).xml $(PYTEST_ARGS) || rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "Python $(V): pytest collected no tests (counts as a failure)" >&2; fi; \
 	exit $$rc
+
+# The quick loop while coding: everything but the tests marked browser, mariadb or slow
+# (tests/conftest.py), on one Python, with no Chromium, MariaDB or sudo. `make test` and CI
+# still run every test.
+FAST_MARKERS := not browser and not mariadb and not slow
+
+.PHONY: test-fast
+
+test-fast: $(VENV_DIR)/py$(PY)/.installed
+	$(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -m '$(FAST_MARKERS)' $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------------------
 # Translations: Babel extracts, merges and compiles, django-statici18n writes the JS
