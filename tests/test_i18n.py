@@ -235,20 +235,27 @@ def translate(root, pairs):
             write_po(handle, welsh, width=0, ignore_obsolete=True)   # as the tool writes them
 
 
-@pytest.fixture
-def mini_project(tmp_path):
+@pytest.fixture(scope='module')
+def prepared_project(tmp_path_factory):
     """The layout the tool works on, with strings in Python, a template and JS, all in Welsh."""
-    package = tmp_path / 'leadership_xblocks'
+    root = tmp_path_factory.mktemp('mini') / 'project'
+    package = root / 'leadership_xblocks'
     (package / 'templates').mkdir(parents=True)
-    (tmp_path / 'static').mkdir()
+    (root / 'static').mkdir()
     (package / 'mod.py').write_text(MINI_PYTHON, encoding='utf-8')
     (package / 'templates' / 'page.html').write_text(MINI_TEMPLATE, encoding='utf-8')
-    (tmp_path / 'static' / 'page.js').write_text(MINI_JS, encoding='utf-8')
-    run_tool('extract', root=tmp_path)
-    run_tool('init', 'cy', root=tmp_path)
-    translate(tmp_path, MINI_WELSH)
-    run_tool('compile', root=tmp_path)
-    return tmp_path
+    (root / 'static' / 'page.js').write_text(MINI_JS, encoding='utf-8')
+    run_tool('extract', root=root)
+    run_tool('init', 'cy', root=root)
+    translate(root, MINI_WELSH)
+    run_tool('compile', root=root)
+    return root
+
+
+@pytest.fixture
+def mini_project(prepared_project, tmp_path):
+    """A fresh copy of `prepared_project` for one test to change."""
+    return shutil.copytree(prepared_project, tmp_path / 'project')
 
 
 def mini_po(root, locale, domain):
