@@ -1,7 +1,11 @@
 """The one place for translation helpers.
 
 Blocks translate through the XBlock i18n service (`gettext`), so Open edX serves the
-catalogue shipped in `leadership_xblocks/translations/<locale>/LC_MESSAGES/text.mo`.
+catalogue shipped in `leadership_xblocks/translations/<locale>/LC_MESSAGES/text.mo`
+(edx-platform xmodule/modulestore/django.py, `XBlockI18nService.get_python_locale`: domain
+`text` for catalogues inside the package). The JS catalogue is ours to add unless the service
+has one (`get_javascript_i18n_catalog_url`, only for translations pulled with atlas);
+tools/i18n/catalogues.py says more.
 Strings defined at import time (field help, default content) are marked with
 `gettext_noop` so extraction finds them, and translated when shown.
 """
