@@ -138,13 +138,14 @@ test-one: $(VENV_DIR)/py$(V)/.installed
 
 # The quick loop while coding: everything but the tests marked browser, mariadb or slow
 # (tests/conftest.py), on one Python, with no Chromium, MariaDB or sudo. `make test` and CI
-# still run every test.
+# still run every test. FAST_WORKERS pytest-xdist processes share the tests (0: one process).
 FAST_MARKERS := not browser and not mariadb and not slow
+FAST_WORKERS ?= 2
 
 .PHONY: test-fast
 
 test-fast: $(VENV_DIR)/py$(PY)/.installed
-	$(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -m '$(FAST_MARKERS)' $(PYTEST_ARGS)
+	$(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -m '$(FAST_MARKERS)' -n $(FAST_WORKERS) $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------------------
 # Translations: Babel extracts, merges and compiles, django-statici18n writes the JS
