@@ -7,6 +7,9 @@
 #   make test RELEASES=verawood   ... under one release only
 #   make test PYTEST_ARGS='-k packaging -x'
 #   make fuzz                 the long property-based run of every handler (20,000 calls) for before a release
+#   make test-fast            unit and integration tests only (no browser, MariaDB or slow ones), PY only
+#   make extract_translations compile_translations   after adding or changing a string
+#   make check_translations   what CI checks: catalogues complete and compiled (README, "Translations")
 #
 # Both targets install what is missing (Debian packages, the venvs, MariaDB running) and
 # are quick when everything is already there. A venv is reinstalled when pyproject.toml, a
@@ -164,6 +167,33 @@ fuzz: $(VENV_DIR)/py$(PY)/.installed
 	@mkdir -p $(ARTIFACTS)
 	LEADERSHIP_FUZZ_CALLS=$(FUZZ_CALLS) $(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -q \
 	  tests/test_fuzz.py $(PYTEST_ARGS)
+# The quick loop while coding: everything but the tests marked browser, mariadb or slow
+# (tests/conftest.py), on one Python, with no Chromium, MariaDB or sudo. `make test` and CI
+# still run every test. FAST_WORKERS pytest-xdist processes share the tests (0: one process).
+FAST_MARKERS := not browser and not mariadb and not slow
+FAST_WORKERS ?= 2
+
+.PHONY: test-fast
+
+test-fast: $(VENV_DIR)/py$(PY)/.installed
+	$(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -m '$(FAST_MARKERS)' -n $(FAST_WORKERS) $(PYTEST_ARGS)
+
+# ---------------------------------------------------------------------------------------
+# Translations: Babel extracts, merges and compiles, django-statici18n writes the JS
+# catalogues; tools/i18n/catalogues.py chains them (README, "Translations").
+
+I18N_TOOL = $(VENV_DIR)/py$(PY)/bin/python tools/i18n/catalogues.py
+
+.PHONY: extract_translations compile_translations check_translations
+
+extract_translations: $(VENV_DIR)/py$(PY)/.installed
+	$(I18N_TOOL) extract
+
+compile_translations: $(VENV_DIR)/py$(PY)/.installed
+	$(I18N_TOOL) compile
+
+check_translations: $(VENV_DIR)/py$(PY)/.installed
+	$(I18N_TOOL) check
 
 clean:
 	rm -rf var artifacts build dist *.egg-info

@@ -1,7 +1,11 @@
 """The one place for translation helpers.
 
 Blocks translate through the XBlock i18n service (`gettext`), so Open edX serves the
-catalogue shipped in `leadership_xblocks/translations/<locale>/LC_MESSAGES/text.mo`.
+catalogue shipped in `leadership_xblocks/translations/<locale>/LC_MESSAGES/text.mo`
+(edx-platform xmodule/modulestore/django.py, `XBlockI18nService.get_python_locale`: domain
+`text` for catalogues inside the package). The JS catalogue is ours to add unless the service
+has one (`get_javascript_i18n_catalog_url`, only for translations pulled with atlas);
+tools/i18n/catalogues.py says more.
 Strings defined at import time (field help, default content) are marked with
 `gettext_noop` so extraction finds them, and translated when shown.
 """
@@ -44,8 +48,9 @@ def catalogue(locale):
 def shipped_js_catalogue(language):
     """File name in the public `static/` assets of the JS catalogue for a Django language code, or None.
 
-    `tools/i18n.py compile` writes `public/static/i18n-<language>.js`, which sets
-    `window.LeadershipXBlocksI18N`; English needs none. `cy-gb` falls back to `cy`.
+    `make compile_translations` (django-statici18n's `compilejsi18n`) writes
+    `public/static/i18n-<language>.js`, which sets `window.LeadershipXBlocksI18N`; English needs
+    none. `cy-gb` falls back to `cy`.
     """
     from . import public_static  # pylint: disable=import-outside-toplevel
 

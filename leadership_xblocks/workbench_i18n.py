@@ -29,7 +29,7 @@ def active_language():
 def load_translation(language):
     """The catalogue for a Django language code (identity when there is none).
 
-    Reloaded when the .mo file changes, so a running workbench picks up `tools/i18n.py compile`.
+    Reloaded when the .mo file changes, so a running workbench picks up `make compile_translations`.
     """
     locale = translation.to_locale(language)
     paths = gettext.find(DOMAIN, TRANSLATIONS_DIR, languages=[locale], all=True)

@@ -10,6 +10,11 @@
   MariaDB, or use `live_server_factory(db=..., workers=...)` /
   `tests.support.live_server.start_mariadb_live_server` for load tests.
 * Browser fixtures (`browser`, `page`, `screenshot`) come from `tests/support/browser.py`.
+* Markers, for choosing what to run (`make test-fast` leaves out all three; `make test` and CI
+  run everything): `browser` (everything under tests/browser/, marked here by path),
+  `mariadb` (needs the server on 127.0.0.1:3306: marked in the test files, and here any test
+  given `live_server_url` = 'mariadb'), `slow` (packaging builds, load tests: marked in the
+  test files).
 """
 import os
 import shutil
@@ -39,7 +44,17 @@ os.environ['DJANGO_SETTINGS_MODULE'] = 'devserver.settings'
 os.environ['DJANGO_ALLOW_ASYNC_UNSAFE'] = 'true'
 
 
-def pytest_configure(config):  # pylint: disable=unused-argument
+MARKERS = {
+    'browser': 'drives Chromium through Playwright (everything under tests/browser/)',
+    'mariadb': 'needs MariaDB on 127.0.0.1:3306 (`make mariadb` starts it)',
+    'slow': 'takes tens of seconds or more: packaging builds, load tests',
+}
+BROWSER_DIR = REPO_ROOT / 'tests' / 'browser'
+
+
+def pytest_configure(config):
+    for name, meaning in MARKERS.items():
+        config.addinivalue_line('markers', f'{name}: {meaning}')
     import django  # pylint: disable=import-outside-toplevel
     from django.test.utils import setup_test_environment  # pylint: disable=import-outside-toplevel
 
@@ -55,6 +70,16 @@ def pytest_unconfigure(config):  # pylint: disable=unused-argument
     except Exception:  # pylint: disable=broad-exception-caught
         pass
     shutil.rmtree(_SESSION_TMP, ignore_errors=True)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark what is known from where a test lives or how it is parametrised."""
+    for item in items:
+        if BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+        callspec = getattr(item, 'callspec', None)
+        if callspec is not None and callspec.params.get('live_server_url') == 'mariadb':
+            item.add_marker(pytest.mark.mariadb)
 
 
 @pytest.hookimpl(hookwrapper=True)

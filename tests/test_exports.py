@@ -127,6 +127,7 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
 
 # Streaming -----------------------------------------------------------------------------
 
+@pytest.mark.slow      # writes 11,000 learner rows
 def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_records):  # pylint: disable=unused-argument
     small, large = load(FIT), load(FIT)
     bulk(small, 1000, prefix='s')

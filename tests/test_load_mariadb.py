@@ -32,6 +32,8 @@ import pytest
 from tests.support import ARTIFACTS
 from tests.support.live_server import MARIADB, LiveServer, mariadb_available
 
+pytestmark = [pytest.mark.mariadb, pytest.mark.slow]
+
 LEARNERS = 50
 WORKERS = 4
 THREADS = 4

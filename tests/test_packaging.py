@@ -25,6 +25,8 @@ from xblock.core import XBlock
 
 from tests.support import REPO_ROOT
 
+pytestmark = pytest.mark.slow      # builds a wheel and a fresh venv
+
 PY = f'{sys.version_info.major}.{sys.version_info.minor}'
 COPY_IGNORE = shutil.ignore_patterns(
     '.git', '.venv*', 'var', 'artifacts', 'build', 'dist', '*.egg-info', '__pycache__',

@@ -218,6 +218,7 @@ class HttpLearner:
             return error.code, error.read()[:300]
 
 
+@pytest.mark.mariadb
 def test_the_mean_stays_exact_with_learners_answering_at_once_across_processes(live_server_factory):
     """Several gunicorn worker processes on MariaDB: every learner counts once, none is lost."""
     server = live_server_factory(db='mariadb', workers=4, threads=4)

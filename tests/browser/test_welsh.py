@@ -19,11 +19,11 @@ To teach it a new block's states, add a function to `INTERACTIONS` (block type -
 the page and the block's locator, calling `scan()` after each step).
 """
 import functools
-import importlib.util
 import re
 from html import unescape
 
 import pytest
+from babel.messages.pofile import read_po
 from lxml import etree
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -61,11 +61,19 @@ COLLECT_JS = '''(arg) => {
 
 # --- the catalogue's English strings ----------------------------------------------------
 
-def _tool():
-    spec = importlib.util.spec_from_file_location('leadership_i18n_tool', REPO_ROOT / 'tools' / 'i18n.py')
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+TRANSLATIONS = REPO_ROOT / 'leadership_xblocks' / 'translations'
+DOMAINS = ('text', 'textjs')
+
+
+def catalogue_messages(locale, domain):
+    """The entries of a committed catalogue (Babel's reader), header left out."""
+    with open(TRANSLATIONS / locale / 'LC_MESSAGES' / f'{domain}.po', 'rb') as handle:
+        return [message for message in read_po(handle) if message.id]
+
+
+def forms(value):
+    """A msgid or msgstr as a list of texts (plural entries have several)."""
+    return [value] if isinstance(value, str) else list(value)
 
 
 def normalise(text):
@@ -92,16 +100,15 @@ def needle(text):
 @pytest.fixture(scope='module')
 def english_strings():
     """[(English text, compiled regex)] that would give away an untranslated string."""
-    tool = _tool()
     welsh = []
-    for domain in tool.DOMAINS:
-        for message in tool.read_po(tool.po_path('cy', domain)).messages.values():
-            welsh.extend(normalise(form) for form in message.msgstr)
+    for domain in DOMAINS:
+        for message in catalogue_messages('cy', domain):
+            welsh.extend(normalise(form) for form in forms(message.string))
     welsh_text = '\n'.join(welsh)
     found = {}
-    for domain in tool.DOMAINS:
-        for message in tool.read_po(tool.po_path('en', domain)).messages.values():
-            for text in [message.msgid] + ([message.plural] if message.plural else []):
+    for domain in DOMAINS:
+        for message in catalogue_messages('en', domain):
+            for text in forms(message.id):
                 for piece in _pieces(text):
                     literal = PLACEHOLDER.sub(' ', piece)
                     if not re.search(r'[A-Za-z]{3}', literal):
@@ -420,3 +427,28 @@ def test_detector_finds_english_interface(live_server_url, page, english_strings
     scan = visit(page, f'{live_server_url}/scenario/{scenario_id}/?lang=en&student=english-learner',
                  english_strings, authored, interact=False)
     assert len(scan.found) >= 2, scan.found
+
+
+def test_js_catalogue_speaks_welsh(page):
+    """static/i18n-cy.js as compilejsi18n builds it: Welsh text and Welsh plural forms under
+    window.LeadershipXBlocksI18N, English for strings it lacks, and no page-wide globals
+    (an LMS page has its own `gettext`)."""
+    messages = catalogue_messages('cy', 'textjs')
+    single = next(m for m in messages if not m.pluralizable and m.string and not m.fuzzy)
+    plural = next(m for m in messages if m.pluralizable and all(m.string) and not m.fuzzy)
+    page.set_content('<!doctype html><html lang="cy"><head></head><body></body></html>')
+    page.add_script_tag(content=(REPO_ROOT / 'static' / 'i18n-cy.js').read_text(encoding='utf-8'))
+    result = page.evaluate('''([single, singular, plural]) => {
+        const L = window.LeadershipXBlocksI18N;
+        return {
+            text: L.gettext(single),
+            forms: [0, 1, 2, 3, 6, 7].map((n) => L.ngettext(singular, plural, n)),
+            unknown: [L.gettext('Not in the catalogue'), L.ngettext('one thing', 'many things', 1),
+                      L.ngettext('one thing', 'many things', 2), L.pgettext('no such context', 'Menu')],
+            globals: [typeof window.gettext, typeof window.django],
+        };
+    }''', [single.id, plural.id[0], plural.id[1]])
+    assert result['text'] == single.string
+    assert result['forms'] == list(plural.string)     # one form for each of 0, 1, 2, 3, 6 and the rest
+    assert result['unknown'] == ['Not in the catalogue', 'one thing', 'many things', 'Menu']
+    assert result['globals'] == ['undefined', 'undefined']
