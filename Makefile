@@ -91,7 +91,7 @@ mariadb:
 
 # Regenerated on every run but only rewritten when the package layout changes, so the
 # editable install (which maps the packages and data folders found when it ran) is redone
-# when a module, a package or a data folder of leadership_xblocks/ (public/static/,
+# when a module, a package or a data folder of leadership_xblocks/ (blocks/public/static/,
 # templates/, translations/, scenarios/) appears or goes.
 $(VENV_DIR)/layout.txt: FORCE
 	@mkdir -p $(VENV_DIR)

@@ -154,7 +154,7 @@ def bench_parse():
 
 def asset_size():
     names = ('common.js', 'scenario.js', 'leadership.css')
-    raw = b''.join(open(os.path.join(REPO, 'leadership_xblocks', 'public', 'static', name), 'rb').read() for name in names)
+    raw = b''.join(open(os.path.join(REPO, 'leadership_xblocks', 'blocks', 'public', 'static', name), 'rb').read() for name in names)
     return len(raw), len(gzip.compress(raw, 9))
 
 

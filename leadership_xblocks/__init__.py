@@ -4,12 +4,16 @@ import importlib.resources
 
 __version__ = '0.1.0'
 
-# The blocks' `resources_dir`: Open edX's pipeline finder (openedx/core/lib/xblock_pipeline/finder.py)
-# publishes every file under it except Python and SCSS, so it holds only JS, CSS and images.
-# Templates, the OLX in `scenarios/` and the translations live beside it, never under it.
+# The blocks' `resources_dir`. Open edX's pipeline finder (openedx/core/lib/xblock_pipeline/finder.py)
+# publishes every file under `<resource package>/<resources_dir>` except Python and SCSS, where the
+# resource package is the block module's parent (`xblock_resource_pkg` in
+# openedx/core/lib/xblock_utils/__init__.py): `leadership_xblocks.blocks` for every block here. So
+# `blocks/public/` holds only JS, CSS and images; templates, the OLX in `scenarios/` and the
+# translations live elsewhere in the package, never under it.
 RESOURCES_DIR = 'public'
+RESOURCE_PACKAGE = __name__ + '.blocks'
 
 
 def public_static():
     """The folder of the package's public assets, which the blocks serve as `static/<name>`."""
-    return importlib.resources.files(__name__).joinpath(RESOURCES_DIR, 'static')
+    return importlib.resources.files(RESOURCE_PACKAGE).joinpath(RESOURCES_DIR, 'static')

@@ -69,13 +69,13 @@ def test_compiled_welsh_catalogue_is_where_open_edx_reads_it():
     assert welsh.gettext('Problems to fix') == "Problemau i'w datrys"
     # pyproject.toml ships every file under translations/*/LC_MESSAGES/ as package data.
     assert '"translations/*/LC_MESSAGES/*"' in (REPO_ROOT / 'pyproject.toml').read_text()
-    # And the JS catalogue ships with the public assets, in leadership_xblocks/public/static.
-    assert (REPO_ROOT / 'leadership_xblocks' / 'public' / 'static' / 'i18n-cy.js').is_file()
-    assert not (REPO_ROOT / 'leadership_xblocks' / 'public' / 'static' / 'i18n-en.js').exists()
+    # And the JS catalogue ships with the public assets, in leadership_xblocks/blocks/public/static.
+    assert (REPO_ROOT / 'leadership_xblocks' / 'blocks' / 'public' / 'static' / 'i18n-cy.js').is_file()
+    assert not (REPO_ROOT / 'leadership_xblocks' / 'blocks' / 'public' / 'static' / 'i18n-en.js').exists()
 
 
 def test_compiled_files_are_not_ignored_by_git():
-    paths = ['leadership_xblocks/translations/cy/LC_MESSAGES/text.mo', 'leadership_xblocks/public/static/i18n-cy.js']
+    paths = ['leadership_xblocks/translations/cy/LC_MESSAGES/text.mo', 'leadership_xblocks/blocks/public/static/i18n-cy.js']
     result = subprocess.run(['git', 'check-ignore', *paths], cwd=REPO_ROOT, capture_output=True, text=True,
                             check=False)
     assert result.stdout.strip() == '', f'ignored by git: {result.stdout}'

@@ -132,13 +132,13 @@ def test_wheel_contents(wheel):
     def has(pattern):
         return any(re.fullmatch(pattern, name) for name in names)
 
-    assert has(r'leadership_xblocks/public/static/[^/]+\.js'), names
-    assert has(r'leadership_xblocks/public/static/[^/]+\.css'), names
+    assert has(r'leadership_xblocks/blocks/public/static/[^/]+\.js'), names
+    assert has(r'leadership_xblocks/blocks/public/static/[^/]+\.css'), names
     assert has(r'leadership_xblocks/scenarios/[^/]+\.xml'), names
     assert has(r'leadership_xblocks/templates/[^/]+\.html'), names
     # Translations: where Open edX's XBlock i18n service reads them, and the JS catalogue.
     assert has(r'leadership_xblocks/translations/cy/LC_MESSAGES/text\.mo'), names
-    assert has(r'leadership_xblocks/public/static/i18n-cy\.js'), names
+    assert has(r'leadership_xblocks/blocks/public/static/i18n-cy\.js'), names
     assert has(r'leadership_xblocks/scenarios/course/course\.xml'), names
     assert re.search(r'^leadership_scenario\s*=', entry_points, re.M), entry_points
     assert not any(name.startswith(('devserver/', 'tests/')) for name in names)
@@ -205,13 +205,14 @@ def finder_collects(package_root, resources_dir):
 
 
 def resources_of_every_block():
-    """{(package, resources_dir)} as the finder gathers them (`xblock_resource_pkg` takes the
-    top-level package of the block's module; `get_resources_dir` the class's folder)."""
+    """{(package folder, resources_dir)} as the finder gathers them: `xblock_resource_pkg`
+    (openedx/core/lib/xblock_utils/__init__.py) takes the block module's name less its last part,
+    `get_resources_dir` the class's folder."""
     import importlib  # pylint: disable=import-outside-toplevel
     found = set()
     for name in BLOCKS:
         block_class = XBlock.load_class(name)
-        package = importlib.import_module(block_class.__module__.split('.')[0])
+        package = importlib.import_module(block_class.__module__.rsplit('.', 1)[0])
         found.add((Path(package.__file__).parent, block_class.get_resources_dir()))
     return found
 

@@ -16,7 +16,7 @@ This file only chains the tools and checks their output:
   and marked fuzzy, strings gone from the code dropped. Safe to re-run on any tree.
 * compile: `pybabel compile` writes `text.mo` for every locale, and django-statici18n's
   `compilejsi18n` (namespace `LeadershipXBlocksI18N`, the blocks' `i18n_js_namespace`) turns
-  each `textjs.po` into `leadership_xblocks/public/static/i18n-<language>.js`.
+  each `textjs.po` into `leadership_xblocks/blocks/public/static/i18n-<language>.js`.
 * check: fails, listing them, on strings in the code missing from the catalogues (or the
   reverse), Welsh entries empty or fuzzy or with other placeholders than the English, and
   compiled files that do not match their `.po`.
@@ -60,7 +60,7 @@ class Project:
         self.root = Path(root).resolve()
         self.package = self.root / 'leadership_xblocks'
         self.translations = self.package / 'translations'
-        inside = self.package / 'public' / 'static'   # the public assets, inside the package
+        inside = self.package / 'blocks' / 'public' / 'static'   # the public assets, inside the package
         self.static = inside if inside.is_dir() and not (self.root / 'static').is_dir() else self.root / 'static'
         # domain -> (Babel mapping, folder scanned)
         self.domains = {'text': (HERE / 'text.cfg', self.package), 'textjs': (HERE / 'textjs.cfg', self.static)}
