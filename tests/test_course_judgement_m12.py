@@ -15,6 +15,7 @@ import pytest
 from lxml import etree
 
 from leadership_xblocks.scenario import olx, validation
+from leadership_xblocks.scenario import shortcuts
 from leadership_xblocks.scenario.shortcuts import strategy_scores
 from tests.support.blocks import Learner, load
 
@@ -243,44 +244,39 @@ def olx_text(name):
     return (COURSE / 'leadership_scenario' / name).read_text(encoding='utf-8')
 
 
-def play(block, user, strategy, steps, rng):
-    """Play one attempt through the handlers, choosing from the order this learner sees."""
+def play(block, user, strategy, scenario, rng):
+    """Play one attempt through the handlers as a shortcut-taker would, choosing (with the
+    analysis's own `pick`) from the order this learner is shown."""
     learner = Learner(block, user)
     state = learner.ok('student_view_user_state')
     while state['ending'] is None:
-        shown = state['step']['choices']
-        modes = {c['id']: c['mode'] for c in steps[state['step']['id']]['choices']}
-        if strategy == 'first':
-            pick = shown[0]
-        elif strategy == 'last':
-            pick = shown[-1]
-        elif strategy == 'longest':
-            pick = max(shown, key=lambda c: len(c['label']))
-        elif strategy == 'shortest':
-            pick = min(shown, key=lambda c: len(c['label']))
-        elif strategy == 'random':
-            pick = rng.choice(shown)
-        else:
-            pick = rng.choice([c for c in shown if modes[c['id']] == strategy[5:]] or shown)
-        state = learner.ok('choose', {'step': state['step']['id'], 'choice': pick['id']})
+        step = scenario.step(state['step']['id'])
+        shown = [step.choice(c['id']) for c in state['step']['choices']]
+        choice = shortcuts.pick(strategy, shown, rng)
+        state = learner.ok('choose', {'step': step.id, 'choice': choice.id})
     return state
 
 
 @pytest.mark.parametrize('name', NAMES)
-def test_playing_shortcuts_through_the_block_does_not_pass(name):
+def test_playing_shortcuts_through_the_block_agrees_with_the_analysis(name):
+    """Learners playing each shortcut through the block's handlers score exactly what the
+    shortcut analysis predicts for those same learners, and those scores follow the rules."""
     _root, steps, _start, _endings = read(name)
+    scenario, root = parsed(name)
     block = load(olx_text(name))
-    rng = random.Random(name)
-    for strategy in ('first', 'last', 'longest', 'shortest', 'random', *(f'mode:{m}' for m in MODES)):
+    block_id = str(Learner(block, 'author').block().scope_ids.usage_id)
+    for strategy in shortcuts.STRATEGIES:
+        users = [f'{strategy}-{index}' for index in range(4)]  # a fresh first attempt each
+        ids = [Learner(block, user).block().anonymous_id() for user in users]
+        predicted = strategy_scores(scenario, root.get('scoring'), learner_ids=ids, block=block_id)
         scores = []
-        for index in range(5):
-            state = play(block, f'{strategy}-{index}', strategy, steps, rng)
+        for index, user in enumerate(users):
+            state = play(block, user, strategy, scenario, shortcuts.learner_random(0, index, strategy))
             route = [(entry['step'], next(c for c in steps[entry['step']]['choices'] if c['id'] == entry['choice']))
                      for entry in state['history']]
             assert state['score'] == pytest.approx(fit_score(steps, route))  # the block scores as the rules say
             scores.append(state['score'])
-        limit = MODE_LIMIT if strategy.startswith('mode:') else SHORTCUT_LIMIT
-        assert statistics.mean(scores) <= limit, (strategy, scores)
+        assert statistics.mean(scores) == pytest.approx(predicted[strategy]), strategy
 
 
 @pytest.mark.parametrize('name', NAMES)
