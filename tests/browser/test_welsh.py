@@ -27,6 +27,7 @@ from babel.messages.pofile import read_po
 from lxml import etree
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
+from leadership_xblocks import public_static
 from tests.support import REPO_ROOT
 
 BLOCKS = '[data-block-type^="leadership_"]'
@@ -437,7 +438,7 @@ def test_js_catalogue_speaks_welsh(page):
     single = next(m for m in messages if not m.pluralizable and m.string and not m.fuzzy)
     plural = next(m for m in messages if m.pluralizable and all(m.string) and not m.fuzzy)
     page.set_content('<!doctype html><html lang="cy"><head></head><body></body></html>')
-    page.add_script_tag(content=(REPO_ROOT / 'static' / 'i18n-cy.js').read_text(encoding='utf-8'))
+    page.add_script_tag(content=public_static().joinpath('i18n-cy.js').read_text(encoding='utf-8'))
     result = page.evaluate('''([single, singular, plural]) => {
         const L = window.LeadershipXBlocksI18N;
         return {
