@@ -8,6 +8,8 @@
 #   make test PYTEST_ARGS='-k packaging -x'
 #   make fuzz                 the long property-based run of every handler (20,000 calls) for before a release
 #   make test-fast            unit and integration tests only (no browser, MariaDB or slow ones), PY only
+#   make lint                 ruff check, ruff format --check and eslint (both test targets run it first)
+#   make format               apply ruff format and ruff's safe fixes
 #   make extract_translations compile_translations   after adding or changing a string
 #   make check_translations   what CI checks: catalogues complete and compiled (README, "Translations")
 #
@@ -59,7 +61,7 @@ if [ -n "$$missing" ]; then \
 fi
 endef
 
-.PHONY: help workbench test test-one fuzz apt-build apt-test mariadb clean distclean FORCE
+.PHONY: help workbench test test-one fuzz lint format apt-build apt-test mariadb clean distclean FORCE
 
 help:
 	@awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' Makefile
@@ -136,9 +138,34 @@ workbench: apt-build $(if $(filter mariadb mysql,$(LEADERSHIP_DB)),mariadb) $(VE
 	@echo "==> workbench on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	$(VENV_DIR)/py$(PY)/bin/python devserver/manage.py runserver $(HOST):$(PORT)
 
-# Runs every release even when one fails, then fails if any did. The last line adds up
-# the JUnit reports of all releases.
+# ---------------------------------------------------------------------------------------
+# Lint and format gate: ruff (settings in pyproject.toml, installed from requirements/test.txt)
+# and eslint (eslint.config.js, installed by npm from package-lock.json into node_modules/).
+# `make test` runs it with ruff from the browser release's venv, `make test-fast` from PY's.
+
+LINT_VENV ?= $(VENV_DIR)/py$(PY)
+JS_SOURCES := leadership_xblocks/blocks/public/static/
+
+# `npm ci` on a fresh checkout or when the lock file changes.
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "make lint needs node and npm on PATH" >&2; exit 1; }
+	@echo "==> npm ci (eslint)"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+lint: $(LINT_VENV)/.installed node_modules/.installed
+	$(LINT_VENV)/bin/ruff check .
+	$(LINT_VENV)/bin/ruff format --check .
+	node_modules/.bin/eslint $(JS_SOURCES)
+
+format: $(LINT_VENV)/.installed
+	$(LINT_VENV)/bin/ruff check --fix .
+	$(LINT_VENV)/bin/ruff format .
+
+# Lints first (fail fast), then runs every release even when one fails, and fails if any
+# did. The last line adds up the JUnit reports of all releases.
 test: apt-test mariadb
+	@$(MAKE) --no-print-directory lint LINT_VENV=$(VENV_DIR)/$(BROWSER_RELEASE)
 	@failed=""; \
 	for r in $(RELEASES); do \
 	  echo "==================== Open edX $$r ===================="; \
@@ -175,7 +202,7 @@ FAST_WORKERS ?= 2
 
 .PHONY: test-fast
 
-test-fast: $(VENV_DIR)/py$(PY)/.installed
+test-fast: lint $(VENV_DIR)/py$(PY)/.installed
 	$(VENV_DIR)/py$(PY)/bin/python -m pytest -p no:cacheprovider -m '$(FAST_MARKERS)' -n $(FAST_WORKERS) $(PYTEST_ARGS)
 
 # ---------------------------------------------------------------------------------------
