@@ -9,6 +9,7 @@ Compares, in the xblock-sdk workbench runtime on SQLite:
 * the learner page's own JS + CSS, gzipped.
 Each request builds a fresh runtime and block, as the LMS does.
 """
+
 import gzip
 import json
 import os
@@ -23,13 +24,19 @@ ROUNDS = 7
 
 def setup_django():
     tmp = tempfile.mkdtemp(prefix='leadership-bench-')
-    os.environ.update(DJANGO_SETTINGS_MODULE='devserver.settings', LEADERSHIP_DB='sqlite',
-                      LEADERSHIP_VAR_DIR=tmp, LEADERSHIP_SQLITE_PATH=os.path.join(tmp, 'bench.db'),
-                      LEADERSHIP_SDK_SAMPLES='1')
+    os.environ.update(
+        DJANGO_SETTINGS_MODULE='devserver.settings',
+        LEADERSHIP_DB='sqlite',
+        LEADERSHIP_VAR_DIR=tmp,
+        LEADERSHIP_SQLITE_PATH=os.path.join(tmp, 'bench.db'),
+        LEADERSHIP_SDK_SAMPLES='1',
+    )
     sys.path.insert(0, REPO)
     import django  # pylint: disable=import-outside-toplevel
+
     django.setup()
     from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+
     call_command('migrate', run_syncdb=True, verbosity=0)
 
 
@@ -42,16 +49,22 @@ def chain(steps, choices=3):
             f'<choice id="c{j}" mode="{("urgent", "consultative", "consensual")[j % 3]}" target="{target}" '
             f'points="{j}"><label>Option {j} at step {i}</label><feedback><p>Feedback {j} at step {i}: '
             f'what this decision reflects.</p></feedback><effect competency="c" value="1"/></choice>'
-            for j in range(choices))
-        parts.append(f'<step id="s{i}" title="Step {i}" demands="urgent"><p>Situation {i}: a paragraph of '
-                     f'<em>context</em> for the learner to weigh.</p>{options}</step>')
-    parts.append('<ending id="end" title="The end" score="1"><p>Debrief.</p></ending>'
-                 '<debrief><p>Shown at every ending.</p></debrief></leadership_scenario>')
+            for j in range(choices)
+        )
+        parts.append(
+            f'<step id="s{i}" title="Step {i}" demands="urgent"><p>Situation {i}: a paragraph of '
+            f'<em>context</em> for the learner to weigh.</p>{options}</step>'
+        )
+    parts.append(
+        '<ending id="end" title="The end" score="1"><p>Debrief.</p></ending>'
+        '<debrief><p>Shown at every ending.</p></debrief></leadership_scenario>'
+    )
     return ''.join(parts)
 
 
 def load(xml, slug):
     from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
     runtime = WorkbenchRuntime('author')
     runtime.id_generator.set_scenario(slug)
     return runtime.parse_xml_string(xml)
@@ -59,6 +72,7 @@ def load(xml, slug):
 
 def fresh_block(usage_id, user):
     from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
     runtime = WorkbenchRuntime(user)
     return runtime.get_block(usage_id)
 
@@ -70,9 +84,9 @@ def render(usage_id, user):
 
 def handle(usage_id, user, handler, data):
     from webob import Request  # pylint: disable=import-outside-toplevel
+
     block = fresh_block(usage_id, user)
-    request = Request.blank('/', method='POST', body=json.dumps(data).encode('utf-8'),
-                            content_type='application/json')
+    request = Request.blank('/', method='POST', body=json.dumps(data).encode('utf-8'), content_type='application/json')
     response = block.runtime.handle(block, handler, request)
     assert response.status_code == 200, response.body
     return response
@@ -103,14 +117,15 @@ def bench_views():
     for user in users:  # warm up: first views start each learner's clock
         render(scenario, user)
         render(hello, user)
-    return compare(lambda: per_call(render, [(scenario, u) for u in users]),
-                   lambda: per_call(render, [(hello, u) for u in users]))
+    return compare(
+        lambda: per_call(render, [(scenario, u) for u in users]), lambda: per_call(render, [(hello, u) for u in users])
+    )
 
 
 def bench_handlers():
     scenario = load(chain(30), 'bench-choose')
     thumbs = load('<thumbs/>', 'bench-thumbs')
-    counter = iter(range(10 ** 6))
+    counter = iter(range(10**6))
 
     def walk_round():
         user = f'learner{next(counter)}'
@@ -120,8 +135,7 @@ def bench_handlers():
 
     def vote_round():
         user = f'voter{next(counter)}'
-        return per_call(handle, [(thumbs, user, 'vote', {'voteType': 'up' if i % 2 else 'down'})
-                                 for i in range(30)])
+        return per_call(handle, [(thumbs, user, 'vote', {'voteType': 'up' if i % 2 else 'down'}) for i in range(30)])
 
     walk_round(), vote_round()  # warm up
     ratios, ours, floors = [], [], []
@@ -136,6 +150,7 @@ def bench_handlers():
 
 def bench_parse():
     from leadership_xblocks.scenario import olx, validation  # pylint: disable=import-outside-toplevel
+
     results = {}
     for size in (10, 100, 1000):
         text = chain(size)
@@ -154,7 +169,10 @@ def bench_parse():
 
 def asset_size():
     names = ('common.js', 'scenario.js', 'leadership.css')
-    raw = b''.join(open(os.path.join(REPO, 'leadership_xblocks', 'blocks', 'public', 'static', name), 'rb').read() for name in names)
+    raw = b''.join(
+        open(os.path.join(REPO, 'leadership_xblocks', 'blocks', 'public', 'static', name), 'rb').read()
+        for name in names
+    )
     return len(raw), len(gzip.compress(raw, 9))
 
 
@@ -165,12 +183,19 @@ def main():
     parse = bench_parse()
     raw, zipped = asset_size()
     print('leadership_scenario benchmark (workbench runtime, SQLite, one run)')
-    print(f'student_view, 30 steps / helloworld_demo: {view_ratio:.2f}x  '
-          f'({view_ours * 1e3:.2f} ms vs {view_floor * 1e3:.2f} ms)  target <= 1.15x')
-    print(f'choose, 30 steps / thumbs vote:           {choose_ratio:.2f}x  '
-          f'({choose_ours * 1e3:.2f} ms vs {choose_floor * 1e3:.2f} ms)  target <= 1.5x')
-    print('parse + validate: ' + ', '.join(f'{n} steps {t * 1e3:.2f} ms' for n, t in parse.items())
-          + f'; 1,000 / 100 steps = {parse[1000] / parse[100]:.1f}x  target <= 12x')
+    print(
+        f'student_view, 30 steps / helloworld_demo: {view_ratio:.2f}x  '
+        f'({view_ours * 1e3:.2f} ms vs {view_floor * 1e3:.2f} ms)  target <= 1.15x'
+    )
+    print(
+        f'choose, 30 steps / thumbs vote:           {choose_ratio:.2f}x  '
+        f'({choose_ours * 1e3:.2f} ms vs {choose_floor * 1e3:.2f} ms)  target <= 1.5x'
+    )
+    print(
+        'parse + validate: '
+        + ', '.join(f'{n} steps {t * 1e3:.2f} ms' for n, t in parse.items())
+        + f'; 1,000 / 100 steps = {parse[1000] / parse[100]:.1f}x  target <= 12x'
+    )
     print(f'learner JS + CSS: {raw / 1024:.1f} KB raw, {zipped / 1024:.1f} KB gzipped  target <= 15 KB')
 
 

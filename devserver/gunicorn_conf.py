@@ -14,6 +14,7 @@ It also stops logging every SQL query (the sdk logs `django` at DEBUG, and a lib
 root-logger warning sends those lines to the console too), which costs a busy server more
 than the queries themselves. Set LEADERSHIP_SQL_LOG=1 to keep them.
 """
+
 import logging
 import os
 

@@ -3,6 +3,7 @@
 
 Run it from the repository root, e.g. `python devserver/manage.py runserver 127.0.0.1:8000`.
 """
+
 import os
 import sys
 

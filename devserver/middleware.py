@@ -1,4 +1,5 @@
 """`?lang=` support for the workbench (see the Language section of devserver/settings.py)."""
+
 from django.conf import settings
 from django.utils.translation import get_supported_language_variant
 
@@ -25,7 +26,10 @@ class QueryLanguageMiddleware:
         response = self.get_response(request)
         if chosen:
             response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME, chosen,
-                max_age=settings.LANGUAGE_COOKIE_AGE, path=settings.LANGUAGE_COOKIE_PATH,
-                samesite=settings.LANGUAGE_COOKIE_SAMESITE)
+                settings.LANGUAGE_COOKIE_NAME,
+                chosen,
+                max_age=settings.LANGUAGE_COOKIE_AGE,
+                path=settings.LANGUAGE_COOKIE_PATH,
+                samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            )
         return response

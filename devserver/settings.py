@@ -25,6 +25,7 @@ picks the language per request from, in order: the `?lang=cy` query parameter (h
 language cookie so the handler calls a page makes stay in that language), the
 `django_language` cookie, then the browser's Accept-Language header. `?lang=en` switches back.
 """
+
 import importlib.util
 import os
 
@@ -57,9 +58,20 @@ if _importable('leadership_xblocks.workbench_i18n'):
 
 if os.environ.get('LEADERSHIP_SDK_SAMPLES') != '1':
     EXCLUDED_XBLOCKS = {
-        'allscopes_demo', 'attempts_scoreboard_demo', 'equality_demo', 'filethumbs',
-        'helloworld_demo', 'html_demo', 'problem_demo', 'sidebar_demo', 'slider_demo',
-        'textinput_demo', 'thumbs', 'view_counter_demo', 'sequence_demo', 'vertical_demo',
+        'allscopes_demo',
+        'attempts_scoreboard_demo',
+        'equality_demo',
+        'filethumbs',
+        'helloworld_demo',
+        'html_demo',
+        'problem_demo',
+        'sidebar_demo',
+        'slider_demo',
+        'textinput_demo',
+        'thumbs',
+        'view_counter_demo',
+        'sequence_demo',
+        'vertical_demo',
         'debugchild',
     }
 
@@ -85,8 +97,7 @@ elif 'WORKBENCH_DATABASES' not in os.environ:
     DATABASES = {
         'default': {
             'ENGINE': 'django.db.backends.sqlite3',
-            'NAME': os.path.abspath(
-                os.environ.get('LEADERSHIP_SQLITE_PATH') or os.path.join(VAR_DIR, 'workbench.db')),
+            'NAME': os.path.abspath(os.environ.get('LEADERSHIP_SQLITE_PATH') or os.path.join(VAR_DIR, 'workbench.db')),
             # Several server threads may write at once: wait for the lock instead of failing.
             'OPTIONS': {'timeout': 20},
         },
@@ -96,8 +107,7 @@ elif 'WORKBENCH_DATABASES' not in os.environ:
 # Files the sdk would put relative to the working directory ----------------------
 LOGGING = dict(LOGGING)
 LOGGING['handlers'] = dict(LOGGING['handlers'])
-LOGGING['handlers']['logfile'] = dict(
-    LOGGING['handlers']['logfile'], filename=os.path.join(VAR_DIR, 'workbench.log'))
+LOGGING['handlers']['logfile'] = dict(LOGGING['handlers']['logfile'], filename=os.path.join(VAR_DIR, 'workbench.log'))
 DJFS = {'type': 'osfs', 'directory_root': os.path.join(VAR_DIR, 'djpyfs'), 'url_root': '/static/djpyfs'}
 
 # Languages ------------------------------------------------------------------
@@ -114,12 +124,14 @@ _session = MIDDLEWARE.index('django.contrib.sessions.middleware.SessionMiddlewar
 for _name in ('django.middleware.locale.LocaleMiddleware', 'devserver.middleware.QueryLanguageMiddleware'):
     if _name in MIDDLEWARE:
         MIDDLEWARE.remove(_name)
-MIDDLEWARE[_session + 1:_session + 1] = [
+MIDDLEWARE[_session + 1 : _session + 1] = [
     'devserver.middleware.QueryLanguageMiddleware',
     'django.middleware.locale.LocaleMiddleware',
 ]
 if MIDDLEWARE.index('django.middleware.common.CommonMiddleware') < MIDDLEWARE.index(
-        'django.middleware.locale.LocaleMiddleware'):
+    'django.middleware.locale.LocaleMiddleware'
+):
     MIDDLEWARE.remove('django.middleware.common.CommonMiddleware')
-    MIDDLEWARE.insert(MIDDLEWARE.index('django.middleware.locale.LocaleMiddleware') + 1,
-                      'django.middleware.common.CommonMiddleware')
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index('django.middleware.locale.LocaleMiddleware') + 1, 'django.middleware.common.CommonMiddleware'
+    )

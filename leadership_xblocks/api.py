@@ -14,6 +14,7 @@ JSON values, or a 4xx. The limits (README, "Security"):
 * text that UTF-8 can store and a page can show: no lone surrogates, no control characters
   but tab, line feed and carriage return (XML, and so OLX export, cannot hold them), else 400.
 """
+
 import functools
 import json
 import math
@@ -40,8 +41,9 @@ class RequestError(UserFacingError):
 
 
 def json_response(payload, status=200):
-    return Response(body=json.dumps(payload).encode('utf-8'), status=status,
-                    content_type='application/json', charset='utf-8')
+    return Response(
+        body=json.dumps(payload).encode('utf-8'), status=status, content_type='application/json', charset='utf-8'
+    )
 
 
 def error_response(block, error):
@@ -103,8 +105,7 @@ def read_body(request, max_bytes=MAX_BODY_BYTES):
     content_type = (request.content_type or '').lower()
     charset = (request.charset or '').lower() if content_type else ''
     if content_type not in JSON_CONTENT_TYPES or charset not in UTF8_CHARSETS:
-        raise RequestError(_('Send the request body as JSON in UTF-8 (Content-Type: application/json).'),
-                           status=415)
+        raise RequestError(_('Send the request body as JSON in UTF-8 (Content-Type: application/json).'), status=415)
     body = request.body
     if len(body) > max_bytes:
         raise RequestError(_('The request body is larger than {limit} bytes.'), status=413, limit=max_bytes)
@@ -118,8 +119,7 @@ def parse_json_object(body):
     except UnicodeDecodeError:
         raise RequestError(_('The request body is not valid UTF-8.')) from None
     try:
-        data = json.loads(text or '{}', parse_float=_finite_float, parse_int=_bounded_int,
-                          parse_constant=_no_constant)
+        data = json.loads(text or '{}', parse_float=_finite_float, parse_int=_bounded_int, parse_constant=_no_constant)
     except RecursionError:
         raise RequestError(_('The request body is nested more than {depth} levels deep.'), depth=MAX_DEPTH) from None
     except ValueError:
@@ -157,6 +157,7 @@ def api_handler(allow_get=False, staff_only=None):
     Combine with `@XBlock.handler` (applied outermost). With `staff_only` (the message of the
     403), anyone who is not staff is refused before the request is even read.
     """
+
     def decorator(method):
         @functools.wraps(method)
         def wrapper(self, request, suffix=''):  # pylint: disable=unused-argument
@@ -167,7 +168,9 @@ def api_handler(allow_get=False, staff_only=None):
                 return json_response(method(self, data))
             except UserFacingError as error:
                 return error_response(self, error)
+
         return wrapper
+
     return decorator
 
 
@@ -201,6 +204,7 @@ def require_keys(data, *keys):
 def require_str(data, key, max_length=200):
     value = data.get(key)
     if not isinstance(value, str) or not value or len(value) > max_length:
-        raise RequestError(_('"{key}" must be a non-empty string of at most {max_length} characters.'),
-                           key=key, max_length=max_length)
+        raise RequestError(
+            _('"{key}" must be a non-empty string of at most {max_length} characters.'), key=key, max_length=max_length
+        )
     return value

@@ -6,6 +6,7 @@ starts with `=`, `+`, `-`, `@`, a tab or a carriage return as a formula (OWASP, 
 Injection"), so such a cell gets a leading `'`, which spreadsheets show as text. A cell
 that is a real number (`-12.5`, `+3`, `-1e3`) stays as it is, so negative numbers keep working.
 """
+
 import re
 
 FORMULA_START = ('=', '+', '-', '@', '\t', '\r')

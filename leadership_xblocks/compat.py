@@ -12,6 +12,7 @@ attributes. The workbench has neither, so we define documented equivalents:
 It also says when a request's answers are not a learner's own (`learner_data_is_real`): a
 Studio preview, or staff masquerading as a specific learner. Then nothing of ours is stored.
 """
+
 import hashlib
 import hmac
 import os

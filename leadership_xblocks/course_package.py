@@ -17,6 +17,7 @@ Plain Python (standard library and lxml), so it runs without Open edX or the wor
 A chapter, or any other file, that the course refers to but that is missing is skipped by
 `workbench_pages` and reported by `missing_files`; `pack` still packs what is there.
 """
+
 import argparse
 import copy
 import gzip
@@ -84,8 +85,7 @@ def _children(element):
 def _is_pointer(element):
     """A pointer tag: a `url_name` (the course's may add `org` and `course`) and no content."""
     extra = set(element.attrib) - {'url_name', 'org', 'course'}
-    return ('url_name' in element.attrib and not extra and not _children(element)
-            and not (element.text or '').strip())
+    return 'url_name' in element.attrib and not extra and not _children(element) and not (element.text or '').strip()
 
 
 class _Reader:
@@ -272,8 +272,11 @@ def pack(course_dir=None, out_path=DEFAULT_OUT):
             member.size, member.mode = size, 0o644
         return member
 
-    with open(out, 'wb') as raw, gzip.GzipFile(fileobj=raw, mode='wb', mtime=mtime) as zipped, \
-            tarfile.open(fileobj=zipped, mode='w', format=tarfile.PAX_FORMAT) as tar:
+    with (
+        open(out, 'wb') as raw,
+        gzip.GzipFile(fileobj=raw, mode='wb', mtime=mtime) as zipped,
+        tarfile.open(fileobj=zipped, mode='w', format=tarfile.PAX_FORMAT) as tar,
+    ):
         tar.addfile(info('', is_dir=True))
         for name, entry in _walk(folder):
             if not _archived(name):
@@ -289,8 +292,10 @@ def pack(course_dir=None, out_path=DEFAULT_OUT):
 
 
 def main(argv=None):
-    parser = argparse.ArgumentParser(prog='python -m leadership_xblocks.course_package',
-                                     description='Package the leadership course for Open edX Studio import.')
+    parser = argparse.ArgumentParser(
+        prog='python -m leadership_xblocks.course_package',
+        description='Package the leadership course for Open edX Studio import.',
+    )
     commands = parser.add_subparsers(dest='command', required=True)
     pack_command = commands.add_parser('pack', help='write the course as a .tar.gz for Studio import')
     pack_command.add_argument('--out', default=DEFAULT_OUT, help=f'archive to write (default: {DEFAULT_OUT})')
@@ -299,8 +304,7 @@ def main(argv=None):
 
     folder = _folder(args.course_dir)
     for relative in missing_files(folder):
-        print(f'warning: the course refers to {relative}, which is missing; Studio will not import it',
-              file=sys.stderr)
+        print(f'warning: the course refers to {relative}, which is missing; Studio will not import it', file=sys.stderr)
     try:
         out = pack(folder, args.out)
     except FileNotFoundError as error:

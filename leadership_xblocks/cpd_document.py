@@ -4,6 +4,7 @@
 `blocks/cpd.py`) and returns a list of modules, each with its frameworks and its entries
 in date order. Everything is text or numbers; templates escape it.
 """
+
 import datetime
 
 from .i18n import gettext_noop as _
@@ -51,8 +52,15 @@ def _profile_rows(rows):
         if before is not None and after is not None:
             change = round(after - before, 2)
             change = int(change) if float(change).is_integer() else change
-        out.append({'dimension': row.get('dimension') or '', 'before': before, 'after': after,
-                    'change': change, 'change_text': _signed(change)})
+        out.append(
+            {
+                'dimension': row.get('dimension') or '',
+                'before': before,
+                'after': after,
+                'change': change,
+                'change_text': _signed(change),
+            }
+        )
     return out
 
 
@@ -67,23 +75,31 @@ def entry_view(entry, gettext):
         'activity': _activity(entry, gettext),
         'outcome': entry.get('outcome') or '',
         'score_percent': round(score * 100) if score is not None else None,
-        'decisions': [{'step': d.get('step') or '', 'choice': d.get('choice'),
-                       'mode': mode_label(d.get('mode'), gettext) if d.get('mode') else ''}
-                      for d in entry.get('decisions') or ()],
+        'decisions': [
+            {
+                'step': d.get('step') or '',
+                'choice': d.get('choice'),
+                'mode': mode_label(d.get('mode'), gettext) if d.get('mode') else '',
+            }
+            for d in entry.get('decisions') or ()
+        ],
         'reflection_paragraphs': [p.strip() for p in str(entry.get('reflection') or '').split('\n') if p.strip()],
         'words': _number(entry.get('words')),
         'prompt': entry.get('prompt') or '',
         'profile': _profile_rows(entry.get('profile')),
-        'allocation': [{'function': a.get('function') or '', 'percent': _number(a.get('percent'))}
-                       for a in entry.get('allocation') or ()],
+        'allocation': [
+            {'function': a.get('function') or '', 'percent': _number(a.get('percent'))}
+            for a in entry.get('allocation') or ()
+        ],
     }
 
 
 def grouped(entries, gettext=lambda text: text):
     """[{module, frameworks, entries}] in the order the learner first met each module."""
-    ordered = sorted((e for e in (entries or {}).values() if isinstance(e, dict)),
-                     key=lambda e: (str(e.get('first_recorded') or e.get('recorded_at') or ''),
-                                    str(e.get('title') or '')))
+    ordered = sorted(
+        (e for e in (entries or {}).values() if isinstance(e, dict)),
+        key=lambda e: (str(e.get('first_recorded') or e.get('recorded_at') or ''), str(e.get('title') or '')),
+    )
     modules = {}
     for entry in ordered:
         name = str(entry.get('module') or '').strip()

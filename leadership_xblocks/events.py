@@ -19,5 +19,8 @@ SELF_ASSESSMENT_SUBMITTED = f'{NAMESPACE}.self_assessment.submitted'
 TIME_ALLOCATION_SUBMITTED = f'{NAMESPACE}.time_allocation.submitted'
 RESEARCH_CONSENT_CHANGED = f'{NAMESPACE}.research_consent.changed'
 
-ALL_EVENTS = frozenset(value for name, value in dict(globals()).items()
-                       if name.isupper() and isinstance(value, str) and value.startswith(NAMESPACE + '.'))
+ALL_EVENTS = frozenset(
+    value
+    for name, value in dict(globals()).items()
+    if name.isupper() and isinstance(value, str) and value.startswith(NAMESPACE + '.')
+)

@@ -10,6 +10,7 @@ are documented in `docs/data-dictionary.md`; learners appear only as anonymous i
 * Research export: only learners whose latest research-consent decision in the course is
   "yes" (see `consenting_records`), and only structured values (see `research_data`).
 """
+
 import csv
 import json
 import re
@@ -17,10 +18,31 @@ import re
 from . import records
 from .cells import formula_safe
 
-STAFF_COLUMNS = ('learner', 'block_type', 'block_key', 'course_key', 'completed', 'score',
-                 'consent', 'consent_at', 'created', 'updated', 'data')
-RESEARCH_COLUMNS = ('learner', 'block_type', 'block_key', 'course_key', 'completed', 'score',
-                    'consented_at', 'created', 'updated', 'data')
+STAFF_COLUMNS = (
+    'learner',
+    'block_type',
+    'block_key',
+    'course_key',
+    'completed',
+    'score',
+    'consent',
+    'consent_at',
+    'created',
+    'updated',
+    'data',
+)
+RESEARCH_COLUMNS = (
+    'learner',
+    'block_type',
+    'block_key',
+    'course_key',
+    'completed',
+    'score',
+    'consented_at',
+    'created',
+    'updated',
+    'data',
+)
 # Keys whose values are a learner's own words, dropped from research data whatever they hold.
 FREE_TEXT_KEYS = frozenset({'text', 'model_text', 'reflection', 'comment', 'comments', 'notes', 'answer_text'})
 CHUNK_BYTES = 64 * 1024
@@ -99,8 +121,10 @@ def research_data(value):
 
 def research_rows(rows):
     for record in rows:
-        yield [research_data(_get(record, 'data') or {}) if column == 'data' else _get(record, column)
-               for column in RESEARCH_COLUMNS]
+        yield [
+            research_data(_get(record, 'data') or {}) if column == 'data' else _get(record, column)
+            for column in RESEARCH_COLUMNS
+        ]
 
 
 def _decisions(course_key):
@@ -110,7 +134,8 @@ def _decisions(course_key):
     decision, later than the learner's previous one; the time-allocation block is where learners are asked.
     """
     return records._model().objects.filter(  # pylint: disable=protected-access
-        course_key=str(course_key or ''), consent_at__isnull=False)
+        course_key=str(course_key or ''), consent_at__isnull=False
+    )
 
 
 def consenting_learners(course_key):
@@ -122,8 +147,13 @@ def consenting_learners(course_key):
     from django.db.models import F, OuterRef, Subquery  # pylint: disable=import-outside-toplevel
 
     latest = _decisions(course_key).filter(learner=OuterRef('learner')).order_by('-consent_at', '-pk').values('pk')[:1]
-    return (_decisions(course_key).filter(consent=True).annotate(latest_decision=Subquery(latest))
-            .filter(pk=F('latest_decision')).values('learner'))
+    return (
+        _decisions(course_key)
+        .filter(consent=True)
+        .annotate(latest_decision=Subquery(latest))
+        .filter(pk=F('latest_decision'))
+        .values('learner')
+    )
 
 
 def consenting_records(block_key, course_key, chunk_size=500):
@@ -132,18 +162,27 @@ def consenting_records(block_key, course_key, chunk_size=500):
         return iter(())
     from django.db.models import OuterRef, Subquery  # pylint: disable=import-outside-toplevel
 
-    consented_at = (_decisions(course_key).filter(learner=OuterRef('learner'))
-                    .order_by('-consent_at', '-pk').values('consent_at')[:1])
-    query = (records._model().objects  # pylint: disable=protected-access
-             .filter(block_key=str(block_key), learner__in=consenting_learners(course_key))
-             .annotate(consented_at=Subquery(consented_at)).order_by('pk').values(*RESEARCH_COLUMNS))
+    consented_at = (
+        _decisions(course_key)
+        .filter(learner=OuterRef('learner'))
+        .order_by('-consent_at', '-pk')
+        .values('consent_at')[:1]
+    )
+    query = (
+        records._model()
+        .objects.filter(block_key=str(block_key), learner__in=consenting_learners(course_key))  # pylint: disable=protected-access
+        .annotate(consented_at=Subquery(consented_at))
+        .order_by('pk')
+        .values(*RESEARCH_COLUMNS)
+    )
     return query.iterator(chunk_size=chunk_size)
 
 
 def staff_csv(block_key, chunk_size=500):
     """The staff export of a block: a generator of CSV bytes (rows as dicts of the columns only)."""
-    return csv_stream(STAFF_COLUMNS, staff_rows(records.iter_rows(block_key, fields=STAFF_COLUMNS,
-                                                                  chunk_size=chunk_size)))
+    return csv_stream(
+        STAFF_COLUMNS, staff_rows(records.iter_rows(block_key, fields=STAFF_COLUMNS, chunk_size=chunk_size))
+    )
 
 
 def research_csv(block_key, course_key, chunk_size=500):

@@ -9,6 +9,7 @@ tools/i18n/catalogues.py says more.
 Strings defined at import time (field help, default content) are marked with
 `gettext_noop` so extraction finds them, and translated when shown.
 """
+
 import gettext as _gettext_module
 import os
 

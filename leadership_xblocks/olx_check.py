@@ -5,6 +5,7 @@
 Prints `path:line: error|warning: message` for each problem; exits 1 when any file has
 an error (or, with --strict, a warning). Folders are searched for leadership block files.
 """
+
 import argparse
 import pathlib
 import sys
@@ -16,9 +17,11 @@ CHECKERS = {}
 
 def checker(tag):
     """Register a function `root_element -> [Problem]` for a block's root tag."""
+
     def register(function):
         CHECKERS[tag] = function
         return function
+
     return register
 
 
@@ -31,6 +34,7 @@ def check_scenario(root):
 def _load_other_checkers():
     """Blocks other than the scenario register their checkers in their own model modules."""
     import importlib  # pylint: disable=import-outside-toplevel
+
     for module in ('leadership_xblocks.activities',):
         try:
             importlib.import_module(module)
@@ -55,8 +59,9 @@ def files_under(paths):
     for name in paths:
         path = pathlib.Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob('*.xml') if p.parent.name.startswith('leadership_')
-                              or p.parent == path)
+            yield from sorted(
+                p for p in path.rglob('*.xml') if p.parent.name.startswith('leadership_') or p.parent == path
+            )
         else:
             yield path
 

@@ -1,5 +1,6 @@
 """Reading and writing OLX, shared by every block's model: parse with line numbers, keep
 authored HTML as written, and write readable, indented XML without touching HTML content."""
+
 from lxml import etree, html as lxml_html
 
 _PARSER = etree.XMLParser(remove_comments=True, remove_pis=True, resolve_entities=False, no_network=True)
@@ -65,8 +66,7 @@ def add_child(parent, tag, attrs=None, html='', text=None):
         parent[-1].tail = (parent[-1].tail or '').rstrip() + indent
     else:
         parent.text = (parent.text or '').rstrip() + indent
-    element = etree.SubElement(parent, tag, {k: str(v) for k, v in (attrs or {}).items()
-                                             if v is not None and v != ''})
+    element = etree.SubElement(parent, tag, {k: str(v) for k, v in (attrs or {}).items() if v is not None and v != ''})
     if text is not None:
         element.text = text
     else:
@@ -91,8 +91,11 @@ POINTER_ATTRIBUTES = {'url_name'}
 
 def is_pointer(node):
     """A bare pointer: only `url_name`, no content (as xmodule/xml_block.py's `is_pointer_tag` defines it)."""
-    return (set(node.attrib) == POINTER_ATTRIBUTES and not (node.text or '').strip()
-            and not any(isinstance(child.tag, str) for child in node))
+    return (
+        set(node.attrib) == POINTER_ATTRIBUTES
+        and not (node.text or '').strip()
+        and not any(isinstance(child.tag, str) for child in node)
+    )
 
 
 def resolve_pointer(node, runtime):

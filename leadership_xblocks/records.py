@@ -13,6 +13,7 @@ always equals the sum over the learners, however many processes serve them.
 
 Learners are anonymous ids (`compat.anonymous_user_id`), never names.
 """
+
 import logging
 
 from .cohort.aggregates import MIN_COHORT, effective_minimum, enough, if_enough  # noqa: F401 (re-exported)
@@ -60,12 +61,18 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
         return None
 
     model = _model()
-    defaults = {'block_type': block_type, 'course_key': course_key or '', 'data': data if data is not None else {},
-                'completed': bool(completed), 'score': score}
+    defaults = {
+        'block_type': block_type,
+        'course_key': course_key or '',
+        'data': data if data is not None else {},
+        'completed': bool(completed),
+        'score': score,
+    }
 
     def write():
         row, _created = model.objects.update_or_create(
-            block_key=str(block_key), learner=str(learner), defaults=defaults)
+            block_key=str(block_key), learner=str(learner), defaults=defaults
+        )
         if consent is not None:
             row.consent, row.consent_at = bool(consent), decision_time(learner, course_key)
             row.save(update_fields=['consent', 'consent_at'])
@@ -104,8 +111,9 @@ def decision_time(learner, course_key):
     from django.utils import timezone  # pylint: disable=import-outside-toplevel
 
     now = timezone.now()
-    latest = _model().objects.filter(learner=str(learner), course_key=course_key or '').aggregate(
-        at=Max('consent_at'))['at']
+    latest = (
+        _model().objects.filter(learner=str(learner), course_key=course_key or '').aggregate(at=Max('consent_at'))['at']
+    )
     return max(now, latest + datetime.timedelta(microseconds=1)) if latest is not None else now
 
 
@@ -134,9 +142,19 @@ def get_record(block_key, learner):
 
 
 def as_dict(row):
-    return {'block_key': row.block_key, 'block_type': row.block_type, 'learner': row.learner,
-            'course_key': row.course_key, 'data': row.data, 'completed': row.completed, 'score': row.score,
-            'consent': row.consent, 'consent_at': row.consent_at, 'created': row.created, 'updated': row.updated}
+    return {
+        'block_key': row.block_key,
+        'block_type': row.block_type,
+        'learner': row.learner,
+        'course_key': row.course_key,
+        'data': row.data,
+        'completed': row.completed,
+        'score': row.score,
+        'consent': row.consent,
+        'consent_at': row.consent_at,
+        'created': row.created,
+        'updated': row.updated,
+    }
 
 
 def iter_records(block_key, chunk_size=500, **filters):
@@ -172,6 +190,7 @@ def count(block_key, **filters):
 
 # CPD record entries (`leadership_xblocks.cohort.models.CPDEntry`) -----------------------------
 
+
 def _cpd_model():
     from .cohort.models import CPDEntry  # pylint: disable=import-outside-toplevel
 
@@ -184,8 +203,9 @@ def save_cpd_entry(owner, learner, block_key, course_key, entry):
         return None
     model = _cpd_model()
     defaults = {'learner': str(learner or ''), 'course_key': course_key or '', 'entry': entry}
-    return _atomic_with_retries(lambda: model.objects.update_or_create(
-        owner=str(owner), block_key=str(block_key), defaults=defaults)[0])
+    return _atomic_with_retries(
+        lambda: model.objects.update_or_create(owner=str(owner), block_key=str(block_key), defaults=defaults)[0]
+    )
 
 
 def cpd_entries(owner):

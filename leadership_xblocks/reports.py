@@ -14,6 +14,7 @@
   plain text or numbers.
 * `<block>_cpd_summary(...)` builds the summary a block hands to `CPDMixin.record_cpd`.
 """
+
 from collections import OrderedDict
 
 from .activities import self_assessment as self_assessment_model
@@ -66,6 +67,7 @@ def number(value, digits=3):
 
 # Scenario ------------------------------------------------------------------------
 
+
 def scenario_decisions(scenario, history):
     """[{step, choice, mode}] in the order taken: titles and labels, not ids; a timeout has
     `choice` None and `mode` None. Entries for steps no longer in the scenario are skipped."""
@@ -75,19 +77,24 @@ def scenario_decisions(scenario, history):
         if step is None:
             continue
         choice = None if entry.get('choice') == TIMEOUT else step.choice(entry.get('choice'))
-        rows.append({'step': step.title or step.id,
-                     'choice': choice.label if choice is not None else None,
-                     'mode': (choice.mode or None) if choice is not None else None})
+        rows.append(
+            {
+                'step': step.title or step.id,
+                'choice': choice.label if choice is not None else None,
+                'mode': (choice.mode or None) if choice is not None else None,
+            }
+        )
     return rows
 
 
 def decision_text(decision, gettext=_identity):
-    """"Step title -> choice label (mode)"; a timeout reads "Step title -> (time ran out)"."""
+    """ "Step title -> choice label (mode)"; a timeout reads "Step title -> (time ran out)"."""
     if decision['choice'] is None:
         return '{step} -> ({what})'.format(step=decision['step'], what=gettext('time ran out'))
     if decision['mode']:
-        return '{step} -> {choice} ({mode})'.format(step=decision['step'], choice=decision['choice'],
-                                                     mode=mode_label(decision['mode'], gettext))
+        return '{step} -> {choice} ({mode})'.format(
+            step=decision['step'], choice=decision['choice'], mode=mode_label(decision['mode'], gettext)
+        )
     return '{step} -> {choice}'.format(step=decision['step'], choice=decision['choice'])
 
 
@@ -117,8 +124,10 @@ def scenario_cpd_summary(scenario, play, ending_id, score):
     ending = scenario.ending(ending_id)
     title = ending.title if ending is not None else ending_id
     return {
-        'activity': {'template': _('Worked through a decision scenario and reached the ending "{ending}".'),
-                     'params': {'ending': title}},
+        'activity': {
+            'template': _('Worked through a decision scenario and reached the ending "{ending}".'),
+            'params': {'ending': title},
+        },
         'outcome': title,
         'score': score,
         'decisions': scenario_decisions(scenario, play['history']),
@@ -126,6 +135,7 @@ def scenario_cpd_summary(scenario, play, ending_id, score):
 
 
 # Reflection ------------------------------------------------------------------------
+
 
 def _text_with_breaks(html):
     """Learner HTML (sanitised) as plain text, keeping paragraph and line breaks."""
@@ -154,6 +164,7 @@ def reflection_row(state, gettext=_identity):
 
 # Self-assessment ---------------------------------------------------------------------
 
+
 def self_assessment_row(model, state, gettext=_identity):
     """One learner's self-assessment: a mean per dimension, every rating, attempts, date.
 
@@ -179,6 +190,7 @@ def self_assessment_row(model, state, gettext=_identity):
 
 
 # Time allocation -----------------------------------------------------------------------
+
 
 def time_allocation_row(model, models, state, gettext=_identity):
     """One learner's allocation: a share per function, the leadership model, consent, date.

@@ -4,6 +4,7 @@ Keeping them in one module makes the rule easy to check: a learner never receive
 targets, points, effects, demands, other steps, endings not reached, or the feedback
 of choices not taken.
 """
+
 from .activities import self_assessment as self_assessment_model, time_allocation as time_allocation_model
 from .scenario import engine
 from .scenario.model import MODES
@@ -19,14 +20,16 @@ def _history(scenario, play):
         if step is None:
             continue
         choice = None if entry['choice'] == TIMEOUT else step.choice(entry['choice'])
-        rows.append({
-            'step': step.id,
-            'step_title': step.title,
-            'choice': entry['choice'],
-            'choice_label': choice.label if choice else None,
-            'mode': choice.mode if choice else None,
-            'timed_out': entry['choice'] == TIMEOUT,
-        })
+        rows.append(
+            {
+                'step': step.id,
+                'step_title': step.title,
+                'choice': entry['choice'],
+                'choice_label': choice.label if choice else None,
+                'mode': choice.mode if choice else None,
+                'timed_out': entry['choice'] == TIMEOUT,
+            }
+        )
     return rows
 
 
@@ -103,18 +106,24 @@ def scenario_view_data(scenario, settings):
 
 # Reflection -------------------------------------------------------------------------
 
+
 def reflection_summaries(journal, block_id):
     """The learner's own reflections across reflection blocks, oldest first, without their text."""
     rows = []
     for key, entry in (journal or {}).items():
         if not isinstance(entry, dict):
             continue
-        rows.append({
-            'block_id': key, 'this_block': key == block_id,
-            'title': entry.get('title', ''), 'module': entry.get('module', ''),
-            'submitted': bool(entry.get('submitted')), 'words': entry.get('words', 0),
-            'updated_at': entry.get('updated_at'),
-        })
+        rows.append(
+            {
+                'block_id': key,
+                'this_block': key == block_id,
+                'title': entry.get('title', ''),
+                'module': entry.get('module', ''),
+                'submitted': bool(entry.get('submitted')),
+                'words': entry.get('words', 0),
+                'updated_at': entry.get('updated_at'),
+            }
+        )
     return sorted(rows, key=lambda row: (row['updated_at'] or '', row['title']))
 
 
@@ -149,14 +158,18 @@ def reflection_view_data(reflection, settings):
 
 # Self-assessment --------------------------------------------------------------------
 
+
 def self_assessment_content(model):
     """What a learner needs to rate: statements, dimensions and the labelled scale."""
     return {
         'intro': model.intro,
         'items': [{'id': item.id, 'text': item.text, 'dimension': dimension.id} for item, dimension in model.items],
         'dimensions': [{'id': d.id, 'label': d.label} for d in model.dimensions],
-        'scale': {'min': model.scale.minimum, 'max': model.scale.maximum,
-                  'labels': [{'value': value, 'label': label} for value, label in model.scale.points()]},
+        'scale': {
+            'min': model.scale.minimum,
+            'max': model.scale.maximum,
+            'labels': [{'value': value, 'label': label} for value, label in model.scale.points()],
+        },
     }
 
 
@@ -166,15 +179,17 @@ def self_assessment_user_state(model, answer, comparison, profile_key):
     answer = answer or {}
     ratings = answer.get('ratings') or None
     state = self_assessment_content(model)
-    state.update({
-        'ratings': ratings,
-        'submitted': ratings is not None,
-        'submitted_at': answer.get('submitted_at'),
-        'attempts': answer.get('attempts', 0),
-        'profile': self_assessment_model.profile(model, ratings) if ratings else None,
-        'profile_key': profile_key,
-        'comparison': comparison if ratings else None,
-    })
+    state.update(
+        {
+            'ratings': ratings,
+            'submitted': ratings is not None,
+            'submitted_at': answer.get('submitted_at'),
+            'attempts': answer.get('attempts', 0),
+            'profile': self_assessment_model.profile(model, ratings) if ratings else None,
+            'profile_key': profile_key,
+            'comparison': comparison if ratings else None,
+        }
+    )
     return state
 
 
@@ -185,6 +200,7 @@ def self_assessment_view_data(model, settings):
 
 
 # Time allocation --------------------------------------------------------------------
+
 
 def time_allocation_content(model, models):
     """Functions, the total to reach and the leadership models offered (`models`: [(id, label)])."""
@@ -203,20 +219,22 @@ def time_allocation_user_state(model, models, answer, consent, cohort):
     consent = consent or {}
     submitted = answer.get('allocations') is not None
     state = time_allocation_content(model, models)
-    state.update({
-        'allocations': answer.get('allocations'),
-        'model': answer.get('model'),
-        'model_text': answer.get('model_text', ''),
-        'submitted': submitted,
-        'submitted_at': answer.get('submitted_at'),
-        'consent': {'given': bool(consent.get('given')), 'at': consent.get('at')},
-        'cohort': {
-            'available': bool(submitted and cohort),
-            'minimum': time_allocation_model.MIN_COHORT,
-            'count': cohort['count'] if submitted and cohort else None,
-            'means': cohort['means'] if submitted and cohort else None,
-        },
-    })
+    state.update(
+        {
+            'allocations': answer.get('allocations'),
+            'model': answer.get('model'),
+            'model_text': answer.get('model_text', ''),
+            'submitted': submitted,
+            'submitted_at': answer.get('submitted_at'),
+            'consent': {'given': bool(consent.get('given')), 'at': consent.get('at')},
+            'cohort': {
+                'available': bool(submitted and cohort),
+                'minimum': time_allocation_model.MIN_COHORT,
+                'count': cohort['count'] if submitted and cohort else None,
+                'means': cohort['means'] if submitted and cohort else None,
+            },
+        }
+    )
     return state
 
 
@@ -232,6 +250,7 @@ def time_allocation_view_data(model, models, settings):
 # or name; the one exception to "endings not reached" above is the cohort's endings
 # distribution at an ending, which names (by title only) the endings other learners reached.
 
+
 def _share(count, n):
     return round(count / n, 4) if n else 0.0
 
@@ -240,13 +259,27 @@ def _cohort_step_rows(step, totals, own=None):
     """Per-choice and per-mode rows of one step; `own` (the learner's entry) marks theirs."""
     n = totals['n']
     own_choice = (own or {}).get('choice')
-    choices = [{'id': c.id, 'label': c.label, 'count': totals['choices'].get(c.id, 0),
-                'share': _share(totals['choices'].get(c.id, 0), n), 'yours': own_choice == c.id}
-               for c in step.choices]
+    choices = [
+        {
+            'id': c.id,
+            'label': c.label,
+            'count': totals['choices'].get(c.id, 0),
+            'share': _share(totals['choices'].get(c.id, 0), n),
+            'yours': own_choice == c.id,
+        }
+        for c in step.choices
+    ]
     modes_offered = [m for m in MODES if any(c.mode == m for c in step.choices)]
     own_mode = next((c.mode for c in step.choices if c.id == own_choice), None)
-    modes = [{'mode': m, 'count': totals['modes'].get(m, 0), 'share': _share(totals['modes'].get(m, 0), n),
-              'yours': own_mode == m} for m in modes_offered]
+    modes = [
+        {
+            'mode': m,
+            'count': totals['modes'].get(m, 0),
+            'share': _share(totals['modes'].get(m, 0), n),
+            'yours': own_mode == m,
+        }
+        for m in modes_offered
+    ]
     if step.timeout or totals['timeouts']:
         row = {'count': totals['timeouts'], 'share': _share(totals['timeouts'], n), 'yours': own_choice == TIMEOUT}
         choices.append(dict(row, id=TIMEOUT, label=None, timed_out=True))
@@ -277,11 +310,20 @@ def scenario_cohort(scenario, play, totals, minimum):
         own = {row['id']: row['value'] for row in competency_profile(scenario, history)}
         ending_part = {
             'n': n,
-            'endings': [{'title': e.title, 'count': totals['endings'].get(e.id, 0),
-                         'share': _share(totals['endings'].get(e.id, 0), n), 'yours': e.id == ending.id}
-                        for e in scenario.endings if totals['endings'].get(e.id) or e.id == ending.id],
-            'competencies': [{'id': c.id, 'label': c.label, 'yours': own.get(c.id, 0),
-                              'mean': totals['competencies'].get(c.id)} for c in scenario.competencies],
+            'endings': [
+                {
+                    'title': e.title,
+                    'count': totals['endings'].get(e.id, 0),
+                    'share': _share(totals['endings'].get(e.id, 0), n),
+                    'yours': e.id == ending.id,
+                }
+                for e in scenario.endings
+                if totals['endings'].get(e.id) or e.id == ending.id
+            ],
+            'competencies': [
+                {'id': c.id, 'label': c.label, 'yours': own.get(c.id, 0), 'mean': totals['competencies'].get(c.id)}
+                for c in scenario.competencies
+            ],
         }
     if step_part is None and ending_part is None:
         return None
@@ -290,7 +332,9 @@ def scenario_cohort(scenario, play, totals, minimum):
 
 def _dashboard_common(block_type, display_name, totals, minimum):
     return {
-        'block_type': block_type, 'display_name': display_name, 'minimum': minimum,
+        'block_type': block_type,
+        'display_name': display_name,
+        'minimum': minimum,
         'learners': {'started': totals['learners'], 'completed': totals['completed']},
         'scores': totals['scores'],
     }
@@ -302,44 +346,77 @@ def scenario_dashboard(scenario, totals, display_name, minimum):
     titles = {node.id: node.title for node in list(scenario.steps) + list(scenario.endings)}
     steps = []
     for step in scenario.steps:
-        step_totals = totals['steps'].get(step.id) or {'n': 0, 'choices': {}, 'modes': {}, 'timeouts': 0,
-                                                       'mean_seconds': None}
+        step_totals = totals['steps'].get(step.id) or {
+            'n': 0,
+            'choices': {},
+            'modes': {},
+            'timeouts': 0,
+            'mean_seconds': None,
+        }
         row = _cohort_step_rows(step, step_totals)
         for choice, model in zip(row['choices'], step.choices):
             choice['mode'] = model.mode
-        row.update(demands=step.demands or None, timeouts=step_totals['timeouts'],
-                   mean_seconds=step_totals['mean_seconds'])
+        row.update(
+            demands=step.demands or None, timeouts=step_totals['timeouts'], mean_seconds=step_totals['mean_seconds']
+        )
         steps.append(row)
     finished = totals['finished']
     labels = {(s.id, c.id): c.label for s in scenario.steps for c in s.choices}
-    data.update({
-        'kind': 'scenario',
-        'steps': steps,
-        'timeouts': totals['timeouts'],
-        'finished': finished,
-        'endings': [{'id': e.id, 'title': e.title, 'count': totals['endings'].get(e.id, 0),
-                     'share': _share(totals['endings'].get(e.id, 0), finished)} for e in scenario.endings],
-        'paths': [{'count': p['count'], 'share': _share(p['count'], finished),
-                   'ending': titles.get(p['ending'], p['ending']),
-                   'decisions': [{'step': titles.get(s, s), 'choice': labels.get((s, c)), 'timed_out': c == TIMEOUT}
-                                 for s, c in p['path']]} for p in totals['paths']],
-        'competencies': {'n': totals['competency_n'],
-                         'rows': [{'id': c.id, 'label': c.label, 'mean': totals['competencies'].get(c.id)}
-                                  for c in scenario.competencies]},
-    })
+    data.update(
+        {
+            'kind': 'scenario',
+            'steps': steps,
+            'timeouts': totals['timeouts'],
+            'finished': finished,
+            'endings': [
+                {
+                    'id': e.id,
+                    'title': e.title,
+                    'count': totals['endings'].get(e.id, 0),
+                    'share': _share(totals['endings'].get(e.id, 0), finished),
+                }
+                for e in scenario.endings
+            ],
+            'paths': [
+                {
+                    'count': p['count'],
+                    'share': _share(p['count'], finished),
+                    'ending': titles.get(p['ending'], p['ending']),
+                    'decisions': [
+                        {'step': titles.get(s, s), 'choice': labels.get((s, c)), 'timed_out': c == TIMEOUT}
+                        for s, c in p['path']
+                    ],
+                }
+                for p in totals['paths']
+            ],
+            'competencies': {
+                'n': totals['competency_n'],
+                'rows': [
+                    {'id': c.id, 'label': c.label, 'mean': totals['competencies'].get(c.id)}
+                    for c in scenario.competencies
+                ],
+            },
+        }
+    )
     return data
 
 
 def scenario_present(scenario, totals, step_id, minimum):
     """'Present' mode: one step's results, large and name-free; figures only from `minimum` answers."""
     step = scenario.step(step_id) or (scenario.steps[0] if scenario.steps else None)
-    result = {'steps': [{'id': s.id, 'title': s.title} for s in scenario.steps], 'minimum': minimum,
-              'step': None, 'n': 0, 'enough': False, 'choices': None, 'modes': None}
+    result = {
+        'steps': [{'id': s.id, 'title': s.title} for s in scenario.steps],
+        'minimum': minimum,
+        'step': None,
+        'n': 0,
+        'enough': False,
+        'choices': None,
+        'modes': None,
+    }
     if step is None:
         return result
     step_totals = totals['steps'].get(step.id) or {'n': 0, 'choices': {}, 'modes': {}, 'timeouts': 0}
-    result.update(step={'id': step.id, 'title': step.title}, n=step_totals['n'],
-                  enough=step_totals['n'] >= minimum)
+    result.update(step={'id': step.id, 'title': step.title}, n=step_totals['n'], enough=step_totals['n'] >= minimum)
     if result['enough']:
         rows = _cohort_step_rows(step, step_totals)
         for row in rows['choices'] + rows['modes']:
@@ -356,7 +433,13 @@ def generic_dashboard(block_type, display_name, totals, minimum, means_labels=No
     for key, summary in totals['means'].items():
         title, labels = (means_labels or {}).get(key, (key, {}))
         order = list(labels) + sorted(k for k in summary['means'] if k not in labels)
-        means.append({'key': key, 'title': title, 'n': summary['n'],
-                      'rows': [{'id': k, 'label': labels.get(k, k), 'mean': summary['means'].get(k)} for k in order]})
+        means.append(
+            {
+                'key': key,
+                'title': title,
+                'n': summary['n'],
+                'rows': [{'id': k, 'label': labels.get(k, k), 'mean': summary['means'].get(k)} for k in order],
+            }
+        )
     data.update(kind='generic', means=means)
     return data

@@ -9,6 +9,7 @@ the `{% trans %}`/`{% blocktrans %}` tags of `xblock.utils` merge into Django's 
 `get_javascript_i18n_catalog_url(block)` points at `static/i18n-<language>.js`
 (`window.LeadershipXBlocksI18N`) when that file exists; there is none for English.
 """
+
 import gettext
 import os
 

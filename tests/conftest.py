@@ -16,6 +16,7 @@
   given `live_server_url` = 'mariadb'), `slow` (packaging builds, load tests: marked in the
   test files).
 """
+
 import os
 import shutil
 import sys
@@ -25,7 +26,12 @@ import pytest
 
 from tests.support import REPO_ROOT
 from tests.support.browser import (  # noqa: F401 pylint: disable=unused-import
-    browser, browser_context, page, playwright_driver, screenshot)
+    browser,
+    browser_context,
+    page,
+    playwright_driver,
+    screenshot,
+)
 from tests.support.live_server import LiveServer, mariadb_available
 
 _SESSION_TMP = tempfile.mkdtemp(prefix='leadership-tests-')
@@ -169,6 +175,7 @@ def event_log():
     import logging  # pylint: disable=import-outside-toplevel
 
     from tests.support.blocks import EventLog  # pylint: disable=import-outside-toplevel
+
     handler = EventLog()
     logger = logging.getLogger('workbench.runtime')
     previous = logger.level

@@ -1,4 +1,5 @@
 """The plain-Python models of the reflection, self-assessment and time-allocation activities."""
+
 import pytest
 from lxml import etree
 
@@ -26,6 +27,7 @@ def check(tag_xml):
 
 # Shared ------------------------------------------------------------------------------
 
+
 def test_checkers_are_registered_for_the_three_blocks():
     for tag in ('leadership_reflection', 'leadership_self_assessment', 'leadership_time_allocation'):
         assert tag in olx_check.CHECKERS
@@ -44,6 +46,7 @@ def test_words_are_counted_across_tags_and_entities():
 
 # Reflection --------------------------------------------------------------------------
 
+
 def test_reflection_without_children_gets_the_default_prompt_and_guidance():
     model = refl.parse_element(root('<leadership_reflection/>'))
     assert model.prompt == refl.DEFAULT_PROMPT and model.guidance == refl.DEFAULT_GUIDANCE
@@ -55,41 +58,54 @@ def test_reflection_with_its_own_prompt_has_no_default_guidance():
     model = refl.parse_element(root('<leadership_reflection><prompt><p>Why?</p></prompt></leadership_reflection>'))
     assert model.prompt == '<p>Why?</p>' and model.guidance == ''
     assert messages(refl.validate(model), common.WARNING) == [
-        'There is no guidance: learners see nothing of yours after they submit.']
+        'There is no guidance: learners see nothing of yours after they submit.'
+    ]
 
 
 def test_reflection_html_is_sanitised_on_parse():
-    model = refl.parse_element(root(
-        '<leadership_reflection><prompt><p onclick="x()">Hi<script>alert(1)</script></p>'
-        '<iframe src="http://evil"></iframe></prompt><guidance><a href="javascript:x()">g</a></guidance>'
-        '</leadership_reflection>'))
+    model = refl.parse_element(
+        root(
+            '<leadership_reflection><prompt><p onclick="x()">Hi<script>alert(1)</script></p>'
+            '<iframe src="http://evil"></iframe></prompt><guidance><a href="javascript:x()">g</a></guidance>'
+            '</leadership_reflection>'
+        )
+    )
     assert model.prompt == '<p>Hi</p>'
     assert 'javascript' not in model.guidance and 'g' in model.guidance
 
 
 def test_reflection_round_trip():
-    model = refl.parse_element(root(
-        '<leadership_reflection><prompt><p>A <em>hard</em> call</p></prompt>'
-        '<guidance><ul><li>one</li></ul></guidance></leadership_reflection>'))
+    model = refl.parse_element(
+        root(
+            '<leadership_reflection><prompt><p>A <em>hard</em> call</p></prompt>'
+            '<guidance><ul><li>one</li></ul></guidance></leadership_reflection>'
+        )
+    )
     again = refl.parse_element(refl.to_element(model))
     assert (again.prompt, again.guidance) == (model.prompt, model.guidance)
 
 
-@pytest.mark.parametrize('attrs, expected', [
-    ('min_words="many"', 'min_words is "many": it must be a whole number, 0 or more.'),
-    ('max_words="-3"', 'max_words is "-3": it must be a whole number, 0 (no limit) or more.'),
-    ('max_words="20000"', 'max_words is 20000: no answer may be longer than 10000 words.'),
-    ('min_words="300" max_words="200"', 'min_words (300) is more than max_words (200).'),
-])
+@pytest.mark.parametrize(
+    'attrs, expected',
+    [
+        ('min_words="many"', 'min_words is "many": it must be a whole number, 0 or more.'),
+        ('max_words="-3"', 'max_words is "-3": it must be a whole number, 0 (no limit) or more.'),
+        ('max_words="20000"', 'max_words is 20000: no answer may be longer than 10000 words.'),
+        ('min_words="300" max_words="200"', 'min_words (300) is more than max_words (200).'),
+    ],
+)
 def test_reflection_bad_limits_are_named(attrs, expected):
     problems = check(f'<leadership_reflection {attrs}/>')
     assert expected in messages(problems, common.ERROR)
 
 
 def test_reflection_empty_prompt_is_an_error_with_its_line():
-    problems = check('<leadership_reflection>\n  <prompt>  </prompt>\n  <guidance>g</guidance>\n</leadership_reflection>')
+    problems = check(
+        '<leadership_reflection>\n  <prompt>  </prompt>\n  <guidance>g</guidance>\n</leadership_reflection>'
+    )
     assert [(p.line, p.message) for p in problems] == [
-        (2, 'The prompt is empty: learners need a question to reflect on.')]
+        (2, 'The prompt is empty: learners need a question to reflect on.')
+    ]
 
 
 def test_answer_checks():
@@ -116,16 +132,21 @@ def test_answer_checks():
 
 # Self-assessment ---------------------------------------------------------------------
 
+
 def test_self_assessment_defaults_are_four_domains_on_a_labelled_five_point_scale():
     model = sa.parse_element(root('<leadership_self_assessment/>'))
-    assert [d.label for d in model.dimensions] == ['Leading self', 'Leading teams', 'Leading systems',
-                                                  'Leading change']
-    assert model.scale.points() == [(1, 'Not yet'), (2, 'Occasionally'), (3, 'Sometimes'), (4, 'Often'),
-                                    (5, 'Consistently')]
+    assert [d.label for d in model.dimensions] == ['Leading self', 'Leading teams', 'Leading systems', 'Leading change']
+    assert model.scale.points() == [
+        (1, 'Not yet'),
+        (2, 'Occasionally'),
+        (3, 'Sometimes'),
+        (4, 'Often'),
+        (5, 'Consistently'),
+    ]
     assert len(model.items) == 12 and sa.validate(model) == []
 
 
-HOST = '''<leadership_self_assessment>
+HOST = """<leadership_self_assessment>
   <scale min="0" max="3"><label value="0">Never</label><label value="3">Always</label></scale>
   <dimension id="space" label="Creating the space">
     <item id="a">I make room.</item><item id="b">I protect time.</item>
@@ -133,7 +154,7 @@ HOST = '''<leadership_self_assessment>
   <dimension id="invite" label="Inviting">
     <item id="c">I invite people in.</item><item id="d">I ask quieter colleagues.</item>
   </dimension>
-</leadership_self_assessment>'''
+</leadership_self_assessment>"""
 
 
 def test_author_defined_dimensions_and_scale_round_trip():
@@ -148,30 +169,43 @@ def test_self_assessment_default_body_parses_to_the_defaults():
     assert sa.parse_text(sa.DEFAULT_BODY) == sa.SelfAssessment()
 
 
-@pytest.mark.parametrize('xml, expected', [
-    ('<scale min="5" max="1"/>', 'The scale minimum (5) must be below its maximum (1).'),
-    ('<scale min="a" max="5"/>', 'The scale runs from "a" to "5": both must be whole numbers.'),
-    ('<scale min="1" max="20"/>', 'The scale has 20 points: at most 11 are allowed.'),
-    ('<scale min="1" max="5"><label value="9">x</label></scale>',
-     'Scale label "x" has value "9": it must be a whole number from 1 to 5.'),
-    ('<dimension id="d" label="D"/>', 'Dimension "d" has no items to rate.'),
-    ('<dimension label="D"><item id="i">x</item><item id="j">y</item></dimension>',
-     'A dimension on line 1 has no id.'),
-    ('<dimension id="d"><item id="i">x</item><item id="j">y</item></dimension>', 'Dimension "d" has no label.'),
-    ('<dimension id="d" label="D"><item id="i">x</item><item id="i">y</item></dimension>',
-     'Duplicate item id "i": item ids must be unique across dimensions.'),
-    ('<dimension id="d" label="D"><item id="i">x</item><item id="j"/></dimension>', 'Item "j" has no statement.'),
-    ('<dimension id="d" label="D"><item id="has space">x</item><item id="j">y</item></dimension>',
-     'Item id "has space" must start with a letter and use only letters, digits, "_" or "-".'),
-])
+@pytest.mark.parametrize(
+    'xml, expected',
+    [
+        ('<scale min="5" max="1"/>', 'The scale minimum (5) must be below its maximum (1).'),
+        ('<scale min="a" max="5"/>', 'The scale runs from "a" to "5": both must be whole numbers.'),
+        ('<scale min="1" max="20"/>', 'The scale has 20 points: at most 11 are allowed.'),
+        (
+            '<scale min="1" max="5"><label value="9">x</label></scale>',
+            'Scale label "x" has value "9": it must be a whole number from 1 to 5.',
+        ),
+        ('<dimension id="d" label="D"/>', 'Dimension "d" has no items to rate.'),
+        (
+            '<dimension label="D"><item id="i">x</item><item id="j">y</item></dimension>',
+            'A dimension on line 1 has no id.',
+        ),
+        ('<dimension id="d"><item id="i">x</item><item id="j">y</item></dimension>', 'Dimension "d" has no label.'),
+        (
+            '<dimension id="d" label="D"><item id="i">x</item><item id="i">y</item></dimension>',
+            'Duplicate item id "i": item ids must be unique across dimensions.',
+        ),
+        ('<dimension id="d" label="D"><item id="i">x</item><item id="j"/></dimension>', 'Item "j" has no statement.'),
+        (
+            '<dimension id="d" label="D"><item id="has space">x</item><item id="j">y</item></dimension>',
+            'Item id "has space" must start with a letter and use only letters, digits, "_" or "-".',
+        ),
+    ],
+)
 def test_self_assessment_problems_are_named(xml, expected):
     problems = check(f'<leadership_self_assessment>{xml}</leadership_self_assessment>')
     assert expected in messages(problems, common.ERROR)
 
 
 def test_unlabelled_scale_ends_and_single_item_dimensions_are_warnings():
-    problems = check('<leadership_self_assessment><scale min="1" max="3"/>'
-                     '<dimension id="d" label="D"><item id="i">x</item></dimension></leadership_self_assessment>')
+    problems = check(
+        '<leadership_self_assessment><scale min="1" max="3"/>'
+        '<dimension id="d" label="D"><item id="i">x</item></dimension></leadership_self_assessment>'
+    )
     assert messages(problems, common.ERROR) == []
     assert len(messages(problems, common.WARNING)) == 2
 
@@ -197,13 +231,17 @@ def test_ratings_are_checked_against_the_items_and_the_scale():
 def test_profile_and_change_per_dimension():
     model = sa.parse_element(root(HOST))
     rows = sa.profile(model, {'a': 1, 'b': 2, 'c': 3, 'd': 3})
-    assert rows == [{'dimension': 'space', 'label': 'Creating the space', 'count': 2, 'mean': 1.5},
-                    {'dimension': 'invite', 'label': 'Inviting', 'count': 2, 'mean': 3.0}]
+    assert rows == [
+        {'dimension': 'space', 'label': 'Creating the space', 'count': 2, 'mean': 1.5},
+        {'dimension': 'invite', 'label': 'Inviting', 'count': 2, 'mean': 3.0},
+    ]
     assert sa.change(model, {'space': 1.5, 'invite': 3.0}, {'space': 2.25}) == [
-        {'dimension': 'space', 'label': 'Creating the space', 'before': 1.5, 'after': 2.25, 'change': 0.75}]
+        {'dimension': 'space', 'label': 'Creating the space', 'before': 1.5, 'after': 2.25, 'change': 0.75}
+    ]
     assert sa.change(model, {'space': 1.5, 'invite': 3.0}, {'space': 2.25, 'invite': 2.0}) == [
         {'dimension': 'space', 'label': 'Creating the space', 'before': 1.5, 'after': 2.25, 'change': 0.75},
-        {'dimension': 'invite', 'label': 'Inviting', 'before': 3.0, 'after': 2.0, 'change': -1.0}]
+        {'dimension': 'invite', 'label': 'Inviting', 'before': 3.0, 'after': 2.0, 'change': -1.0},
+    ]
 
 
 def test_default_texts_are_translated_and_authored_ones_are_not():
@@ -215,29 +253,43 @@ def test_default_texts_are_translated_and_authored_ones_are_not():
 
 # Time allocation ---------------------------------------------------------------------
 
+
 def test_time_allocation_defaults():
     model = ta.parse_element(root('<leadership_time_allocation/>'))
     assert [f.label for f in model.functions] == [
-        'Long-term planning', 'Crisis management', 'Budgeting', 'Performance management',
-        'Staff support and development', 'Partnership and system work', 'Direct practice']
+        'Long-term planning',
+        'Crisis management',
+        'Budgeting',
+        'Performance management',
+        'Staff support and development',
+        'Partnership and system work',
+        'Direct practice',
+    ]
     assert model.prompt == ta.DEFAULT_PROMPT and ta.validate(model) == []
     assert ta.parse_text(ta.DEFAULT_BODY) == ta.TimeAllocation()
 
 
 def test_time_allocation_round_trip_with_authored_functions():
-    model = ta.parse_element(root('<leadership_time_allocation><prompt><p>Your week</p></prompt>'
-                                  '<function id="a">Alpha</function><function id="b">Beta &amp; co</function>'
-                                  '</leadership_time_allocation>'))
+    model = ta.parse_element(
+        root(
+            '<leadership_time_allocation><prompt><p>Your week</p></prompt>'
+            '<function id="a">Alpha</function><function id="b">Beta &amp; co</function>'
+            '</leadership_time_allocation>'
+        )
+    )
     assert [(f.id, f.label) for f in model.functions] == [('a', 'Alpha'), ('b', 'Beta & co')]
     assert ta.parse_text(ta.to_text(model)) == model
 
 
-@pytest.mark.parametrize('xml, expected', [
-    ('<function id="a">A</function>', 'List at least two functions to divide time between.'),
-    ('<function id="a">A</function><function id="a">B</function>', 'Duplicate function id "a".'),
-    ('<function id="a">A</function><function id="b"/>', 'Function "b" has no label.'),
-    ('<function>A</function><function id="b">B</function>', 'A function on line 1 has no id.'),
-])
+@pytest.mark.parametrize(
+    'xml, expected',
+    [
+        ('<function id="a">A</function>', 'List at least two functions to divide time between.'),
+        ('<function id="a">A</function><function id="a">B</function>', 'Duplicate function id "a".'),
+        ('<function id="a">A</function><function id="b"/>', 'Function "b" has no label.'),
+        ('<function>A</function><function id="b">B</function>', 'A function on line 1 has no id.'),
+    ],
+)
 def test_time_allocation_problems_are_named(xml, expected):
     problems = check(f'<leadership_time_allocation>{xml}</leadership_time_allocation>')
     assert expected in messages(problems, common.ERROR)
@@ -271,8 +323,12 @@ def test_allocations_must_be_known_non_negative_and_total_100():
 def test_models_known_or_in_the_learners_own_words():
     assert ta.check_model('host') == ('host', '')
     assert ta.check_model('  <b>Relational</b>   leadership ') == ('own', 'Relational leadership')
-    for raw, message in [(None, 'must be a string'), ('   ', 'Name the leadership model'),
-                         ('x' * 201, 'at most 200 characters'), ('x' * 5000, 'at most 200 characters')]:
+    for raw, message in [
+        (None, 'must be a string'),
+        ('   ', 'Name the leadership model'),
+        ('x' * 201, 'at most 200 characters'),
+        ('x' * 5000, 'at most 200 characters'),
+    ]:
         with pytest.raises(AnswerError, match=message):
             ta.check_model(raw)
     with pytest.raises(AnswerError, match='true or false'):
@@ -280,8 +336,12 @@ def test_models_known_or_in_the_learners_own_words():
 
 
 def test_cohort_mean_needs_the_minimum_number_of_answers():
-    model = ta.parse_element(root('<leadership_time_allocation><function id="a">A</function>'
-                                  '<function id="b">B</function></leadership_time_allocation>'))
+    model = ta.parse_element(
+        root(
+            '<leadership_time_allocation><function id="a">A</function>'
+            '<function id="b">B</function></leadership_time_allocation>'
+        )
+    )
     answers = [{'a': 10, 'b': 90}, {'a': 20, 'b': 80}, {'a': 30, 'b': 70}, {'a': 40, 'b': 60}]
     assert ta.cohort_mean(model, answers) == (None, 4)
     assert ta.cohort_mean(model, answers + [{'a': 50, 'b': 50}]) == ({'a': 30.0, 'b': 70.0}, 5)
@@ -291,8 +351,9 @@ def test_cohort_mean_needs_the_minimum_number_of_answers():
 def test_olx_check_command_reads_the_new_blocks(tmp_path, capsys):
     bad = tmp_path / 'leadership_time_allocation'
     bad.mkdir()
-    (bad / 'x.xml').write_text('<leadership_time_allocation>\n<function id="a">A</function>\n'
-                               '</leadership_time_allocation>', encoding='utf-8')
+    (bad / 'x.xml').write_text(
+        '<leadership_time_allocation>\n<function id="a">A</function>\n</leadership_time_allocation>', encoding='utf-8'
+    )
     good = tmp_path / 'leadership_reflection'
     good.mkdir()
     (good / 'y.xml').write_text('<leadership_reflection/>', encoding='utf-8')

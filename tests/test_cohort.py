@@ -3,6 +3,7 @@
 The concurrency proof (many learners through several processes on MariaDB) is
 `tests/test_load_mariadb.py`; here every figure is checked against what each learner did.
 """
+
 import itertools
 import json
 import random
@@ -45,6 +46,7 @@ def test_records_are_available_with_the_devserver_settings():
 
 # Learner-facing cohort results --------------------------------------------------------
 
+
 def test_step_results_appear_from_the_fifth_learner():
     usage_id = load(fit())
     group = learners(usage_id, 6)
@@ -56,7 +58,7 @@ def test_step_results_appear_from_the_fifth_learner():
         else:
             part = state['cohort']['step']
             assert part['id'] == 's1' and part['n'] == index + 1
-            counts = Counter(picks[:index + 1])
+            counts = Counter(picks[: index + 1])
             by_choice = {row['id']: row for row in part['choices']}
             assert by_choice['now']['count'] == counts['now'] and by_choice['meet']['count'] == counts['meet']
             assert by_choice['now']['share'] == round(counts['now'] / (index + 1), 4)
@@ -86,6 +88,7 @@ def test_minimum_below_five_counts_as_five_and_fails_validation():
 
     block = group[0].block()
     from xblock.validation import Validation  # pylint: disable=import-outside-toplevel
+
     result = Validation(block.scope_ids.usage_id)
     block.validate_field_data(result, block)
     assert any('cohort results must be 5 or more' in m.text for m in result.messages)
@@ -145,6 +148,7 @@ def test_learner_payloads_carry_no_names_or_ids():
 
 # Records ------------------------------------------------------------------------------
 
+
 def test_the_record_follows_choose_timeout_back_and_restart():
     usage_id = load(fit())
     learner = Learner(usage_id, f'rec-{next(_IDS)}')
@@ -153,8 +157,16 @@ def test_the_record_follows_choose_timeout_back_and_restart():
     learner.ok('timeout', {'step': 's1'})
     row = records.get_record(usage_id, anon)
     assert row['block_type'] == 'leadership_scenario' and row['course_key'] == ''
-    assert row['data']['path'] == [{'step': 's1', 'choice': '__timeout__', 'mode': None, 'demand': 'urgent',
-                                    'seconds': row['data']['path'][0]['seconds'], 'timed_out': True}]
+    assert row['data']['path'] == [
+        {
+            'step': 's1',
+            'choice': '__timeout__',
+            'mode': None,
+            'demand': 'urgent',
+            'seconds': row['data']['path'][0]['seconds'],
+            'timed_out': True,
+        }
+    ]
     learner.ok('back')
     assert records.get_record(usage_id, anon)['data']['path'] == []
     learner.ok('choose', {'step': 's1', 'choice': 'now'})
@@ -163,8 +175,10 @@ def test_the_record_follows_choose_timeout_back_and_restart():
     assert row['completed'] and row['score'] == 0.5
     (finished,) = row['data']['finished']
     assert finished['ending'] == 'poor' and finished['score'] == 0.5 and finished['attempt'] == 1
-    assert [(e['step'], e['choice'], e['mode']) for e in finished['path']] == [('s1', 'now', 'urgent'),
-                                                                               ('s2', 'impose', 'urgent')]
+    assert [(e['step'], e['choice'], e['mode']) for e in finished['path']] == [
+        ('s1', 'now', 'urgent'),
+        ('s2', 'impose', 'urgent'),
+    ]
     assert finished['competencies'] == {'safety': 2}
     learner.ok('restart')
     row = records.get_record(usage_id, anon)
@@ -205,6 +219,7 @@ def test_consent_is_stamped_when_it_changes():
 
 
 # Staff --------------------------------------------------------------------------------
+
 
 def snapshot(learner):
     anon = compat.anonymise(learner.user_id)
@@ -305,11 +320,13 @@ def test_dashboard_aggregates_equal_the_sum_over_learners():
     for row in dash['steps']:
         exp = expected_steps.get(row['id'], {'n': 0, 'choices': Counter(), 'modes': Counter(), 't': 0})
         assert row['n'] == exp['n'], row['id']
-        assert {c['id']: c['count'] for c in row['choices'] if not c.get('timed_out')} == \
-            {c['id']: exp['choices'].get(c['id'], 0) for c in row['choices'] if not c.get('timed_out')}
+        assert {c['id']: c['count'] for c in row['choices'] if not c.get('timed_out')} == {
+            c['id']: exp['choices'].get(c['id'], 0) for c in row['choices'] if not c.get('timed_out')
+        }
         assert row['timeouts'] == exp['t']
-        assert {m['mode']: m['count'] for m in row['modes'] if not m.get('timed_out')} == \
-            {m['mode']: exp['modes'].get(m['mode'], 0) for m in row['modes'] if not m.get('timed_out')}
+        assert {m['mode']: m['count'] for m in row['modes'] if not m.get('timed_out')} == {
+            m['mode']: exp['modes'].get(m['mode'], 0) for m in row['modes'] if not m.get('timed_out')
+        }
     assert dash['timeouts'] == sum(e['t'] for e in expected_steps.values())
     assert {e['id']: e['count'] for e in dash['endings']} == {'good': endings['good'], 'poor': endings['poor']}
     assert sum(p['count'] for p in dash['paths']) <= completed
@@ -336,7 +353,10 @@ def test_present_mode_shows_one_step_from_the_minimum():
     present = staff.ok('staff_dashboard', {'view': 'present', 'step': 's1'})['present']
     assert present['enough'] and present['n'] == 5
     assert {c['id']: (c['count'], c['share']) for c in present['choices']} == {
-        'now': (4, 0.8), 'meet': (1, 0.2), '__timeout__': (0, 0.0)}
+        'now': (4, 0.8),
+        'meet': (1, 0.2),
+        '__timeout__': (0, 0.0),
+    }
     assert not set(walk(present)) & {'yours', 'learner', 'anonymous_user_id'}
     # An unknown step falls back to the first; a bad one is refused.
     assert staff.ok('staff_dashboard', {'view': 'present', 'step': 'nope'})['present']['step']['id'] == 's1'
@@ -353,6 +373,7 @@ def test_a_scenario_without_the_staff_learners_is_empty():
 
 # Aggregate helpers ------------------------------------------------------------------------
 
+
 def test_helpers():
     assert aggregates.effective_minimum(None) == 5 and aggregates.effective_minimum(3) == 5
     assert aggregates.effective_minimum('9') == 9
@@ -361,19 +382,25 @@ def test_helpers():
     means = aggregates.numeric_means([{'a': 1, 'b': 10}, {'a': 3, 'b': 'x'}, {'a': True}, 'junk'])
     assert means == {'n': 3, 'means': {'a': 2.0, 'b': 10.0}, 'counts': {'a': 2, 'b': 1}}
     assert aggregates.mean_of_dicts([{'planning': 20, 'crisis': 30}, {'planning': 40, 'crisis': 10}]) == {
-        'planning': 30.0, 'crisis': 20.0}
+        'planning': 30.0,
+        'crisis': 20.0,
+    }
     dist = aggregates.score_distribution([0.0, 0.05, 0.5, 1.0, None, 'x'])
     assert dist['n'] == 4 and dist['bins'][0]['count'] == 2 and dist['bins'][5]['count'] == 1
     assert dist['bins'][9]['count'] == 1
-    totals = aggregates.generic_totals([
-        {'data': {'allocation': {'planning': 10}}, 'completed': True, 'score': 1.0},
-        {'data': {'allocation': {'planning': 30}}, 'completed': False, 'score': None},
-    ], mean_keys=('allocation',))
+    totals = aggregates.generic_totals(
+        [
+            {'data': {'allocation': {'planning': 10}}, 'completed': True, 'score': 1.0},
+            {'data': {'allocation': {'planning': 30}}, 'completed': False, 'score': None},
+        ],
+        mean_keys=('allocation',),
+    )
     assert totals['learners'] == 2 and totals['completed'] == 1
     assert totals['means']['allocation']['means'] == {'planning': 20.0}
 
 
 # The Django app -----------------------------------------------------------------------------
+
 
 def test_app_is_registered_for_the_lms_and_studio():
     from importlib.metadata import entry_points  # pylint: disable=import-outside-toplevel

@@ -1,6 +1,7 @@
 """Research consent as README promises: every decision counts, the latest in the course governs
 every research export (scenario, reflection, self-assessment, both time-allocation blocks), in
 every order of giving, withdrawing and answering, across blocks."""
+
 import csv
 import io
 import itertools
@@ -14,9 +15,9 @@ from tests.support.blocks import Learner, load
 
 STAFF = 'staff'
 REFLECTION = '<leadership_reflection display_name="Reflect" min_words="1"/>'
-TIME = '''<leadership_time_allocation display_name="Time {n}">
+TIME = """<leadership_time_allocation display_name="Time {n}">
   <function id="plan">Planning</function><function id="fire">Firefighting</function>
-</leadership_time_allocation>'''
+</leadership_time_allocation>"""
 ALLOCATION = {'plan': 40, 'fire': 60}
 # One learner's decisions: give or withdraw with `set_consent`, or answer with `consent` in `submit`,
 # in one of two time-allocation blocks; `answer` works through the other three block types.
@@ -27,8 +28,13 @@ ORDERS = list(itertools.permutations(EVENTS, 3))
 @pytest.fixture
 def blocks():
     LearnerRecord.objects.all().delete()
-    yield {'scenario': load(FIT), 'reflection': load(REFLECTION), 'self_assessment': load('<leadership_self_assessment/>'),
-           'A': load(TIME.format(n='A')), 'B': load(TIME.format(n='B'))}
+    yield {
+        'scenario': load(FIT),
+        'reflection': load(REFLECTION),
+        'self_assessment': load('<leadership_self_assessment/>'),
+        'A': load(TIME.format(n='A')),
+        'B': load(TIME.format(n='B')),
+    }
     LearnerRecord.objects.all().delete()
 
 
@@ -69,8 +75,9 @@ def test_the_latest_decision_in_the_course_governs_every_research_export_in_ever
             decision = play(blocks, users[order], event)
             if decision is not None:
                 latest[order] = decision
-            present[order] |= ({'scenario', 'reflection', 'self_assessment'} if event == 'answer'
-                               else {event.split('@')[1]})
+            present[order] |= (
+                {'scenario', 'reflection', 'self_assessment'} if event == 'answer' else {event.split('@')[1]}
+            )
         for name, usage_id in blocks.items():
             expected = {anonymous[order] for order in ORDERS if latest[order] and name in present[order]}
             got = research_learners(usage_id)

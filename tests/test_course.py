@@ -4,6 +4,7 @@ olxcleaner knows the core Open edX blocks; the leadership blocks are passed to i
 XBlocks, so it checks the course structure, pointers, html files, policies and grading policy
 around them (the blocks themselves are checked by `leadership_xblocks.olx_check`).
 """
+
 import shutil
 import tarfile
 
@@ -16,11 +17,16 @@ from tests.support import REPO_ROOT
 
 COURSE_DIR = REPO_ROOT / 'leadership_xblocks' / 'scenarios' / 'course'
 LEADERSHIP_BLOCKS = [
-    'leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
-    'leadership_time_allocation', 'leadership_cpd_record',
+    'leadership_scenario',
+    'leadership_reflection',
+    'leadership_self_assessment',
+    'leadership_time_allocation',
+    'leadership_cpd_record',
 ]
 MODULE_TITLES = [
-    'Module 1: Leading self', 'Module 2: Leading teams', 'Module 3: Leading systems',
+    'Module 1: Leading self',
+    'Module 2: Leading teams',
+    'Module 3: Leading systems',
     'Module 4: Leading change',
 ]
 
@@ -42,7 +48,11 @@ def test_pack_writes_one_course_folder_with_course_xml(tmp_path):
         assert not [name for name in names if '__' in name or name.endswith('.pyc')]
         root = etree.fromstring(tar.extractfile('course/course.xml').read())
     assert (root.tag, root.get('url_name'), root.get('org'), root.get('course')) == (
-        'course', '2026', 'LeadershipSW', 'LSW101')
+        'course',
+        '2026',
+        'LeadershipSW',
+        'LSW101',
+    )
 
 
 def test_olxcleaner_finds_no_problems_in_the_course():
@@ -147,8 +157,11 @@ def test_both_leadership_profiles_rate_the_same_statements():
     profiles = [root for root in profiles if root.get('profile_key') == 'lsw-domains']
 
     def statements(root):
-        return [(dimension.get('id'), item.get('id'), ' '.join(item.text.split()))
-                for dimension in root.iter('dimension') for item in dimension.iter('item')]
+        return [
+            (dimension.get('id'), item.get('id'), ' '.join(item.text.split()))
+            for dimension in root.iter('dimension')
+            for item in dimension.iter('item')
+        ]
 
     assert len(profiles) == 2
     assert statements(profiles[0]) == statements(profiles[1])

@@ -5,6 +5,7 @@ enumerates every route, so it checks the authoring rules (balanced labels, varie
 weights, nations, endings) without trusting the engine. The second uses the engine: its
 shortcut analysis (`strategy_scores`) and the block's own handlers, played as learners would.
 """
+
 import importlib.resources
 import random
 import re
@@ -38,11 +39,16 @@ def read(name):
     steps = {}
     for element in root.findall('step'):
         steps[element.get('id')] = {
-            'id': element.get('id'), 'title': element.get('title'),
+            'id': element.get('id'),
+            'title': element.get('title'),
             'demands': set((element.get('demands') or '').split()),
-            'weight': float(element.get('weight', '1')), 'timed': element.get('time_limit') is not None,
-            'choices': [{'id': c.get('id'), 'mode': c.get('mode'), 'target': c.get('target'),
-                         'label': words(c.find('label'))} for c in element.findall('choice')]}
+            'weight': float(element.get('weight', '1')),
+            'timed': element.get('time_limit') is not None,
+            'choices': [
+                {'id': c.get('id'), 'mode': c.get('mode'), 'target': c.get('target'), 'label': words(c.find('label'))}
+                for c in element.findall('choice')
+            ],
+        }
     endings = {e.get('id'): float(e.get('score')) for e in root.findall('ending')}
     return root, steps, root.find('step').get('id'), endings
 
@@ -67,6 +73,7 @@ def routes(steps, start, endings):
             return
         for choice in steps[node]['choices']:
             walk(choice['target'], path + [(node, choice)])
+
     walk(start, [])
     return found
 
@@ -74,11 +81,18 @@ def routes(steps, start, endings):
 @pytest.fixture(scope='module', params=NAMES)
 def shipped(request):
     root, steps, start, endings = read(request.param)
-    return {'name': request.param, 'root': root, 'steps': steps, 'start': start, 'endings': endings,
-            'routes': routes(steps, start, endings)}
+    return {
+        'name': request.param,
+        'root': root,
+        'steps': steps,
+        'start': start,
+        'endings': endings,
+        'routes': routes(steps, start, endings),
+    }
 
 
 # --- the authoring rules, read straight from the OLX ---------------------------------------
+
 
 def test_labels_are_of_similar_length_and_the_best_is_not_first_or_longest(shipped):
     steps = shipped['steps'].values()
@@ -152,8 +166,10 @@ def test_the_law_is_stated_correctly_where_the_review_found_errors():
 def test_lived_experience_is_heard_and_the_report_is_cited_in_its_own_form():
     texts = {name: words(read(name)[0]) for name in NAMES}
     assert sum('lived experience' in text for text in texts.values()) >= 1
-    cite = ('Cite as: Miller RS and Geoghegan L (Eds) (2022) Leadership and Social Work in the UK: '
-            'Valuing its Potential: A roundtable discussion. Birmingham: BASW / University of Birmingham.')
+    cite = (
+        'Cite as: Miller RS and Geoghegan L (Eds) (2022) Leadership and Social Work in the UK: '
+        'Valuing its Potential: A roundtable discussion. Birmingham: BASW / University of Birmingham.'
+    )
     for name, text in texts.items():
         assert cite in text, name
         assert 'Miller, R. and Geoghegan' not in text
@@ -173,8 +189,11 @@ def test_missing_a_weighted_duty_costs_more_than_a_minor_call(shipped):
     """A route that gets a safeguarding or legal duty wrong cannot come close to full marks."""
     steps = shipped['steps']
     for sid in [s for s, step in steps.items() if step['weight'] >= 2]:
-        missed = [fit_score(steps, path) for path, _e in shipped['routes']
-                  if any(s == sid and not fits(steps[s], c) for s, c in path)]
+        missed = [
+            fit_score(steps, path)
+            for path, _e in shipped['routes']
+            if any(s == sid and not fits(steps[s], c) for s, c in path)
+        ]
         assert missed and max(missed) <= 0.85, (sid, max(missed))
 
 
@@ -192,13 +211,14 @@ def independent_strategy_means(shipped, learners=300):
     """What shortcut strategies average, played on the authored graph with shuffled orders."""
     steps, endings = shipped['steps'], shipped['endings']
     pickers = {
-        'first': lambda cs, rng: cs[0], 'last': lambda cs, rng: cs[-1],
+        'first': lambda cs, rng: cs[0],
+        'last': lambda cs, rng: cs[-1],
         'longest': lambda cs, rng: max(cs, key=lambda c: len(c['label'])),
         'shortest': lambda cs, rng: min(cs, key=lambda c: len(c['label'])),
-        'random': lambda cs, rng: rng.choice(cs)}
+        'random': lambda cs, rng: rng.choice(cs),
+    }
     for mode in MODES:
-        pickers[f'mode:{mode}'] = (lambda m: lambda cs, rng: rng.choice(
-            [c for c in cs if c['mode'] == m] or cs))(mode)
+        pickers[f'mode:{mode}'] = (lambda m: lambda cs, rng: rng.choice([c for c in cs if c['mode'] == m] or cs))(mode)
     means = {}
     for name, pick in pickers.items():
         rng, total = random.Random(name), 0.0
@@ -223,6 +243,7 @@ def test_shortcuts_fail_when_played_on_the_authored_graph(shipped):
 
 # --- the engine's view: validation, shortcut analysis and the block's handlers -------------
 
+
 def parsed(name):
     root = etree.fromstring((COURSE / 'leadership_scenario' / name).read_bytes())
     return olx.parse_element(root, sanitize=True), root
@@ -236,8 +257,15 @@ def test_engine_shortcut_analysis_agrees_no_shortcut_passes(name):
     assert set(scores) >= {'first', 'last', 'longest', 'shortest', 'random'} | {f'mode:{m}' for m in MODES}
     for strategy, score in scores.items():
         assert score <= (MODE_LIMIT if strategy.startswith('mode:') else SHORTCUT_LIMIT), (strategy, score)
-    assert abs(scores['random'] - independent_strategy_means(
-        {'steps': read(name)[1], 'start': read(name)[2], 'endings': read(name)[3]})['random']) < 0.08
+    assert (
+        abs(
+            scores['random']
+            - independent_strategy_means({'steps': read(name)[1], 'start': read(name)[2], 'endings': read(name)[3]})[
+                'random'
+            ]
+        )
+        < 0.08
+    )
 
 
 def olx_text(name):
@@ -272,8 +300,10 @@ def test_playing_shortcuts_through_the_block_agrees_with_the_analysis(name):
         scores = []
         for index, user in enumerate(users):
             state = play(block, user, strategy, scenario, shortcuts.learner_random(0, index, strategy))
-            route = [(entry['step'], next(c for c in steps[entry['step']]['choices'] if c['id'] == entry['choice']))
-                     for entry in state['history']]
+            route = [
+                (entry['step'], next(c for c in steps[entry['step']]['choices'] if c['id'] == entry['choice']))
+                for entry in state['history']
+            ]
             assert state['score'] == pytest.approx(fit_score(steps, route))  # the block scores as the rules say
             scores.append(state['score'])
         assert statistics.mean(scores) == pytest.approx(predicted[strategy]), strategy
@@ -303,9 +333,10 @@ def test_two_learners_see_different_orders_and_each_keeps_theirs(name):
 
 # --- the module pages and the facilitator guide --------------------------------------------
 
+
 def module_guide(number):
     text = GUIDE.read_text(encoding='utf-8')
-    return text[text.index(f'## Module {number}:'):text.index(f'## Module {number + 1}:')]
+    return text[text.index(f'## Module {number}:') : text.index(f'## Module {number + 1}:')]
 
 
 @pytest.mark.parametrize('number', [1, 2])
@@ -314,27 +345,39 @@ def test_the_guide_presents_steps_that_every_route_passes(number):
     assert len(titles) >= 2
     data = [read(name) for name in NAMES]
     for title in titles:
-        owner = [(steps, start, endings) for _root, steps, start, endings in data
-                 if any(step['title'] == title for step in steps.values())]
+        owner = [
+            (steps, start, endings)
+            for _root, steps, start, endings in data
+            if any(step['title'] == title for step in steps.values())
+        ]
         assert len(owner) == 1, title
         steps, start, endings = owner[0]
         for path, _end in routes(steps, start, endings):
             assert any(steps[s]['title'] == title for s, _c in path), title
 
 
-@pytest.mark.parametrize('number, vertical, page', [(1, 'm1_intro_start', 'm1_outcomes'),
-                                                    (2, 'm2_intro_learn', 'm2_outcomes')])
+@pytest.mark.parametrize(
+    'number, vertical, page', [(1, 'm1_intro_start', 'm1_outcomes'), (2, 'm2_intro_learn', 'm2_outcomes')]
+)
 def test_each_module_opens_with_outcomes_mapped_to_the_four_nations(number, vertical, page):
-    chapter = etree.fromstring((COURSE / 'chapter' / f'module_{number}_{("self", "teams")[number - 1]}.xml').read_bytes())
+    chapter = etree.fromstring(
+        (COURSE / 'chapter' / f'module_{number}_{("self", "teams")[number - 1]}.xml').read_bytes()
+    )
     sequential = etree.fromstring((COURSE / 'sequential' / f'{chapter[0].get("url_name")}.xml').read_bytes())
     assert sequential[0].get('url_name') == vertical
     first = etree.fromstring((COURSE / 'vertical' / f'{vertical}.xml').read_bytes())[0]
     assert first.tag == 'html' and first.get('url_name') == page
     html = ' '.join((COURSE / 'html' / f'{page}.html').read_text(encoding='utf-8').split())
-    for needed in ('Learning outcomes', 'Study time', 'as at December 2026', 'Social Work England',
-                   'SSSC Codes of Practice', 'Social Care Wales Code of Professional Practice',
-                   'NISCC Standards of Conduct and Practice',
-                   'Miller RS and Geoghegan L (Eds) (2022)'):
+    for needed in (
+        'Learning outcomes',
+        'Study time',
+        'as at December 2026',
+        'Social Work England',
+        'SSSC Codes of Practice',
+        'Social Care Wales Code of Professional Practice',
+        'NISCC Standards of Conduct and Practice',
+        'Miller RS and Geoghegan L (Eds) (2022)',
+    ):
         assert needed in html, needed
     assert len(re.findall(r'<li>', html.split('<h4>How the outcomes map')[0])) >= 4
     assert 'Learning outcomes' in module_guide(number) and 'Study time' in module_guide(number)

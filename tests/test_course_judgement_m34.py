@@ -6,6 +6,7 @@ and weighted demands, limited attempts, the nation it is set in), every route th
 describes decisions taken on every route into it), and shortcut strategies, both analysed with
 `strategy_scores` and played as learners through the block's own handlers.
 """
+
 import importlib.resources
 import random
 import statistics
@@ -31,28 +32,51 @@ NATIONS = {
 }
 CONTENT_NOTES = {'m3_amhp_assessment.xml', 'm4_pandemic_team.xml'}  # suicide risk, restraint; neglect
 EXEMPLARY = {
-    'm3_amhp_assessment.xml': [('referral', 'gather_first'), ('planning', 'share_tasks'),
-                               ('door', 'ask_krystyna'), ('balcony', 'act_now'),
-                               ('interview', 'weigh_all'), ('decision', 'stay_home'),
-                               ('home_plan', 'write_together')],
-    'm3_icb_seat.xml': [('heard_late', 'listen_first'), ('shared_voice', 'convene'),
-                        ('programme_director', 'problem_first'), ('board_meeting', 'co_design'),
-                        ('design_group', 'host_it'), ('winter', 'protect_core')],
-    'm4_family_centres.xml': [('savings_target', 'understand_first'), ('who_decides', 'reshape'),
-                              ('options', 'agree_criteria'), ('impact', 'commission_assessment'),
-                              ('contested_call', 'decide_explain'), ('telling_people', 'stay_through'),
-                              ('staff_change', 'delegate_design'), ('one_year_on', 'evaluate_together')],
-    'm4_pandemic_team.xml': [('lockdown_night', 'interim_plan'), ('triage', 'share_rag'),
-                             ('shielding', 'talk_each'), ('outbreak', 'act_now'),
-                             ('after_outbreak', 'agree_together'), ('recovery', 'keep_together')],
+    'm3_amhp_assessment.xml': [
+        ('referral', 'gather_first'),
+        ('planning', 'share_tasks'),
+        ('door', 'ask_krystyna'),
+        ('balcony', 'act_now'),
+        ('interview', 'weigh_all'),
+        ('decision', 'stay_home'),
+        ('home_plan', 'write_together'),
+    ],
+    'm3_icb_seat.xml': [
+        ('heard_late', 'listen_first'),
+        ('shared_voice', 'convene'),
+        ('programme_director', 'problem_first'),
+        ('board_meeting', 'co_design'),
+        ('design_group', 'host_it'),
+        ('winter', 'protect_core'),
+    ],
+    'm4_family_centres.xml': [
+        ('savings_target', 'understand_first'),
+        ('who_decides', 'reshape'),
+        ('options', 'agree_criteria'),
+        ('impact', 'commission_assessment'),
+        ('contested_call', 'decide_explain'),
+        ('telling_people', 'stay_through'),
+        ('staff_change', 'delegate_design'),
+        ('one_year_on', 'evaluate_together'),
+    ],
+    'm4_pandemic_team.xml': [
+        ('lockdown_night', 'interim_plan'),
+        ('triage', 'share_rag'),
+        ('shielding', 'talk_each'),
+        ('outbreak', 'act_now'),
+        ('after_outbreak', 'agree_together'),
+        ('recovery', 'keep_together'),
+    ],
 }
 # ending: (one of these decisions is on every route into it, none of these is on any route into it)
 ENDING_FACTS = {
     'm3_amhp_assessment.xml': {
         'admitted_far': ({('decision_pressed', 'apply_now')}, set()),
         'admitted_with_dignity': ({('admission_plan', 'agree_family')}, set()),
-        'home_treatment_safe': ({('home_plan', 'write_together'), ('loose_ends', 'agree_now')},
-                                {('decision', 'admit_explained'), ('decision', 'apply_and_go')}),
+        'home_treatment_safe': (
+            {('home_plan', 'write_together'), ('loose_ends', 'agree_now')},
+            {('decision', 'admit_explained'), ('decision', 'apply_and_go')},
+        ),
     },
     'm3_icb_seat.xml': {
         'seat_earned': ({('winter', 'protect_core'), ('winter', 'priya_leads')}, set()),
@@ -60,16 +84,21 @@ ENDING_FACTS = {
     'm4_family_centres.xml': {
         ending: ({('contested_call', 'decide_explain')}, set())
         for ending in ('changed_together', 'savings_with_scars', 'repaired_late')
-    } | {
-        ending: ({('contested_call', 'pass_to_cabinet'), ('contested_call', 'one_more_round')},
-                 {('contested_call', 'decide_explain')})
+    }
+    | {
+        ending: (
+            {('contested_call', 'pass_to_cabinet'), ('contested_call', 'one_more_round')},
+            {('contested_call', 'decide_explain')},
+        )
         for ending in ('closures_imposed', 'imposed_but_learning')
     },
     'm4_pandemic_team.xml': {
         'team_held': ({('outbreak', 'act_now')}, set()),
         'service_held_team_worn': ({('outbreak', 'act_now')}, set()),
-        'lessons_hard_way': ({('weekend_gap', 'learn_together'), ('weekend_gap', 'new_rule'),
-                              ('weekend_gap', 'to_governance')}, {('outbreak', 'act_now')}),
+        'lessons_hard_way': (
+            {('weekend_gap', 'learn_together'), ('weekend_gap', 'new_rule'), ('weekend_gap', 'to_governance')},
+            {('outbreak', 'act_now')},
+        ),
     },
 }
 FILES = sorted(NATIONS)
@@ -92,6 +121,7 @@ def routes(scenario):
             return
         for choice in step.choices:
             walk(choice.target, route + [(step, choice)])
+
     walk(scenario.start, [])
     return found
 
@@ -155,8 +185,10 @@ def test_set_in_one_nation_with_its_standards_and_dated_law(shipped):
     assert f'Set in {nation}' in scenario.intro
     assert 'as at December 2026' in scenario.intro
     assert all(words in root.get('framework') for words in framework_words)
-    cite = ('Miller RS and Geoghegan L (Eds) (2022) <cite>Leadership and Social Work in the UK: Valuing '
-            'its Potential: A roundtable discussion</cite>. Birmingham: BASW / University of Birmingham.')
+    cite = (
+        'Miller RS and Geoghegan L (Eds) (2022) <cite>Leadership and Social Work in the UK: Valuing '
+        'its Potential: A roundtable discussion</cite>. Birmingham: BASW / University of Birmingham.'
+    )
     assert cite in scenario.debrief
 
 
@@ -226,6 +258,7 @@ def test_no_shortcut_strategy_passes(shipped):
 
 # Playing through the block's own handlers, as a learner who games the exercise would.
 
+
 def pick(strategy, choices, rng):
     """The choice a learner following `strategy` clicks, from the choices in the order shown."""
     if strategy == 'first':
@@ -277,6 +310,7 @@ def test_shortcuts_played_through_the_handlers_do_not_pass_and_agree_with_the_an
         def chooser(step, choices):
             shown = [dict(c, mode=mode[(step['id'], c['id'])]) for c in choices]
             return pick(strategy, shown, rng)
+
         played = [play(usages[name], f'{strategy}-{n}', chooser)[0] for n in range(10)]
         mean = statistics.mean(played)
         assert mean <= (0.65 if strategy in POSITIONAL else 0.75), (strategy, played)
@@ -286,16 +320,21 @@ def test_shortcuts_played_through_the_handlers_do_not_pass_and_agree_with_the_an
 @pytest.mark.parametrize('name', FILES)
 def test_the_exemplary_route_reaches_full_marks_through_the_handlers(usages, name):
     route = dict(EXEMPLARY[name])
-    score, _orders = play(usages[name], 'exemplary', lambda step, choices: next(
-        c for c in choices if c['id'] == route[step['id']]))
+    score, _orders = play(
+        usages[name], 'exemplary', lambda step, choices: next(c for c in choices if c['id'] == route[step['id']])
+    )
     assert score == pytest.approx(1.0)
 
 
 @pytest.mark.parametrize('name', FILES)
 def test_two_learners_see_the_choices_in_different_orders(usages, name):
     route = dict(EXEMPLARY[name])
-    seen = [play(usages[name], f'order-{n}', lambda step, choices: next(
-        c for c in choices if c['id'] == route[step['id']]))[1] for n in range(2)]
+    seen = [
+        play(
+            usages[name], f'order-{n}', lambda step, choices: next(c for c in choices if c['id'] == route[step['id']])
+        )[1]
+        for n in range(2)
+    ]
     assert seen[0] != seen[1]
     assert [sorted(order) for order in seen[0]] == [sorted(order) for order in seen[1]]
 
@@ -303,8 +342,10 @@ def test_two_learners_see_the_choices_in_different_orders(usages, name):
 # The module pages, the About page and the reading list.
 
 PAGES = importlib.resources.files('leadership_xblocks.scenarios') / 'course'
-CITE_AS = ('Miller RS and Geoghegan L (Eds) (2022) <cite>Leadership and Social Work in the UK: Valuing its '
-           'Potential: A roundtable discussion</cite>. Birmingham: BASW / University of Birmingham.')
+CITE_AS = (
+    'Miller RS and Geoghegan L (Eds) (2022) <cite>Leadership and Social Work in the UK: Valuing its '
+    'Potential: A roundtable discussion</cite>. Birmingham: BASW / University of Birmingham.'
+)
 
 
 def page(path):
@@ -315,8 +356,12 @@ def page(path):
 def test_each_module_opens_with_outcomes_mapped_to_all_four_nations(first_page):
     text = page(first_page)
     assert 'Learning outcomes' in text and 'Study time' in text and 'as at December 2026' in text
-    for standards in ('Social Work England professional standards', 'Social Care Wales Code of Professional Practice',
-                      'SSSC Codes of Practice', 'NISCC Standards of Conduct and Practice'):
+    for standards in (
+        'Social Work England professional standards',
+        'Social Care Wales Code of Professional Practice',
+        'SSSC Codes of Practice',
+        'NISCC Standards of Conduct and Practice',
+    ):
         assert standards in text, standards
     assert text.count('<li>') >= 5 and CITE_AS in text
 
@@ -335,27 +380,38 @@ def test_the_about_page_states_realistic_hours_the_nations_and_a_reading_list():
     overview = page('about/overview.html')
     assert '9 to 10 hours' in overview and '12 to 13 hours' not in overview
     assert 'reading-list' in overview and overview.count('<li>') >= 10
-    assert '<cite>Leadership and Social Work in the UK: Valuing its Potential: A roundtable discussion</cite>' in overview
+    assert (
+        '<cite>Leadership and Social Work in the UK: Valuing its Potential: A roundtable discussion</cite>' in overview
+    )
     assert 'as at December 2026' in overview
     reading = page('html/reading_list.html')
     assert CITE_AS.split('</cite>')[0] in reading and 'doi:10.1093/bjsw/bcac017' in reading
 
 
 MISATTRIBUTIONS = [
-    'The roundtable saw this as a strength', "The roundtable's first recommendation",
-    'The roundtable noted that people in senior social work leadership', 'found five that are drawn on most often',
-    'health services must keep social workers in their teams', 'the same independent role sits with',
-    "the roundtable's call for leaders to challenge blame", "the roundtable's reminder that leaders must sometimes",
-    '42 integrated care systems', 'Miller, R. and Geoghegan, L.',
+    'The roundtable saw this as a strength',
+    "The roundtable's first recommendation",
+    'The roundtable noted that people in senior social work leadership',
+    'found five that are drawn on most often',
+    'health services must keep social workers in their teams',
+    'the same independent role sits with',
+    "the roundtable's call for leaders to challenge blame",
+    "the roundtable's reminder that leaders must sometimes",
+    '42 integrated care systems',
+    'Miller, R. and Geoghegan, L.',
 ]
 
 
 def test_course_pages_separate_the_discussion_from_the_editors_introduction():
-    texts = {path.name: path.read_text(encoding='utf-8') for folder in ('html', 'about')
-             for path in (PAGES / folder).iterdir() if path.name.endswith('.html')}
+    texts = {
+        path.name: path.read_text(encoding='utf-8')
+        for folder in ('html', 'about')
+        for path in (PAGES / folder).iterdir()
+        if path.name.endswith('.html')
+    }
     texts |= {name: page(f'leadership_scenario/{name}') for name in FILES}
     for name, text in texts.items():
         for phrase in MISATTRIBUTIONS:
             assert phrase not in text, (name, phrase)
     for name in ('m4_intro_diversity.html', 'm4_intro_change.html', 'm1_intro_what.html'):
-        assert "introduction" in texts[name], name
+        assert 'introduction' in texts[name], name

@@ -1,5 +1,6 @@
 """The learner's CPD record: every block type adds to it through the `user_info` scope, and the
 `leadership_cpd_record` block shows it and downloads it as a printable, escaped HTML document."""
+
 import datetime
 import itertools
 import json
@@ -15,16 +16,20 @@ from tests.support.blocks import Learner, load
 MODULE_1 = 'module="Leading self" framework="BASW PCF: Professional leadership"'
 MODULE_2 = 'module="Leading teams" framework="Social Work England: Professional standards"'
 SCENARIO = FIT.replace('display_name="Test"', f'display_name="Duty call" {MODULE_1}')
-REFLECTION = (f'<leadership_reflection display_name="Reflecting on the call" {MODULE_1}>'
-              '<prompt><p>What shaped your decision?</p></prompt></leadership_reflection>')
+REFLECTION = (
+    f'<leadership_reflection display_name="Reflecting on the call" {MODULE_1}>'
+    '<prompt><p>What shaped your decision?</p></prompt></leadership_reflection>'
+)
 SELF_ASSESSMENT = """<leadership_self_assessment display_name="{name}" profile_key="lsw" {module}>
   <scale min="1" max="5"/>
   <dimension id="self" label="Leading self"><item id="s1">I notice my stress.</item></dimension>
   <dimension id="teams" label="Leading teams"><item id="t1">I share decisions.</item></dimension>
 </leadership_self_assessment>"""
-TIME_ALLOCATION = (f'<leadership_time_allocation display_name="What leaders do" {MODULE_2}>'
-                   '<function id="planning">Long-term planning</function>'
-                   '<function id="crisis">Crisis management</function></leadership_time_allocation>')
+TIME_ALLOCATION = (
+    f'<leadership_time_allocation display_name="What leaders do" {MODULE_2}>'
+    '<function id="planning">Long-term planning</function>'
+    '<function id="crisis">Crisis management</function></leadership_time_allocation>'
+)
 
 
 _PEOPLE = itertools.count()
@@ -57,8 +62,11 @@ def course():
         'scenario': load(SCENARIO),
         'reflection': load(REFLECTION),
         'before': load(SELF_ASSESSMENT.format(name='Profile: before', module=MODULE_1)),
-        'after': load(SELF_ASSESSMENT.format(
-            name='Profile: after', module='module="Leading teams" framework="BASW PCF: Professional leadership"')),
+        'after': load(
+            SELF_ASSESSMENT.format(
+                name='Profile: after', module='module="Leading teams" framework="BASW PCF: Professional leadership"'
+            )
+        ),
         'time': load(TIME_ALLOCATION),
         'record': load('<leadership_cpd_record/>'),
     }
@@ -69,7 +77,9 @@ def alice_did_everything(course, alice):  # pylint: disable=redefined-outer-name
     learner = {name: Learner(usage, alice) for name, usage in course.items()}
     learner['scenario'].ok('choose', {'step': 's1', 'choice': 'now'})
     learner['scenario'].ok('choose', {'step': 's2', 'choice': 'agree'})
-    learner['reflection'].ok('submit', {'text': '<p>I rang my manager first.</p><p>Next time I would ask the family.</p>'})
+    learner['reflection'].ok(
+        'submit', {'text': '<p>I rang my manager first.</p><p>Next time I would ask the family.</p>'}
+    )
     learner['before'].ok('submit', {'ratings': {'s1': 2, 't1': 3}})
     learner['after'].ok('submit', {'ratings': {'s1': 4, 't1': 3}})
     learner['time'].ok('submit', {'allocations': {'planning': 40, 'crisis': 60}, 'model': 'host', 'consent': False})
@@ -78,8 +88,10 @@ def alice_did_everything(course, alice):  # pylint: disable=redefined-outer-name
 
 # The user_info scope in the workbench --------------------------------------------------
 
+
 def test_the_workbench_store_shares_user_info_across_blocks_and_keeps_learners_apart(course, alice):  # pylint: disable=redefined-outer-name
     from workbench.models import XBlockState  # pylint: disable=import-outside-toplevel
+
     reflection = Learner(course['reflection'], alice).block()
     reflection.leadership_cpd_entries = {'x': {'title': 'Set in one block'}}
     reflection.save()
@@ -94,6 +106,7 @@ def test_the_workbench_store_shares_user_info_across_blocks_and_keeps_learners_a
 
 # Entries from every block type ----------------------------------------------------------
 
+
 def test_every_block_type_adds_its_entry(alice_did_everything, alice):  # pylint: disable=redefined-outer-name
     course = alice_did_everything
     record = entries(course['record'], alice)
@@ -101,8 +114,12 @@ def test_every_block_type_adds_its_entry(alice_did_everything, alice):  # pylint
     for key, entry in record.items():
         assert key == entry['block_id']
         by_type.setdefault(entry['block_type'], []).append(entry)
-    assert sorted(by_type) == ['leadership_reflection', 'leadership_scenario', 'leadership_self_assessment',
-                               'leadership_time_allocation']
+    assert sorted(by_type) == [
+        'leadership_reflection',
+        'leadership_scenario',
+        'leadership_self_assessment',
+        'leadership_time_allocation',
+    ]
     today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     for entry in record.values():
         assert entry['date'] == today
@@ -113,23 +130,30 @@ def test_every_block_type_adds_its_entry(alice_did_everything, alice):  # pylint
     scenario = by_type['leadership_scenario'][0]
     assert scenario['module'] == 'Leading self' and scenario['framework'] == 'BASW PCF: Professional leadership'
     assert scenario['outcome'] == 'Ending good' and scenario['score'] == 1.0
-    assert scenario['decisions'] == [{'step': 'Step s1', 'choice': 'Label now', 'mode': 'urgent'},
-                                     {'step': 'Step s2', 'choice': 'Label agree', 'mode': 'consensual'}]
+    assert scenario['decisions'] == [
+        {'step': 'Step s1', 'choice': 'Label now', 'mode': 'urgent'},
+        {'step': 'Step s2', 'choice': 'Label agree', 'mode': 'consensual'},
+    ]
 
     reflection = by_type['leadership_reflection'][0]
     assert [line for line in reflection['reflection'].split('\n') if line] == [
-        'I rang my manager first.', 'Next time I would ask the family.']
+        'I rang my manager first.',
+        'Next time I would ask the family.',
+    ]
     assert reflection['words'] == 12 and reflection['prompt'] == 'What shaped your decision?'
 
     profiles = {e['title']: e for e in by_type['leadership_self_assessment']}
     assert profiles['Profile: after']['profile'] == [
         {'dimension': 'Leading self', 'before': 2.0, 'after': 4.0},
-        {'dimension': 'Leading teams', 'before': 3.0, 'after': 3.0}]
+        {'dimension': 'Leading teams', 'before': 3.0, 'after': 3.0},
+    ]
     assert profiles['Profile: after']['module'] == 'Leading teams'
 
     allocation = by_type['leadership_time_allocation'][0]
-    assert allocation['allocation'] == [{'function': 'Long-term planning', 'percent': 40.0},
-                                        {'function': 'Crisis management', 'percent': 60.0}]
+    assert allocation['allocation'] == [
+        {'function': 'Long-term planning', 'percent': 40.0},
+        {'function': 'Crisis management', 'percent': 60.0},
+    ]
 
 
 def test_the_record_block_shows_entries_grouped_by_module_with_their_framework(alice_did_everything, alice):  # pylint: disable=redefined-outer-name
@@ -177,6 +201,7 @@ def test_nothing_is_recorded_before_an_ending(course, alice):  # pylint: disable
 
 # The record block --------------------------------------------------------------------------
 
+
 def test_default_olx_renders_an_empty_record_with_no_download(course, alice):  # pylint: disable=redefined-outer-name
     html = Learner(course['record'], alice).render().body_html()
     assert 'My CPD record' in html and 'Your record is empty for now' in html and 'role="status"' in html
@@ -208,12 +233,15 @@ def test_everything_in_the_record_is_escaped(course, alice):  # pylint: disable=
     block = Learner(course['reflection'], alice).block()
     block.display_name = 'Call <script>alert(1)</script> & co'
     block.module = '<img src=x onerror=alert(2)>'
-    block.record_cpd({'activity': {'template': 'Did <b>{what}</b>', 'params': {'what': '<i>x</i>'}},
-                      'reflection': 'Risk <b>bold</b> & "quotes"',
-                      'decisions': [{'step': '<u>s</u>', 'choice': '<em>c</em>', 'mode': 'urgent'}]})
+    block.record_cpd(
+        {
+            'activity': {'template': 'Did <b>{what}</b>', 'params': {'what': '<i>x</i>'}},
+            'reflection': 'Risk <b>bold</b> & "quotes"',
+            'decisions': [{'step': '<u>s</u>', 'choice': '<em>c</em>', 'mode': 'urgent'}],
+        }
+    )
     block.save()
-    for body in (Learner(course['record'], alice).render().body_html(),
-                 download(course['record'], alice).text):
+    for body in (Learner(course['record'], alice).render().body_html(), download(course['record'], alice).text):
         assert '<script>alert' not in body and '<img' not in body and '<b>' not in body and '<em>' not in body
         assert '&lt;script&gt;alert(1)&lt;/script&gt; &amp; co' in body
         assert 'Risk &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quotes&quot;' in body
@@ -230,28 +258,36 @@ def test_the_native_api_returns_the_grouped_record(alice_did_everything, alice):
 
 def test_record_summaries_are_bounded(course, alice):  # pylint: disable=redefined-outer-name
     block = Learner(course['reflection'], alice).block()
-    entry = block.record_cpd({'reflection': 'x' * 100000, 'decisions': [{'step': 's' * 2000}] * 500,
-                              'unknown': 'dropped', 'score': True})
+    entry = block.record_cpd(
+        {'reflection': 'x' * 100000, 'decisions': [{'step': 's' * 2000}] * 500, 'unknown': 'dropped', 'score': True}
+    )
     assert len(entry['reflection']) < 61000 and entry['reflection'].endswith('[...]')
     assert len(entry['decisions']) == 200 and len(entry['decisions'][0]['step']) == 500
     assert 'unknown' not in entry and 'score' not in entry
 
 
 def test_grouping_puts_activities_without_a_module_last():
-    groups = cpd_document.grouped({
-        'a': {'title': 'A', 'module': '', 'first_recorded': '2026-01-01T00:00:00+00:00'},
-        'b': {'title': 'B', 'module': 'M2', 'first_recorded': '2026-01-02T00:00:00+00:00'},
-        'c': {'title': 'C', 'module': 'M1', 'first_recorded': '2026-01-03T00:00:00+00:00', 'framework': 'F'},
-        'd': {'title': 'D', 'module': 'M2', 'first_recorded': '2026-01-04T00:00:00+00:00', 'framework': 'G'},
-    })
+    groups = cpd_document.grouped(
+        {
+            'a': {'title': 'A', 'module': '', 'first_recorded': '2026-01-01T00:00:00+00:00'},
+            'b': {'title': 'B', 'module': 'M2', 'first_recorded': '2026-01-02T00:00:00+00:00'},
+            'c': {'title': 'C', 'module': 'M1', 'first_recorded': '2026-01-03T00:00:00+00:00', 'framework': 'F'},
+            'd': {'title': 'D', 'module': 'M2', 'first_recorded': '2026-01-04T00:00:00+00:00', 'framework': 'G'},
+        }
+    )
     assert [(g['module'], g['frameworks'], [e['title'] for e in g['entries']]) for g in groups] == [
-        ('M2', ['G'], ['B', 'D']), ('M1', ['F'], ['C']), ('Other activities', [], ['A'])]
+        ('M2', ['G'], ['B', 'D']),
+        ('M1', ['F'], ['C']),
+        ('Other activities', [], ['A']),
+    ]
 
 
 # The workbench demo page ------------------------------------------------------------------
 
+
 def test_the_demo_page_has_a_scenario_a_reflection_and_the_record(client, workbench_reset, alice):  # pylint: disable=unused-argument
     from workbench.scenarios import get_scenarios  # pylint: disable=import-outside-toplevel
+
     names = [name for name in get_scenarios() if name.startswith('leadership_cpd_record.')]
     assert names == ['leadership_cpd_record.0']
     response = client.get(f'/scenario/{names[0]}/?student={alice}')
@@ -264,6 +300,7 @@ def test_the_demo_page_has_a_scenario_a_reflection_and_the_record(client, workbe
 
 def test_cpd_record_offers_native_app_data():
     from tests.support.blocks import Learner, load  # pylint: disable=import-outside-toplevel
+
     block = Learner(load('<leadership_cpd_record/>'), 'alice').block()
     data = block.student_view_data()
     assert data['display_name'] and '/download' in data['download_url']

@@ -1,4 +1,5 @@
 """Staff and research CSV exports: staff only, anonymous ids, consent rules, streamed in flat memory."""
+
 import csv
 import datetime
 import gc
@@ -15,9 +16,9 @@ from tests.scenario_samples import FIT
 from tests.support.blocks import Learner, load
 
 
-
 def test_the_cohort_app_is_installed_for_these_tests():
     assert records.available(), 'devserver.settings must install leadership_xblocks.cohort'
+
 
 STAFF = 'staff'  # the workbench's staff user id (LEADERSHIP_WORKBENCH_STAFF default)
 T0 = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.timezone.utc)
@@ -50,13 +51,26 @@ def rows_of(text):
 
 
 def bulk(block_key, count, course_key='', prefix='l', **fields):  # pylint: disable=redefined-outer-name
-    LearnerRecord.objects.bulk_create([
-        LearnerRecord(block_key=block_key, block_type='leadership_scenario', learner=f'{prefix}{i:06d}',
-                      course_key=course_key, completed=bool(i % 2), score=(i % 10) / 10,
-                      data={'v': 1, 'attempt': 1, 'path': [{'step': 's1', 'choice': 'now', 'mode': 'urgent',
-                                                            'seconds': 12.5, 'timed_out': False}]},
-                      **fields)
-        for i in range(count)], batch_size=1000)
+    LearnerRecord.objects.bulk_create(
+        [
+            LearnerRecord(
+                block_key=block_key,
+                block_type='leadership_scenario',
+                learner=f'{prefix}{i:06d}',
+                course_key=course_key,
+                completed=bool(i % 2),
+                score=(i % 10) / 10,
+                data={
+                    'v': 1,
+                    'attempt': 1,
+                    'path': [{'step': 's1', 'choice': 'now', 'mode': 'urgent', 'seconds': 12.5, 'timed_out': False}],
+                },
+                **fields,
+            )
+            for i in range(count)
+        ],
+        batch_size=1000,
+    )
 
 
 def stream_peak(block_key):  # pylint: disable=redefined-outer-name
@@ -79,6 +93,7 @@ def stream_peak(block_key):  # pylint: disable=redefined-outer-name
 
 # Access ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize('handler', ['download_records', 'download_research'])
 def test_learners_get_403_and_no_data(block_key, handler):  # pylint: disable=redefined-outer-name
     bulk(block_key, 3)
@@ -94,8 +109,9 @@ def test_staff_download_is_a_csv_attachment_with_every_row(block_key):  # pylint
     response = call(block_key, STAFF, 'download_records')
     assert response.status_code == 200
     assert response.content_type == 'text/csv' and response.charset == 'utf-8'
-    assert re.match(r'attachment; filename="leadership-records-[A-Za-z0-9_.-]+\.csv"',
-                    response.headers['Content-Disposition'])
+    assert re.match(
+        r'attachment; filename="leadership-records-[A-Za-z0-9_.-]+\.csv"', response.headers['Content-Disposition']
+    )
     text = body_of(response)
     assert text.splitlines()[0] == ','.join(exports.STAFF_COLUMNS)
     rows = rows_of(text)
@@ -127,7 +143,8 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
 
 # Streaming -----------------------------------------------------------------------------
 
-@pytest.mark.slow      # writes 11,000 learner rows
+
+@pytest.mark.slow  # writes 11,000 learner rows
 def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_records):  # pylint: disable=unused-argument
     small, large = load(FIT), load(FIT)
     bulk(small, 1000, prefix='s')
@@ -154,16 +171,30 @@ def test_the_stream_yields_chunks_as_it_goes(block_key):  # pylint: disable=rede
 
 # Research export ------------------------------------------------------------------------
 
+
 def consent_row(learner, consent, at, block='ta-1', course=''):
-    LearnerRecord.objects.create(block_key=block, block_type='leadership_time_allocation', learner=learner,
-                                 course_key=course, data={}, consent=consent, consent_at=at)
+    LearnerRecord.objects.create(
+        block_key=block,
+        block_type='leadership_time_allocation',
+        learner=learner,
+        course_key=course,
+        data={},
+        consent=consent,
+        consent_at=at,
+    )
 
 
 def test_research_export_has_only_learners_whose_latest_decision_is_consent(block_key):  # pylint: disable=redefined-outer-name
     hour = datetime.timedelta(hours=1)
     for learner in ('yes', 'withdrew', 'changed_mind', 'never_asked', 'other_course'):
-        LearnerRecord.objects.create(block_key=block_key, block_type='leadership_scenario', learner=learner,
-                                     data={'v': 1, 'attempt': 2, 'path': []}, completed=True, score=0.5)
+        LearnerRecord.objects.create(
+            block_key=block_key,
+            block_type='leadership_scenario',
+            learner=learner,
+            data={'v': 1, 'attempt': 2, 'path': []},
+            completed=True,
+            score=0.5,
+        )
     consent_row('yes', True, T0)
     consent_row('withdrew', True, T0)
     consent_row('withdrew', False, T0 + hour, block='ta-2')
@@ -176,7 +207,9 @@ def test_research_export_has_only_learners_whose_latest_decision_is_consent(bloc
     assert sorted(r['learner'] for r in rows) == ['changed_mind', 'yes']
     assert all(r['block_key'] == block_key and r['score'] == '0.5' for r in rows)
     assert {r['learner']: r['consented_at'] for r in rows} == {
-        'yes': T0.isoformat(), 'changed_mind': (T0 + hour).isoformat()}
+        'yes': T0.isoformat(),
+        'changed_mind': (T0 + hour).isoformat(),
+    }
     assert 'consent' not in rows[0]  # everyone here consented; only the date is given
 
 
@@ -204,19 +237,33 @@ def test_consent_given_in_the_time_allocation_block_opens_the_scenario_research_
 
 
 def test_research_export_keeps_structured_values_and_drops_free_text(block_key):  # pylint: disable=redefined-outer-name
-    data = {'allocations': {'planning': 20.5, 'crisis': 79.5}, 'model': 'own',
-            'model_text': 'Whatever my manager Jane Smith does', 'words': 212,
-            'text': '<p>I visited the Smith family on Tuesday</p>', 'submitted': True, 'note': None,
-            'contact': 'jane.smith@example.org',
-            'path': [{'step': 's1', 'choice': 'now', 'mode': 'urgent', 'seconds': 3.5, 'label': 'A long label here'}]}
-    LearnerRecord.objects.create(block_key=block_key, block_type='leadership_time_allocation', learner='yes',
-                                 data=data, consent=True, consent_at=T0)
+    data = {
+        'allocations': {'planning': 20.5, 'crisis': 79.5},
+        'model': 'own',
+        'model_text': 'Whatever my manager Jane Smith does',
+        'words': 212,
+        'text': '<p>I visited the Smith family on Tuesday</p>',
+        'submitted': True,
+        'note': None,
+        'contact': 'jane.smith@example.org',
+        'path': [{'step': 's1', 'choice': 'now', 'mode': 'urgent', 'seconds': 3.5, 'label': 'A long label here'}],
+    }
+    LearnerRecord.objects.create(
+        block_key=block_key,
+        block_type='leadership_time_allocation',
+        learner='yes',
+        data=data,
+        consent=True,
+        consent_at=T0,
+    )
     rows = rows_of(body_of(call(block_key, STAFF, 'download_research')))
     assert len(rows) == 1
     assert 'Smith' not in rows[0]['data'] and 'Jane' not in rows[0]['data'] and 'smith' not in rows[0]['data']
-    assert rows[0]['data'] == ('{"allocations":{"crisis":79.5,"planning":20.5},"model":"own","note":null,'
-                               '"path":[{"choice":"now","mode":"urgent","seconds":3.5,"step":"s1"}],'
-                               '"submitted":true,"words":212}')
+    assert rows[0]['data'] == (
+        '{"allocations":{"crisis":79.5,"planning":20.5},"model":"own","note":null,'
+        '"path":[{"choice":"now","mode":"urgent","seconds":3.5,"step":"s1"}],'
+        '"submitted":true,"words":212}'
+    )
     staff_rows = rows_of(body_of(call(block_key, STAFF, 'download_records')))
     assert 'Jane Smith' in staff_rows[0]['data']  # the staff export is complete
 
@@ -226,8 +273,12 @@ def test_the_data_dictionary_documents_every_column(repo_root):
     documented = set(re.findall(r'^\| `([a-z_]+)` \|', text, flags=re.MULTILINE))
     assert set(exports.STAFF_COLUMNS) <= documented
     assert set(exports.RESEARCH_COLUMNS) <= documented
-    for block_type in ('leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
-                       'leadership_time_allocation'):
+    for block_type in (
+        'leadership_scenario',
+        'leadership_reflection',
+        'leadership_self_assessment',
+        'leadership_time_allocation',
+    ):
         assert f'`{block_type}`' in text
 
 

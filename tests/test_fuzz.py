@@ -15,6 +15,7 @@ to all five blocks. After every call:
 `LEADERSHIP_FUZZ_CALLS` sets the budget (default 1,500 calls, about a minute; `make fuzz`
 runs 20,000). The counts are written to `artifacts/fuzz.json`.
 """
+
 import collections
 import json
 import logging
@@ -35,8 +36,17 @@ STEPS_PER_EXAMPLE = 50
 CALLS = int(os.environ.get('LEADERSHIP_FUZZ_CALLS', '1500'))
 EXAMPLES = max(1, CALLS // STEPS_PER_EXAMPLE)
 STAFF = 'staff'
-XSS = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', 'javascript:alert(1)',
-       '<a href="jav&#x09;ascript:alert(1)">x</a>', '<style>@import "x"</style>', '{{7*7}}', '${7*7}', '%s%n']
+XSS = [
+    '<script>alert(1)</script>',
+    '<img src=x onerror=alert(1)>',
+    '"><svg onload=alert(1)>',
+    'javascript:alert(1)',
+    '<a href="jav&#x09;ascript:alert(1)">x</a>',
+    '<style>@import "x"</style>',
+    '{{7*7}}',
+    '${7*7}',
+    '%s%n',
+]
 ODD = ['\udfff', 'a\x00b', '\ud83d', '\u202e', '\ufeff', 'x' * 300, '', ' ', '\n', '0', '-1', 'null']
 STEP_IDS = ['s1', 's2', 'late', 'good', 'nowhere']
 CHOICE_IDS = ['now', 'meet', 'agree', 'impose', 'sorry', '__timeout__', 'nope']
@@ -46,10 +56,15 @@ TA_MODELS = [model_id for model_id, _label in ta_model.MODELS]
 STATS = collections.Counter()
 
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers(-10**6, 10**6) | st.floats(allow_nan=False, allow_infinity=False)
-    | st.text(max_size=20) | st.sampled_from(XSS + ODD + VECTORS),
+    st.none()
+    | st.booleans()
+    | st.integers(-(10**6), 10**6)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20)
+    | st.sampled_from(XSS + ODD + VECTORS),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=8), children, max_size=4),
-    max_leaves=12)
+    max_leaves=12,
+)
 hostile_text = st.sampled_from(XSS + ODD + VECTORS + PROSE) | st.text(max_size=60)
 
 
@@ -81,8 +96,9 @@ def valid_request(draw, block_type, handler, user, hint):
     if handler == 'submit' and block_type == 'leadership_self_assessment':
         return {'ratings': {item: draw(st.integers(1, 5)) for item in SA_ITEMS}}
     if handler == 'submit':  # time allocation: shares that add up to 100
-        cuts = sorted(draw(st.lists(st.integers(0, 100), min_size=len(TA_FUNCTIONS) - 1,
-                                    max_size=len(TA_FUNCTIONS) - 1)))
+        cuts = sorted(
+            draw(st.lists(st.integers(0, 100), min_size=len(TA_FUNCTIONS) - 1, max_size=len(TA_FUNCTIONS) - 1))
+        )
         shares = [b - a for a, b in zip([0] + cuts, cuts + [100])]
         model = draw(st.sampled_from(TA_MODELS) | learner_text(user).map(lambda text: text[:200]))
         return {'allocations': dict(zip(TA_FUNCTIONS, shares)), 'model': model, 'consent': draw(st.booleans())}
@@ -99,7 +115,9 @@ def valid_request(draw, block_type, handler, user, hint):
 def request_for(draw, block_type, handler, user, hint=None):
     """(method, body bytes, content type, query) of one call."""
     if handler in FILE_HANDLERS:
-        query = draw(st.sampled_from(['', 'format=txt', 'inline=1', 'format=%ff', '%ed%a0%80=1', 'format=txt&inline=1']))
+        query = draw(
+            st.sampled_from(['', 'format=txt', 'inline=1', 'format=%ff', '%ed%a0%80=1', 'format=txt&inline=1'])
+        )
         return draw(st.sampled_from(['GET', 'GET', 'POST', 'PUT'])), b'', 'application/json', query
     kind = draw(st.sampled_from(['valid'] * 5 + ['mutated'] * 2 + ['random', 'raw', 'method']))
     if kind == 'raw':
@@ -130,10 +148,15 @@ def request_for(draw, block_type, handler, user, hint=None):
 def caller_state(usage_id, user, block_keys):
     """The caller's learner-scoped fields on this block (their CPD record and journal included) and every cohort row."""
     block = Learner(usage_id, user).block()
-    fields = {name: json.dumps(field.read_json(block), sort_keys=True)
-              for name, field in block.fields.items() if field.scope in LEARNER_SCOPES and field.is_set_on(block)}
-    rows = sorted((r.block_key, r.learner, json.dumps(r.data, sort_keys=True), r.completed, r.score, r.consent,
-                   str(r.consent_at)) for r in LearnerRecord.objects.filter(block_key__in=block_keys))
+    fields = {
+        name: json.dumps(field.read_json(block), sort_keys=True)
+        for name, field in block.fields.items()
+        if field.scope in LEARNER_SCOPES and field.is_set_on(block)
+    }
+    rows = sorted(
+        (r.block_key, r.learner, json.dumps(r.data, sort_keys=True), r.completed, r.score, r.consent, str(r.consent_at))
+        for r in LearnerRecord.objects.filter(block_key__in=block_keys)
+    )
     return fields, rows
 
 
@@ -145,8 +168,9 @@ def check_privacy(user, body, others):
             assert anonymous_id not in text, f'{user} received the anonymous id of {other}'
 
 
-@settings(max_examples=EXAMPLES, derandomize=True, database=None, deadline=None,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES, derandomize=True, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+)
 @given(st.data())
 def test_fuzz_every_handler_of_every_block(data):
     run = STATS['examples']
@@ -171,8 +195,9 @@ def test_fuzz_every_handler_of_every_block(data):
             usage_id = blocks[block_type]
             before = caller_state(usage_id, user, block_keys)
             log.events.clear()
-            status, kind, answer = call_raw(usage_id, user, handler, method=method, body=body,
-                                            content_type=content_type, query=query)
+            status, kind, answer = call_raw(
+                usage_id, user, handler, method=method, body=body, content_type=content_type, query=query
+            )
             STATS['calls'] += 1
             STATS[f'status {status}'] += 1
             where = (block_type, handler, user, method, body[:120], query, status, answer[:200])

@@ -1,6 +1,7 @@
 """Every malformed request to every handler is a 4xx with a JSON error and changes nothing;
 staff handlers refuse learners first; learner words survive the sanitiser; nothing stored can
 break a page or an export later."""
+
 import json
 
 import pytest
@@ -95,9 +96,15 @@ def test_a_query_string_that_is_not_utf8_is_a_400(blocks):  # pylint: disable=re
 
 
 STUDIO_BODIES = [
-    {}, {'values': {}}, {'defaults': []}, {'values': [], 'defaults': []}, {'values': {}, 'defaults': {}},
-    {'values': {'no_such_field': 1}, 'defaults': []}, {'values': {}, 'defaults': ['no_such_field']},
-    {'values': {}, 'defaults': [7]}, {'values': {'display_name': 12}, 'defaults': []},
+    {},
+    {'values': {}},
+    {'defaults': []},
+    {'values': [], 'defaults': []},
+    {'values': {}, 'defaults': {}},
+    {'values': {'no_such_field': 1}, 'defaults': []},
+    {'values': {}, 'defaults': ['no_such_field']},
+    {'values': {}, 'defaults': [7]},
+    {'values': {'display_name': 12}, 'defaults': []},
     {'values': {'display_name': ['a']}, 'defaults': []},
 ]
 
@@ -124,8 +131,13 @@ def test_a_studio_save_over_its_limit_is_a_413(blocks):  # pylint: disable=redef
 def test_studio_save_still_works_through_the_platform_handler(blocks):  # pylint: disable=redefined-outer-name
     usage_id = blocks['leadership_reflection']
     body = json.dumps({'values': {'display_name': 'Renamed', 'max_words': 40}, 'defaults': []}).encode('utf-8')
-    code, _kind, answer = call_raw(usage_id, 'author', 'submit_studio_edits', body=body,
-                                   content_type='application/x-www-form-urlencoded; charset=UTF-8')
+    code, _kind, answer = call_raw(
+        usage_id,
+        'author',
+        'submit_studio_edits',
+        body=body,
+        content_type='application/x-www-form-urlencoded; charset=UTF-8',
+    )
     assert code == 200 and json.loads(answer) == {'result': 'success'}
     block = Learner(usage_id, 'author').block()
     assert block.display_name == 'Renamed' and block.max_words == 40
@@ -178,10 +190,17 @@ def test_a_lone_surrogate_is_refused_so_later_pages_and_exports_still_work(block
     code, kind, answer = call_raw(usage_id, 'surrogate', 'save_draft', body=b'{"text": "a draft \\udfff"}')
     json_error(code, kind, answer)
     time_block = blocks['leadership_time_allocation']
-    code, kind, answer = call_raw(time_block, 'surrogate', 'submit', body=json.dumps(
-        {'allocations': {}, 'model': 'mine \udfff', 'consent': True}).encode('utf-8'))
+    code, kind, answer = call_raw(
+        time_block,
+        'surrogate',
+        'submit',
+        body=json.dumps({'allocations': {}, 'model': 'mine \udfff', 'consent': True}).encode('utf-8'),
+    )
     json_error(code, kind, answer)
-    for usage_id, handler in ((usage_id, 'my_reflections'), (blocks['leadership_cpd_record'], 'download'),
-                              (time_block, 'download_records')):
+    for usage_id, handler in (
+        (usage_id, 'my_reflections'),
+        (blocks['leadership_cpd_record'], 'download'),
+        (time_block, 'download_records'),
+    ):
         user = STAFF if handler == 'download_records' else 'surrogate'
         assert call_raw(usage_id, user, handler, method='GET')[0] == 200

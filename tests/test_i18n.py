@@ -14,6 +14,7 @@ The tooling tests run `tools/i18n/catalogues.py` (Babel, Django's `templatize()`
 django-statici18n) on a throwaway project and look at the catalogues and compiled files it
 leaves, as a translator would.
 """
+
 import gettext
 import json
 import re
@@ -51,11 +52,13 @@ def entries(path):
 
 # --- the CI check ----------------------------------------------------------------------
 
+
 def test_catalogues_are_up_to_date():
     run_tool('check')
 
 
 # --- what ships ------------------------------------------------------------------------
+
 
 def test_compiled_welsh_catalogue_is_where_open_edx_reads_it():
     """XBlockI18nService.get_python_locale() (edx-platform xmodule/modulestore/django.py) reads
@@ -75,9 +78,11 @@ def test_compiled_welsh_catalogue_is_where_open_edx_reads_it():
 
 
 def test_compiled_files_are_not_ignored_by_git():
-    paths = ['leadership_xblocks/translations/cy/LC_MESSAGES/text.mo', 'leadership_xblocks/blocks/public/static/i18n-cy.js']
-    result = subprocess.run(['git', 'check-ignore', *paths], cwd=REPO_ROOT, capture_output=True, text=True,
-                            check=False)
+    paths = [
+        'leadership_xblocks/translations/cy/LC_MESSAGES/text.mo',
+        'leadership_xblocks/blocks/public/static/i18n-cy.js',
+    ]
+    result = subprocess.run(['git', 'check-ignore', *paths], cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     assert result.stdout.strip() == '', f'ignored by git: {result.stdout}'
 
 
@@ -88,18 +93,22 @@ def test_welsh_plural_forms():
     welsh = gettext.translation('text', str(TRANSLATIONS), languages=['cy'])
     message = plural_message()
     forms = [welsh.ngettext(message.id[0], message.id[1], n) for n in (0, 1, 2, 3, 6, 7)]
-    assert forms == list(message.string)       # one form for each of 0, 1, 2, 3, 6 and the rest
+    assert forms == list(message.string)  # one form for each of 0, 1, 2, 3, 6 and the rest
 
 
 def plural_message(domain='text'):
     """A translated plural entry of a Welsh catalogue (which strings exist changes)."""
-    found = [m for m in entries(TRANSLATIONS / 'cy' / 'LC_MESSAGES' / f'{domain}.po').values()
-             if m.pluralizable and all(m.string) and not m.fuzzy]
+    found = [
+        m
+        for m in entries(TRANSLATIONS / 'cy' / 'LC_MESSAGES' / f'{domain}.po').values()
+        if m.pluralizable and all(m.string) and not m.fuzzy
+    ]
     assert found, f'the Welsh {domain} catalogue has no translated plural string to test'
     return found[0]
 
 
 # --- the workbench i18n service ---------------------------------------------------------
+
 
 def test_workbench_service_translates_into_welsh():
     from leadership_xblocks.workbench_i18n import WorkbenchI18nService  # pylint: disable=import-outside-toplevel
@@ -108,7 +117,7 @@ def test_workbench_service_translates_into_welsh():
     plural = plural_message()
     with translation.override('cy'):
         assert service.gettext('Problems to fix') == "Problemau i'w datrys"
-        assert service.ugettext('Display name') == "Enw i'w ddangos"   # what Studio's field editor calls
+        assert service.ugettext('Display name') == "Enw i'w ddangos"  # what Studio's field editor calls
         assert service.gettext('A string nobody marked') == 'A string nobody marked'
         assert service.ngettext(plural.id[0], plural.id[1], 2) == plural.string[2]
         assert service.ungettext(plural.id[0], plural.id[1], 7) == plural.string[5]
@@ -149,19 +158,32 @@ def test_templates_render_in_welsh_through_the_service():
     from leadership_xblocks.workbench_i18n import WorkbenchI18nService  # pylint: disable=import-outside-toplevel
 
     loader = ResourceLoader('leadership_xblocks')
-    scenario = type('S', (), {'steps': [type('Step', (), {
-        'id': 'a', 'title': 'A', 'demands': 'urgent', 'time_limit': 30, 'timeout': 'b', 'choices': []})()],
-        'endings': []})()
+    scenario = type(
+        'S',
+        (),
+        {
+            'steps': [
+                type(
+                    'Step',
+                    (),
+                    {'id': 'a', 'title': 'A', 'demands': 'urgent', 'time_limit': 30, 'timeout': 'b', 'choices': []},
+                )()
+            ],
+            'endings': [],
+        },
+    )()
     context = {'title': 'T', 'scenario': scenario, 'problems': [('error', 'x')]}
     with translation.override('cy'):
-        html = loader.render_django_template('templates/scenario_author.html', dict(context),
-                                             i18n_service=WorkbenchI18nService())
+        html = loader.render_django_template(
+            'templates/scenario_author.html', dict(context), i18n_service=WorkbenchI18nService()
+        )
     assert "Problemau i'w datrys" in html and 'Gwall' in html and 'Amlinelliad' in html
-    assert '30 eiliad, yna' in html                      # {% blocktrans with seconds=... %}
+    assert '30 eiliad, yna' in html  # {% blocktrans with seconds=... %}
     assert 'Problems to fix' not in html
     with translation.override('en'):
-        html = loader.render_django_template('templates/scenario_author.html', dict(context),
-                                             i18n_service=WorkbenchI18nService())
+        html = loader.render_django_template(
+            'templates/scenario_author.html', dict(context), i18n_service=WorkbenchI18nService()
+        )
     assert 'Problems to fix' in html and '30 s, then' in html
 
 
@@ -178,7 +200,7 @@ def test_workbench_pages_follow_the_language(client, workbench_reset):  # pylint
 
 # --- the tooling, on a throwaway project ------------------------------------------------
 
-MINI_PYTHON = '''\
+MINI_PYTHON = """\
 from .i18n import gettext_noop as _
 
 A = _("Hello")
@@ -193,15 +215,15 @@ G = gettext_noop("Marked for later")
 
 def gettext(self, text):
     return text
-'''
-MINI_TEMPLATE = '''\
+"""
+MINI_TEMPLATE = """\
 {% load i18n %}<p>{% trans "Page" %}</p>
 {# Translators: a verb, on a button #}
 <button>{% trans "Open" context "verb" %}</button>
 {% blocktrans with n=x %}{{ n }} at 50%{% endblocktrans %}
 {% blocktrans count counter=k %}{{ counter }} line.{% plural %}{{ counter }} lines.{% endblocktrans %}
-'''
-MINI_JS = r'''
+"""
+MINI_JS = r"""
 var re = /'(\w+)"/g, x = a / b / c;
 var _ = L.gettext;
 // Translators: the clock
@@ -210,14 +232,19 @@ el('p', {}, [_('Time: ' +
 L.ngettext('{n} item', '{n} items', n);
 window.LeadershipXBlocksI18N.gettext('Click the button');
 _(name);
-'''
+"""
 MINI_WELSH = {
-    'Hello': 'Helo', 'Implicit join': 'Uno ymhlyg', 'With a {name}': 'Gyda {name}',
+    'Hello': 'Helo',
+    'Implicit join': 'Uno ymhlyg',
+    'With a {name}': 'Gyda {name}',
     ('{n} word', '{n} words'): ['{n} gair', '{n} gair', '{n} air', '{n} gair', '{n} gair', '{n} gair'],
-    'Open': 'Agor', 'Marked for later': 'Wedi’i nodi at wedyn', 'Page': 'Tudalen',
+    'Open': 'Agor',
+    'Marked for later': 'Wedi’i nodi at wedyn',
+    'Page': 'Tudalen',
     '%(n)s at 50%%': '%(n)s ar 50%%',
     ('%(counter)s line.', '%(counter)s lines.'): ['%(counter)s llinell'] * 6,
-    'Time: {time} left': 'Amser: {time} ar ôl', 'Click the button': 'Cliciwch y botwm',
+    'Time: {time} left': 'Amser: {time} ar ôl',
+    'Click the button': 'Cliciwch y botwm',
     ('{n} item', '{n} items'): ['{n} eitem'] * 6,
 }
 
@@ -232,7 +259,7 @@ def translate(root, pairs):
                 message.string = tuple(pairs[message.id]) if message.pluralizable else pairs[message.id]
                 message.flags.discard('fuzzy')
         with open(path, 'wb') as handle:
-            write_po(handle, welsh, width=0, ignore_obsolete=True)   # as the tool writes them
+            write_po(handle, welsh, width=0, ignore_obsolete=True)  # as the tool writes them
 
 
 @pytest.fixture(scope='module')
@@ -265,12 +292,20 @@ def mini_po(root, locale, domain):
 def test_extraction_reads_python_templates_and_javascript(mini_project):
     text = entries(mini_po(mini_project, 'en', 'text'))
     assert set(text) == {
-        (None, 'Hello'), (None, 'Implicit join'), (None, 'With a {name}'), (None, ('{n} word', '{n} words')),
-        ('menu', 'Open'), (None, 'Marked for later'), (None, 'Page'), ('verb', 'Open'), (None, '%(n)s at 50%%'),
-        (None, ('%(counter)s line.', '%(counter)s lines.'))}
+        (None, 'Hello'),
+        (None, 'Implicit join'),
+        (None, 'With a {name}'),
+        (None, ('{n} word', '{n} words')),
+        ('menu', 'Open'),
+        (None, 'Marked for later'),
+        (None, 'Page'),
+        ('verb', 'Open'),
+        (None, '%(n)s at 50%%'),
+        (None, ('%(counter)s line.', '%(counter)s lines.')),
+    }
     assert text[(None, 'With a {name}')].auto_comments == ['Translators: a note for translators']
     assert text[('verb', 'Open')].auto_comments == ['Translators: a verb, on a button']
-    assert text[(None, 'Hello')].locations == [('leadership_xblocks/mod.py', None)]   # no line numbers
+    assert text[(None, 'Hello')].locations == [('leadership_xblocks/mod.py', None)]  # no line numbers
     script = entries(mini_po(mini_project, 'en', 'textjs'))
     assert set(script) == {(None, 'Time: {time} left'), (None, ('{n} item', '{n} items')), (None, 'Click the button')}
     assert script[(None, 'Time: {time} left')].auto_comments == ['Translators: the clock']
@@ -287,7 +322,7 @@ def test_compiled_catalogues_translate(mini_project):
     script = (mini_project / 'static' / 'i18n-cy.js').read_text(encoding='utf-8')
     assert 'global.LeadershipXBlocksI18N = LeadershipXBlocksI18N' in script
     assert json.dumps('Amser: {time} ar ôl') in script or 'Amser: {time} ar \\u00f4l' in script
-    assert re.search(r'n ?== ?6\)? \? 4 : 5', script)      # Welsh plurals
+    assert re.search(r'n ?== ?6\)? \? 4 : 5', script)  # Welsh plurals
 
 
 def test_extract_again_changes_nothing(mini_project):
@@ -303,8 +338,7 @@ def test_check_passes_then_catches_every_kind_of_drift(mini_project):
     run_tool('check', root=root)
 
     # A new string in the code.
-    (root / 'leadership_xblocks' / 'mod.py').write_text(MINI_PYTHON + '\nH = _("Goodbye for now")\n',
-                                                        encoding='utf-8')
+    (root / 'leadership_xblocks' / 'mod.py').write_text(MINI_PYTHON + '\nH = _("Goodbye for now")\n', encoding='utf-8')
     out = run_tool('check', root=root, expect=1)
     assert 'new string in the code, not in the catalogue: "Goodbye for now" (leadership_xblocks/mod.py)' in out, out
 
@@ -325,8 +359,7 @@ def test_check_passes_then_catches_every_kind_of_drift(mini_project):
     run_tool('check', root=root)
 
     # A reworded string keeps the old translation as a fuzzy suggestion, which fails the check.
-    (root / 'static' / 'page.js').write_text(MINI_JS.replace('Click the button', 'Click the buttons'),
-                                             encoding='utf-8')
+    (root / 'static' / 'page.js').write_text(MINI_JS.replace('Click the button', 'Click the buttons'), encoding='utf-8')
     run_tool('extract', root=root)
     message = entries(mini_po(root, 'cy', 'textjs'))[(None, 'Click the buttons')]
     assert message.fuzzy and message.string == 'Cliciwch y botwm'
@@ -336,7 +369,7 @@ def test_check_passes_then_catches_every_kind_of_drift(mini_project):
     # A placeholder lost in translation, and a JS catalogue compiled before the last change.
     translate(root, {'Click the buttons': 'Cliciwch y botymau', 'With a {name}': 'Gyda'})
     out = run_tool('check', root=root, expect=1)
-    assert "placeholders [] in \"Gyda\" differ from ['{name}']" in out, out
+    assert 'placeholders [] in "Gyda" differ from [\'{name}\']' in out, out
     assert 'static/i18n-cy.js is stale' in out, out
 
     # A JS catalogue for a locale that has no catalogues.

@@ -15,6 +15,7 @@ The cohort path is each learner's final path (one attempt each, undone decisions
 It prints learners per second and the p95 latency of `choose`, and writes them to
 `artifacts/load-test.json`. It never skips: without MariaDB on 127.0.0.1:3306 it fails.
 """
+
 import http.cookiejar
 import json
 import random
@@ -39,9 +40,9 @@ WORKERS = 4
 THREADS = 4
 STAFF = 'load-facilitator'
 SCENARIO_TITLE = 'Example: Friday afternoon on the duty desk'
-MAX_MOVES = 40          # per learner: bounds the walk even if a scenario loops
+MAX_MOVES = 40  # per learner: bounds the walk even if a scenario loops
 REQUEST_TIMEOUT = 30
-RUN_TIMEOUT = 90        # the whole concurrent phase must end by then
+RUN_TIMEOUT = 90  # the whole concurrent phase must end by then
 
 
 class Client:
@@ -52,8 +53,8 @@ class Client:
         self.student = student
         self.log = log
         self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()),
-            urllib.request.ProxyHandler({}))  # loopback only, whatever the environment says
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), urllib.request.ProxyHandler({})
+        )  # loopback only, whatever the environment says
         self.csrf = ''
 
     def _url(self, path):
@@ -69,9 +70,16 @@ class Client:
             status, body, error = failure.code, failure.read(), f'HTTP {failure.code}'
         except Exception as failure:  # pylint: disable=broad-exception-caught
             error = repr(failure)
-        self.log.append({'student': self.student, 'kind': kind, 'status': status, 'error': error,
-                         'seconds': time.perf_counter() - started,
-                         'body': body[:300].decode('utf-8', 'replace') if error else ''})
+        self.log.append(
+            {
+                'student': self.student,
+                'kind': kind,
+                'status': status,
+                'error': error,
+                'seconds': time.perf_counter() - started,
+                'body': body[:300].decode('utf-8', 'replace') if error else '',
+            }
+        )
         return status, body
 
     def page(self, path):
@@ -80,17 +88,32 @@ class Client:
 
     def handler(self, usage_id, name, data):
         request = urllib.request.Request(
-            self._url(f'/handler/{usage_id}/{name}'), data=json.dumps(data).encode('utf-8'), method='POST',
-            headers={'Content-Type': 'application/json', 'X-CSRFToken': self.csrf,
-                     'X-Requested-With': 'XMLHttpRequest', 'Referer': self.base + '/'})
+            self._url(f'/handler/{usage_id}/{name}'),
+            data=json.dumps(data).encode('utf-8'),
+            method='POST',
+            headers={
+                'Content-Type': 'application/json',
+                'X-CSRFToken': self.csrf,
+                'X-Requested-With': 'XMLHttpRequest',
+                'Referer': self.base + '/',
+            },
+        )
         status, body = self._send(name, request)
         if status != 200:
             return None
         try:
             return json.loads(body)
         except ValueError:
-            self.log.append({'student': self.student, 'kind': name, 'status': status,
-                             'error': 'not JSON', 'seconds': 0, 'body': body[:300].decode('utf-8', 'replace')})
+            self.log.append(
+                {
+                    'student': self.student,
+                    'kind': name,
+                    'status': status,
+                    'error': 'not JSON',
+                    'seconds': 0,
+                    'body': body[:300].decode('utf-8', 'replace'),
+                }
+            )
             return None
 
 
@@ -185,12 +208,21 @@ def expected_totals(final_states):
 def database_rows(db_name, usage_id):
     import MySQLdb  # pylint: disable=import-outside-toplevel
 
-    conn = MySQLdb.connect(host=MARIADB['host'], port=MARIADB['port'], user=MARIADB['user'],
-                           passwd=MARIADB['password'], db=db_name, charset='utf8mb4')
+    conn = MySQLdb.connect(
+        host=MARIADB['host'],
+        port=MARIADB['port'],
+        user=MARIADB['user'],
+        passwd=MARIADB['password'],
+        db=db_name,
+        charset='utf8mb4',
+    )
     try:
         cursor = conn.cursor()
-        cursor.execute('SELECT COUNT(*), SUM(completed), COUNT(DISTINCT learner) FROM leadership_cohort_learnerrecord '
-                       'WHERE block_key = %s', (usage_id,))
+        cursor.execute(
+            'SELECT COUNT(*), SUM(completed), COUNT(DISTINCT learner) FROM leadership_cohort_learnerrecord '
+            'WHERE block_key = %s',
+            (usage_id,),
+        )
         return cursor.fetchone()
     finally:
         conn.close()
@@ -198,17 +230,25 @@ def database_rows(db_name, usage_id):
 
 def test_concurrent_learners_keep_every_aggregate_exact():
     if not mariadb_available():
-        pytest.fail('The load test needs MariaDB on 127.0.0.1:3306 (user root, no password); it is not answering. '
-                    'Start it with `make mariadb` (make test does this).', pytrace=False)
+        pytest.fail(
+            'The load test needs MariaDB on 127.0.0.1:3306 (user root, no password); it is not answering. '
+            'Start it with `make mariadb` (make test does this).',
+            pytrace=False,
+        )
     server = LiveServer(db='mariadb', workers=WORKERS, threads=THREADS, env={'LEADERSHIP_WORKBENCH_STAFF': STAFF})
     with server:
         assert server.host == '127.0.0.1'
         path, usage_id = find_scenario(server.url)
         log, results, seen = [], {}, []
         start, stop = threading.Event(), threading.Event()
-        threads = [threading.Thread(target=play, daemon=True,
-                                    args=(server.url, path, usage_id, f'load-{i:03d}', 1000 + i, start, log, results))
-                   for i in range(LEARNERS)]
+        threads = [
+            threading.Thread(
+                target=play,
+                daemon=True,
+                args=(server.url, path, usage_id, f'load-{i:03d}', 1000 + i, start, log, results),
+            )
+            for i in range(LEARNERS)
+        ]
         poller = threading.Thread(target=poll_present, args=(server.url, path, usage_id, stop, log, seen), daemon=True)
         for thread in threads:
             thread.start()
@@ -243,9 +283,11 @@ def test_concurrent_learners_keep_every_aggregate_exact():
             assert row['n'] == exp['n'], row['id']
             assert row['timeouts'] == exp['timeouts'], row['id']
             assert {c['id']: c['count'] for c in row['choices'] if not c.get('timed_out')} == {
-                c['id']: exp['choices'].get(c['id'], 0) for c in row['choices'] if not c.get('timed_out')}, row['id']
+                c['id']: exp['choices'].get(c['id'], 0) for c in row['choices'] if not c.get('timed_out')
+            }, row['id']
             assert {m['mode']: m['count'] for m in row['modes'] if not m.get('timed_out')} == {
-                m['mode']: exp['modes'].get(m['mode'], 0) for m in row['modes'] if not m.get('timed_out')}, row['id']
+                m['mode']: exp['modes'].get(m['mode'], 0) for m in row['modes'] if not m.get('timed_out')
+            }, row['id']
             assert sum(c['count'] for c in row['choices']) == row['n']
         assert set(steps) <= {row['id'] for row in dashboard['steps']}
         assert dashboard['timeouts'] == sum(s['timeouts'] for s in steps.values())
@@ -258,8 +300,13 @@ def test_concurrent_learners_keep_every_aggregate_exact():
 
         chooses = [entry['seconds'] for entry in log if entry['kind'] == 'choose']
         report = {
-            'learners': LEARNERS, 'workers': WORKERS, 'threads_per_worker': THREADS, 'database': 'mariadb',
-            'requests': len(log), 'failed_requests': len(failures), 'seconds': round(elapsed, 2),
+            'learners': LEARNERS,
+            'workers': WORKERS,
+            'threads_per_worker': THREADS,
+            'database': 'mariadb',
+            'requests': len(log),
+            'failed_requests': len(failures),
+            'seconds': round(elapsed, 2),
             'learners_per_second': round(LEARNERS / elapsed, 2),
             'choose_requests': len(chooses),
             'choose_p50_ms': round(statistics.median(chooses) * 1000, 1),
@@ -268,7 +315,9 @@ def test_concurrent_learners_keep_every_aggregate_exact():
         }
         ARTIFACTS.mkdir(parents=True, exist_ok=True)
         (ARTIFACTS / 'load-test.json').write_text(json.dumps(report, indent=2) + '\n', encoding='utf-8')
-        print(f"\nload test: {LEARNERS} learners in {report['seconds']} s = "
-              f"{report['learners_per_second']} learners/s; "
-              f"choose p95 {report['choose_p95_ms']} ms (p50 {report['choose_p50_ms']} ms) over "
-              f"{len(chooses)} requests; {WORKERS} gunicorn workers x {THREADS} threads on MariaDB")
+        print(
+            f'\nload test: {LEARNERS} learners in {report["seconds"]} s = '
+            f'{report["learners_per_second"]} learners/s; '
+            f'choose p95 {report["choose_p95_ms"]} ms (p50 {report["choose_p50_ms"]} ms) over '
+            f'{len(chooses)} requests; {WORKERS} gunicorn workers x {THREADS} threads on MariaDB'
+        )

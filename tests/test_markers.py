@@ -3,6 +3,7 @@
 `make test-fast` selects with the markers of tests/conftest.py; `make test` (and so CI)
 must not select at all.
 """
+
 import re
 import subprocess
 import sys
@@ -13,8 +14,14 @@ FAST = 'not browser and not mariadb and not slow'
 
 
 def collected(*args):
-    result = subprocess.run([sys.executable, '-m', 'pytest', '-p', 'no:cacheprovider', '--collect-only', '-q',
-                             *args], cwd=REPO_ROOT, capture_output=True, text=True, timeout=300, check=False)
+    result = subprocess.run(
+        [sys.executable, '-m', 'pytest', '-p', 'no:cacheprovider', '--collect-only', '-q', *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return [line for line in result.stdout.splitlines() if '::' in line]
 
@@ -28,16 +35,28 @@ def test_fast_selection_leaves_out_browser_mariadb_and_slow_tests():
     for module in ('tests/test_packaging.py', 'tests/test_load_mariadb.py'):
         assert any(test.startswith(module) for test in left_out), module
         assert not any(test.startswith(module) for test in fast), module
-    assert any('across_processes' in test for test in left_out)          # the MariaDB cohort test
+    assert any('across_processes' in test for test in left_out)  # the MariaDB cohort test
 
 
 def test_make_test_selects_nothing_out():
     for release in ('teak', 'ulmo', 'verawood'):
-        plan = subprocess.run(['make', '-n', '--no-print-directory', 'test-one', f'R={release}'], cwd=REPO_ROOT,
-                              capture_output=True, text=True, timeout=60, check=False).stdout
+        plan = subprocess.run(
+            ['make', '-n', '--no-print-directory', 'test-one', f'R={release}'],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        ).stdout
         pytest_lines = [line for line in plan.splitlines() if '-m pytest' in line]
         assert pytest_lines, plan
         assert not any(re.search(r'\s-m\s', line.split('-m pytest', 1)[1]) for line in pytest_lines), pytest_lines
-    fast = subprocess.run(['make', '-n', '--no-print-directory', 'test-fast'], cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=60, check=False).stdout
+    fast = subprocess.run(
+        ['make', '-n', '--no-print-directory', 'test-fast'],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    ).stdout
     assert f"-m '{FAST}'" in fast, fast

@@ -1,4 +1,5 @@
 """The four shipped modules: every scenario is sound teaching material and every page renders."""
+
 import importlib.resources
 from collections import deque
 

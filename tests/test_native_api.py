@@ -1,12 +1,18 @@
 """Every block offers the native-app contract: multi_device support and student_view_data."""
+
 import json
 
 import pytest
 
 from tests.support.blocks import Learner, load
 
-BLOCKS = ['leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
-          'leadership_time_allocation', 'leadership_cpd_record']
+BLOCKS = [
+    'leadership_scenario',
+    'leadership_reflection',
+    'leadership_self_assessment',
+    'leadership_time_allocation',
+    'leadership_cpd_record',
+]
 
 
 @pytest.mark.parametrize('tag', BLOCKS)

@@ -4,6 +4,7 @@ Each emulation copies what the platform does (openedx/edx-platform), cited where
 Studio's preview runtime, the LMS's masquerade store, the instructor's "delete learner state",
 the account-retirement signal, and a learner with two tabs open.
 """
+
 import csv
 import hashlib
 import hmac
@@ -28,8 +29,13 @@ REFLECTION = '<leadership_reflection display_name="Supervision" module="Leading 
 TIME_ALLOCATION = """<leadership_time_allocation display_name="Your week">
   <function id="plan">Planning</function><function id="fire">Firefighting</function>
 </leadership_time_allocation>"""
-LEARNER_BLOCKS = ('leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
-                  'leadership_time_allocation', 'leadership_cpd_record')
+LEARNER_BLOCKS = (
+    'leadership_scenario',
+    'leadership_reflection',
+    'leadership_self_assessment',
+    'leadership_time_allocation',
+    'leadership_cpd_record',
+)
 STAFF = 'staff'
 
 
@@ -44,14 +50,17 @@ def clean_rows():
 
 def workbench_runtime(user_id):
     from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
     return WorkbenchRuntime(user_id)
 
 
 def handle(block, handler, data=None, method='POST'):
     import json  # pylint: disable=import-outside-toplevel
+
     body = json.dumps(data).encode('utf-8') if data is not None else b''
-    response = block.runtime.handle(block, handler, Request.blank('/', method=method, body=body,
-                                                                   content_type='application/json'))
+    response = block.runtime.handle(
+        block, handler, Request.blank('/', method=method, body=body, content_type='application/json')
+    )
     return response.status_code, json.loads(response.body) if response.status_code != 500 else response.body
 
 
@@ -60,6 +69,7 @@ def nothing_stored():
 
 
 # Studio ---------------------------------------------------------------------------------
+
 
 def studio_block(usage_id):
     """The block as Studio's preview runtime renders it: `is_author_mode` is True and every author
@@ -80,8 +90,9 @@ def test_answers_in_a_studio_preview_reach_no_cohort_row_cpd_record_or_consent()
     scenario, reflection, time = load(FIT), load(REFLECTION), load(TIME_ALLOCATION)
     assert handle(studio_block(scenario), 'choose', {'step': 's1', 'choice': 'now'})[0] == 200
     assert handle(studio_block(reflection), 'submit', {'text': '<p>A preview answer</p>'})[0] == 200
-    status, _payload = handle(studio_block(time), 'submit',
-                              {'allocations': {'plan': 40, 'fire': 60}, 'model': 'own', 'consent': True})
+    status, _payload = handle(
+        studio_block(time), 'submit', {'allocations': {'plan': 40, 'fire': 60}, 'model': 'own', 'consent': True}
+    )
     assert status == 200
     assert nothing_stored()
     # the same answers from the LMS are stored
@@ -98,6 +109,7 @@ def test_the_studio_preview_says_answers_are_not_saved():
 
 
 # Masquerade -----------------------------------------------------------------------------
+
 
 class MasqueradingKeyValueStore(KeyValueStore):
     """What lms/djangoapps/courseware/masquerade.py wraps a learner's store in when staff view the
@@ -127,14 +139,22 @@ def masquerading_block(usage_id, learner_id, session):
     """Staff viewing the block as `learner_id`, as lms/djangoapps/courseware/block_render.py builds it
     (`get_block_for_descriptor`): the user service is the learner's, learner scopes are masqueraded."""
     from workbench.runtime import WORKBENCH_KVS  # pylint: disable=import-outside-toplevel
+
     runtime = workbench_runtime(learner_id)
     authored = KvsFieldData(WORKBENCH_KVS)
     learner = KvsFieldData(MasqueradingKeyValueStore(WORKBENCH_KVS, session))
-    runtime._services['field-data'] = SplitFieldData({  # pylint: disable=protected-access
-        Scope.content: authored, Scope.settings: authored, Scope.parent: authored, Scope.children: authored,
-        Scope.user_state_summary: authored, Scope.user_state: learner, Scope.preferences: learner,
-        Scope.user_info: learner,
-    })
+    runtime._services['field-data'] = SplitFieldData(
+        {  # pylint: disable=protected-access
+            Scope.content: authored,
+            Scope.settings: authored,
+            Scope.parent: authored,
+            Scope.children: authored,
+            Scope.user_state_summary: authored,
+            Scope.user_state: learner,
+            Scope.preferences: learner,
+            Scope.user_info: learner,
+        }
+    )
     return runtime.get_block(usage_id)
 
 
@@ -142,11 +162,15 @@ def test_masquerade_is_seen_in_the_field_data_bind_for_student_keeps():
     """xmodule/x_module.py's `bind_for_student` keeps the wrapped, user-bound field data as
     `_bound_field_data` (split modulestore), where the masquerading store then sits."""
     from workbench.runtime import WORKBENCH_KVS  # pylint: disable=import-outside-toplevel
+
     block = Learner(load(REFLECTION), 'alice').block()
     assert not compat.is_masquerading(block)
-    block._bound_field_data = SplitFieldData({  # pylint: disable=protected-access
-        Scope.user_state: KvsFieldData(MasqueradingKeyValueStore(WORKBENCH_KVS, {})),
-        Scope.content: KvsFieldData(WORKBENCH_KVS)})
+    block._bound_field_data = SplitFieldData(
+        {  # pylint: disable=protected-access
+            Scope.user_state: KvsFieldData(MasqueradingKeyValueStore(WORKBENCH_KVS, {})),
+            Scope.content: KvsFieldData(WORKBENCH_KVS),
+        }
+    )
     assert compat.is_masquerading(block) and block.record_learner() is None
 
 
@@ -170,10 +194,13 @@ def test_staff_masquerading_as_a_learner_change_none_of_their_data():
 
 # Anonymous ids --------------------------------------------------------------------------
 
+
 def test_the_fallback_anonymous_id_is_an_hmac_keyed_by_the_secret_key():
     from django.conf import settings  # pylint: disable=import-outside-toplevel
-    expected = hmac.new(settings.SECRET_KEY.encode(), b'leadership-xblocks:anonymous-user-id:42',
-                        hashlib.sha256).hexdigest()[:32]
+
+    expected = hmac.new(
+        settings.SECRET_KEY.encode(), b'leadership-xblocks:anonymous-user-id:42', hashlib.sha256
+    ).hexdigest()[:32]
     assert compat.anonymise(42) == expected
     assert compat.anonymise(42) != hashlib.sha256(b'leadership-xblocks-workbench:42').hexdigest()[:32]
     with override_settings(SECRET_KEY='another site'):
@@ -190,6 +217,7 @@ def test_a_request_with_no_user_id_writes_no_cohort_row():
 
 # Instructor reset -----------------------------------------------------------------------
 
+
 def staff_view(usage_id, handler):
     block = Learner(usage_id, STAFF).block()
     response = block.runtime.handle(block, handler, Request.blank('/', method='GET'))
@@ -203,6 +231,7 @@ def export_learners(usage_id):
 
 def dashboard(usage_id):
     import json  # pylint: disable=import-outside-toplevel
+
     return json.loads(staff_view(usage_id, 'staff_dashboard').body)['dashboard']['learners']
 
 
@@ -219,8 +248,9 @@ def test_deleting_a_learners_state_removes_their_row_consent_and_cpd_entry():
     # what lms/djangoapps/instructor/enrollment.py (reset_student_attempts) does: the block is
     # loaded for no learner and told the learner's anonymous id in the course
     block = workbench_runtime(None).get_block(reflection)
-    block.clear_student_state(user_id=target, course_id='', item_id=str(reflection),
-                              requesting_user_id=compat.anonymise(STAFF))
+    block.clear_student_state(
+        user_id=target, course_id='', item_id=str(reflection), requesting_user_id=compat.anonymise(STAFF)
+    )
 
     assert dashboard(reflection) == {'started': 5, 'completed': 5}
     assert target not in export_learners(reflection) and len(export_learners(reflection)) == 5
@@ -236,11 +266,13 @@ def test_every_learner_block_can_be_reset_by_the_instructor():
 
 # Account retirement ---------------------------------------------------------------------
 
+
 def connect_plugin_receivers(signal):
     """What edx-django-utils' plugin framework does with `plugin_app['signals_config']` in the LMS
     (edx_django_utils/plugins/signals.py, connect_plugin_receivers): import `<app>.<relative_path>`
     and connect each receiver to the signal named by `signal_path` (here the stand-in `signal`)."""
     import importlib  # pylint: disable=import-outside-toplevel
+
     config = CohortConfig.plugin_app['signals_config']['lms.djangoapp']
     module = importlib.import_module(f'{CohortConfig.name}.{config["relative_path"]}')
     for receiver in config['receivers']:
@@ -255,6 +287,7 @@ class AccountRetirementView:
 
 def test_account_retirement_deletes_every_row_of_the_user():
     from django.contrib.auth.models import User  # pylint: disable=import-outside-toplevel
+
     retiring = User.objects.create(username='retiring-learner')
     staying = User.objects.create(username='staying-learner')
     reflection, scenario = load(REFLECTION), load(FIT)
@@ -277,6 +310,7 @@ def test_account_retirement_deletes_every_row_of_the_user():
 
 # CPD record from two tabs ---------------------------------------------------------------
 
+
 def test_two_runtimes_recording_at_once_lose_no_cpd_entry():
     """Two tabs: both requests read the learner's record before either writes (the LMS loads a
     request's fields at its start), then each records its own block's entry."""
@@ -291,4 +325,6 @@ def test_two_runtimes_recording_at_once_lose_no_cpd_entry():
 
     record = Learner(load('<leadership_cpd_record/>'), 'twotabs').block().cpd_entries()
     assert {key: entry['reflection'] for key, entry in record.items()} == {
-        str(first): 'from tab one', str(second): 'from tab two'}
+        str(first): 'from tab one',
+        str(second): 'from tab two',
+    }

@@ -9,6 +9,7 @@
    runtime and fetch its JS and CSS through `/resource/leadership_scenario/static/<file>`
    with Django's test client.
 """
+
 import json
 import os
 import re
@@ -25,15 +26,25 @@ from xblock.core import XBlock
 
 from tests.support import REPO_ROOT
 
-pytestmark = pytest.mark.slow      # builds a wheel and a fresh venv
+pytestmark = pytest.mark.slow  # builds a wheel and a fresh venv
 
 PY = f'{sys.version_info.major}.{sys.version_info.minor}'
 COPY_IGNORE = shutil.ignore_patterns(
-    '.git', '.venv*', 'var', 'artifacts', 'build', 'dist', '*.egg-info', '__pycache__',
-    '.pytest_cache', 'node_modules', '*.pyc')
+    '.git',
+    '.venv*',
+    'var',
+    'artifacts',
+    'build',
+    'dist',
+    '*.egg-info',
+    '__pycache__',
+    '.pytest_cache',
+    'node_modules',
+    '*.pyc',
+)
 
 # Runs inside the clean venv, with the working directory in a temp folder.
-RENDER_SCRIPT = textwrap.dedent('''
+RENDER_SCRIPT = textwrap.dedent("""
     import importlib.resources, json, os, sys
     os.makedirs('var', exist_ok=True)
     os.environ['DJANGO_SETTINGS_MODULE'] = 'workbench.settings'
@@ -95,7 +106,7 @@ RENDER_SCRIPT = textwrap.dedent('''
         out['page'] = {'status': page.status_code,
                        'has_block': b'leadership_scenario' in page.content}
     print('RESULT ' + json.dumps(out))
-''')
+""")
 
 
 def extras_for_version():
@@ -109,7 +120,9 @@ def extras_for_version():
 
 def run(cmd, timeout, **kwargs):
     result = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, check=False, **kwargs)
-    assert result.returncode == 0, f'{cmd} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}'
+    assert result.returncode == 0, (
+        f'{cmd} failed ({result.returncode}):\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}'
+    )
     return result
 
 
@@ -150,23 +163,48 @@ def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
     python = env_dir / 'bin' / 'python'
 
     # Same versions as the test venv, so pip mostly takes them from its cache.
-    frozen = subprocess.run([sys.executable, '-m', 'pip', 'freeze', '--exclude-editable'],
-                            capture_output=True, text=True, check=True).stdout
+    frozen = subprocess.run(
+        [sys.executable, '-m', 'pip', 'freeze', '--exclude-editable'], capture_output=True, text=True, check=True
+    ).stdout
     constraints = tmp_path / 'constraints.txt'
-    constraints.write_text('\n'.join(
-        line for line in frozen.splitlines()
-        if line and not line.startswith(('-e', '#')) and '@' not in line
-        and not line.lower().startswith(('leadership-xblocks', 'leadership_xblocks'))) + '\n')
-    run([str(python), '-m', 'pip', 'install', '-q', '--disable-pip-version-check',
-         '-c', str(constraints), str(wheel), 'xblock-sdk', *extras_for_version()], timeout=600)
+    constraints.write_text(
+        '\n'.join(
+            line
+            for line in frozen.splitlines()
+            if line
+            and not line.startswith(('-e', '#'))
+            and '@' not in line
+            and not line.lower().startswith(('leadership-xblocks', 'leadership_xblocks'))
+        )
+        + '\n'
+    )
+    run(
+        [
+            str(python),
+            '-m',
+            'pip',
+            'install',
+            '-q',
+            '--disable-pip-version-check',
+            '-c',
+            str(constraints),
+            str(wheel),
+            'xblock-sdk',
+            *extras_for_version(),
+        ],
+        timeout=600,
+    )
 
     workdir = tmp_path / 'run'
     workdir.mkdir()
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(('PYTHON', 'DJANGO_', 'LEADERSHIP_', 'WORKBENCH_', 'VIRTUAL_ENV'))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(('PYTHON', 'DJANGO_', 'LEADERSHIP_', 'WORKBENCH_', 'VIRTUAL_ENV'))
+    }
     result = run([str(python), '-I', '-c', RENDER_SCRIPT], timeout=300, cwd=workdir, env=env)
     line = next(l for l in result.stdout.splitlines() if l.startswith('RESULT '))
-    out = json.loads(line[len('RESULT '):])
+    out = json.loads(line[len('RESULT ') :])
 
     assert Path(out['package_file']).is_relative_to(env_dir), out['package_file']
     assert not any(str(REPO_ROOT) == p for p in out['sys_path'])
@@ -190,8 +228,13 @@ def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
 # extensions `XBlockPackageStorage.listdir` skips); every other file is collected and served.
 FINDER_SKIPS = ('.py', '.pyc', '.scss')
 PUBLIC_SUFFIXES = ('.js', '.css', '.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.woff', '.woff2')
-BLOCKS = ('leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
-          'leadership_time_allocation', 'leadership_cpd_record')
+BLOCKS = (
+    'leadership_scenario',
+    'leadership_reflection',
+    'leadership_self_assessment',
+    'leadership_time_allocation',
+    'leadership_cpd_record',
+)
 
 
 def finder_collects(package_root, resources_dir):
@@ -200,8 +243,9 @@ def finder_collects(package_root, resources_dir):
     base = Path(package_root) / resources_dir
     if not base.exists():
         return []
-    return sorted(str(path.relative_to(base)) for path in base.rglob('*')
-                  if path.is_file() and path.suffix not in FINDER_SKIPS)
+    return sorted(
+        str(path.relative_to(base)) for path in base.rglob('*') if path.is_file() and path.suffix not in FINDER_SKIPS
+    )
 
 
 def resources_of_every_block():
@@ -209,6 +253,7 @@ def resources_of_every_block():
     (openedx/core/lib/xblock_utils/__init__.py) takes the block module's name less its last part,
     `get_resources_dir` the class's folder."""
     import importlib  # pylint: disable=import-outside-toplevel
+
     found = set()
     for name in BLOCKS:
         block_class = XBlock.load_class(name)
@@ -218,7 +263,7 @@ def resources_of_every_block():
 
 
 def test_the_pipeline_finder_publishes_only_js_css_and_images():
-    (package_root, resources_dir), = resources_of_every_block()
+    ((package_root, resources_dir),) = resources_of_every_block()
     collected = finder_collects(package_root, resources_dir)
     private = [name for name in collected if not name.endswith(PUBLIC_SUFFIXES)]
     assert private == [], f'the finder would publish {len(private)} private files, e.g. {private[:5]}'
@@ -230,10 +275,14 @@ def test_every_asset_a_block_asks_for_is_one_the_finder_collects():
     """The LMS asks for `xblock/resources/<package>/<uri>` (openedx/core/lib/xblock_utils,
     `xblock_local_resource_url`): each URI a block uses must be a collected file."""
     from tests.support.blocks import Learner, load  # pylint: disable=import-outside-toplevel
-    (package_root, resources_dir), = resources_of_every_block()
+
+    ((package_root, resources_dir),) = resources_of_every_block()
     collected = set(finder_collects(package_root, resources_dir))
     usage = load('<leadership_scenario/>')
     fragment = Learner(usage, 'staff').render()
-    uris = [url.split('/leadership_scenario/', 1)[1] for kind, url in
-            ((r.kind, r.data) for r in fragment.resources) if kind == 'url' and '/leadership_scenario/' in url]
+    uris = [
+        url.split('/leadership_scenario/', 1)[1]
+        for kind, url in ((r.kind, r.data) for r in fragment.resources)
+        if kind == 'url' and '/leadership_scenario/' in url
+    ]
     assert uris and set(uris) <= collected, (uris, sorted(collected)[:10])

@@ -1,4 +1,5 @@
 """The reflection block in the workbench runtime: views, handlers, limits, sanitising, events, OLX."""
+
 import itertools
 import json
 
@@ -10,11 +11,11 @@ from leadership_xblocks import events
 from leadership_xblocks.activities import reflection as model
 from tests.support.blocks import Learner, load
 
-AUTHORED = '''<leadership_reflection display_name="A hard call" min_words="5" max_words="12"
+AUTHORED = """<leadership_reflection display_name="A hard call" min_words="5" max_words="12"
     module="Leading self" framework="BASW PCF: Professional leadership">
   <prompt><p>What did you <em>notice</em>?</p><script>alert(1)</script></prompt>
   <guidance><p>Supervisors notice <strong>pace</strong>.</p></guidance>
-</leadership_reflection>'''
+</leadership_reflection>"""
 FIVE = 'one two three four five'
 _RUN = itertools.count()
 
@@ -42,8 +43,17 @@ def test_default_block_is_usable_with_the_default_prompt():
     assert 'Think of a recent moment in your practice' in html
     assert '<label class="lsx-label" for=' in html and 'role="alert"' in html and 'aria-live="polite"' in html
     state = learner.ok('student_view_user_state', method='GET')
-    assert state == {'text': '', 'submitted': False, 'word_count': 0, 'saved_at': None, 'submitted_at': None,
-                     'min_words': 0, 'max_words': 10000, 'guidance': None, 'reflections': []}
+    assert state == {
+        'text': '',
+        'submitted': False,
+        'word_count': 0,
+        'saved_at': None,
+        'submitted_at': None,
+        'min_words': 0,
+        'max_words': 10000,
+        'guidance': None,
+        'reflections': [],
+    }
     assert learner.block().validate().messages == []
 
 
@@ -74,9 +84,14 @@ def test_draft_then_submit_shows_guidance_and_completes(usage, event_log):
 
 def test_learner_text_is_sanitised_before_it_is_stored_and_shown(usage):
     learner = Learner(usage, person('alice'))
-    state = learner.ok('submit', {'text': '<p onclick="steal()">I <strong>paused</strong> '
-                                          '<img src=x onerror=alert(1)>and<script>alert(2)</script> '
-                                          'asked <a href="javascript:x()">my</a> manager</p>'})
+    state = learner.ok(
+        'submit',
+        {
+            'text': '<p onclick="steal()">I <strong>paused</strong> '
+            '<img src=x onerror=alert(1)>and<script>alert(2)</script> '
+            'asked <a href="javascript:x()">my</a> manager</p>'
+        },
+    )
     assert state['text'] == '<p>I <strong>paused</strong> and asked my manager</p>'
     assert 'script' not in json.dumps(learner.ok('student_view_user_state'))
     _status, _headers, page = record(learner)
@@ -84,15 +99,18 @@ def test_learner_text_is_sanitised_before_it_is_stored_and_shown(usage):
     assert 'onerror' not in page and 'javascript' not in page
 
 
-@pytest.mark.parametrize('data, status, message', [
-    ({'text': 'one two'}, 400, 'Your reflection has 2 words: write at least 5.'),
-    ({'text': ' '.join(['w'] * 13)}, 400, 'Your reflection has 13 words: the limit is 12.'),
-    ({'text': ''}, 400, 'Write your reflection before you submit it.'),
-    ({'text': 42}, 400, '"text" must be a string.'),
-    ({'text': ['a', 'list']}, 400, '"text" must be a string.'),
-    ({}, 400, 'Missing field(s): text.'),
-    ({'text': 'x' * (model.MAX_TEXT_CHARS + 1)}, 413, 'the limit is 10000 words'),
-])
+@pytest.mark.parametrize(
+    'data, status, message',
+    [
+        ({'text': 'one two'}, 400, 'Your reflection has 2 words: write at least 5.'),
+        ({'text': ' '.join(['w'] * 13)}, 400, 'Your reflection has 13 words: the limit is 12.'),
+        ({'text': ''}, 400, 'Write your reflection before you submit it.'),
+        ({'text': 42}, 400, '"text" must be a string.'),
+        ({'text': ['a', 'list']}, 400, '"text" must be a string.'),
+        ({}, 400, 'Missing field(s): text.'),
+        ({'text': 'x' * (model.MAX_TEXT_CHARS + 1)}, 413, 'the limit is 10000 words'),
+    ],
+)
 def test_bad_submissions_get_4xx_and_change_nothing(usage, event_log, data, status, message):
     learner = Learner(usage, person('alice'))
     learner.ok('save_draft', {'text': 'my draft'})
@@ -166,7 +184,9 @@ def test_record_lists_every_reflection_of_the_learner_across_blocks(usage):
     Learner(other, alice.user_id).ok('save_draft', {'text': 'second draft'})
     summaries = alice.ok('student_view_user_state')['reflections']
     assert [(r['title'], r['submitted'], r['this_block']) for r in summaries] == [
-        ('A hard call', True, True), ('Second reflection', False, False)]
+        ('A hard call', True, True),
+        ('Second reflection', False, False),
+    ]
     status, headers, page = record(alice)
     assert status == 200 and headers['Content-Type'].startswith('text/html')
     assert headers['Content-Disposition'] == 'attachment; filename="my-leadership-reflections.html"'
@@ -192,10 +212,16 @@ def test_olx_export_round_trip(usage):
     assert node.tag == 'leadership_reflection'
     assert node.get('min_words') == '5' and node.get('module') == 'Leading self'
     assert etree.tostring(node.find('prompt'), encoding='unicode').startswith(
-        '<prompt><p>What did you <em>notice</em>?</p></prompt>')
+        '<prompt><p>What did you <em>notice</em>?</p></prompt>'
+    )
     again = Learner(load(etree.tostring(node, encoding='unicode')), 'author').block()
     assert (again.prompt, again.guidance, again.min_words, again.max_words, again.framework) == (
-        block.prompt, block.guidance, 5, 12, 'BASW PCF: Professional leadership')
+        block.prompt,
+        block.guidance,
+        5,
+        12,
+        'BASW PCF: Professional leadership',
+    )
 
 
 def test_default_block_exports_no_content():
@@ -220,23 +246,41 @@ def test_bad_authored_content_is_reported_and_not_shown_to_learners():
 
 def test_studio_edits_are_sanitised_and_validated(usage):
     block = Learner(usage, person('author')).block()
-    request = Request.blank('/', method='POST', content_type='application/json', body=json.dumps({
-        'values': {'prompt': '<p>New <b onmouseover="x()">prompt</b></p><script>1</script>', 'max_words': 20},
-        'defaults': []}).encode('utf-8'))
+    request = Request.blank(
+        '/',
+        method='POST',
+        content_type='application/json',
+        body=json.dumps(
+            {
+                'values': {'prompt': '<p>New <b onmouseover="x()">prompt</b></p><script>1</script>', 'max_words': 20},
+                'defaults': [],
+            }
+        ).encode('utf-8'),
+    )
     response = block.runtime.handle(block, 'submit_studio_edits', request)
     assert response.status_code == 200
     assert block.prompt == '<p>New <b>prompt</b></p>' and block.max_words == 20
-    bad = Request.blank('/', method='POST', content_type='application/json', body=json.dumps({
-        'values': {'min_words': 30}, 'defaults': []}).encode('utf-8'))
+    bad = Request.blank(
+        '/',
+        method='POST',
+        content_type='application/json',
+        body=json.dumps({'values': {'min_words': 30}, 'defaults': []}).encode('utf-8'),
+    )
     response = block.runtime.handle(block, 'submit_studio_edits', bad)
     assert response.status_code == 400 and block.min_words == 5
 
 
 def test_student_view_data_for_native_apps(usage):
     data = Learner(usage, person('alice')).block().student_view_data()
-    assert data == {'display_name': 'A hard call', 'prompt': '<p>What did you <em>notice</em>?</p>',
-                    'min_words': 5, 'max_words': 12, 'has_guidance': True, 'module': 'Leading self',
-                    'framework': 'BASW PCF: Professional leadership'}
+    assert data == {
+        'display_name': 'A hard call',
+        'prompt': '<p>What did you <em>notice</em>?</p>',
+        'min_words': 5,
+        'max_words': 12,
+        'has_guidance': True,
+        'module': 'Leading self',
+        'framework': 'BASW PCF: Professional leadership',
+    }
 
 
 def test_submitting_adds_an_entry_to_the_cpd_record(usage):

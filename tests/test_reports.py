@@ -5,6 +5,7 @@ The platform passes an iterator of user-state objects with `.username` and `.sta
 block's user_state fields as JSON); here they are built from what real learners did through
 the handlers, read back from the workbench's store.
 """
+
 import collections
 import json
 
@@ -18,8 +19,10 @@ from tests.support.blocks import Learner, load
 
 UserState = collections.namedtuple('UserState', 'username state')
 
-REFLECTION = ('<leadership_reflection display_name="Reflect" min_words="3">'
-              '<prompt><p>What happened?</p></prompt></leadership_reflection>')
+REFLECTION = (
+    '<leadership_reflection display_name="Reflect" min_words="3">'
+    '<prompt><p>What happened?</p></prompt></leadership_reflection>'
+)
 SELF_ASSESSMENT = """<leadership_self_assessment display_name="Profile">
   <scale min="1" max="3"><label value="1">Rarely</label><label value="2">Sometimes</label><label value="3">Often</label></scale>
   <dimension id="self" label="Leading self">
@@ -38,8 +41,11 @@ def user_states(usage_id, users):
     """The platform's user-state objects: username and the block's user_state fields (JSON)."""
     for user in users:
         block = Learner(usage_id, user).block()
-        state = {name: field.read_json(block) for name, field in block.fields.items()
-                 if field.scope == Scope.user_state and field.is_set_on(block)}
+        state = {
+            name: field.read_json(block)
+            for name, field in block.fields.items()
+            if field.scope == Scope.user_state and field.is_set_on(block)
+        }
         yield UserState(user, json.loads(json.dumps(state)))
 
 
@@ -76,15 +82,32 @@ def test_scenario_rows_read_as_a_path_with_modes_ending_and_scores(scenario_rows
     assert [name for name, _row in rows] == ['alice', 'bob', 'carol', 'dave']
     assert by_user['alice'] == {
         'Path': 'Step s1 -> Label now (urgent) | Step s2 -> Label agree (consensual)',
-        'Ending': 'Ending good', 'Score': 1.0, 'Best score': 1.0, 'Attempts': 1, 'Completed': 'yes'}
+        'Ending': 'Ending good',
+        'Score': 1.0,
+        'Best score': 1.0,
+        'Attempts': 1,
+        'Completed': 'yes',
+    }
     assert by_user['bob']['Path'] == 'Step s1 -> (time ran out)'
     assert by_user['bob']['Ending'] == '' and by_user['bob']['Score'] == '' and by_user['bob']['Completed'] == 'no'
     # carol finished one attempt (fit 0 of 2) and has started a second with no decision yet
-    assert by_user['carol'] == {'Path': '', 'Ending': '', 'Score': '', 'Best score': 0.0, 'Attempts': 1,
-                                'Completed': 'yes'}
+    assert by_user['carol'] == {
+        'Path': '',
+        'Ending': '',
+        'Score': '',
+        'Best score': 0.0,
+        'Attempts': 1,
+        'Completed': 'yes',
+    }
     # dave never played: a row that says so
-    assert by_user['dave'] == {'Path': '', 'Ending': '', 'Score': '', 'Best score': '', 'Attempts': 0,
-                               'Completed': 'no'}
+    assert by_user['dave'] == {
+        'Path': '',
+        'Ending': '',
+        'Score': '',
+        'Best score': '',
+        'Attempts': 0,
+        'Completed': 'no',
+    }
 
 
 @pytest.mark.parametrize('limit, expected', [(None, 4), (2, 2), (1, 1), (0, 0), (10, 4)])
@@ -119,8 +142,13 @@ def test_reflection_rows_give_status_words_and_plain_text():
     assert by_user['alice']['Submitted at'] and by_user['alice']['Last saved at']
     assert by_user['bob']['Status'] == 'draft' and by_user['bob']['Reflection'] == 'Half a thought'
     assert by_user['bob']['Submitted at'] == ''
-    assert by_user['carol'] == {'Status': 'not started', 'Words': 0, 'Reflection': '', 'Submitted at': '',
-                                'Last saved at': ''}
+    assert by_user['carol'] == {
+        'Status': 'not started',
+        'Words': 0,
+        'Reflection': '',
+        'Submitted at': '',
+        'Last saved at': '',
+    }
 
 
 def test_self_assessment_rows_give_dimension_means_and_labelled_ratings():
@@ -132,7 +160,8 @@ def test_self_assessment_rows_give_dimension_means_and_labelled_ratings():
     assert by_user['alice']['Leading self (mean)'] == 1.5
     assert by_user['alice']['Leading teams (mean)'] == 3.0
     assert by_user['alice']['Ratings'] == (
-        'I notice my stress.: 1 (Rarely) | I ask for feedback.: 2 (Sometimes) | I share decisions.: 3 (Often)')
+        'I notice my stress.: 1 (Rarely) | I ask for feedback.: 2 (Sometimes) | I share decisions.: 3 (Often)'
+    )
     assert by_user['alice']['Submitted'] == 'yes' and by_user['alice']['Attempts'] == 1
     assert by_user['bob']['Submitted'] == 'no' and by_user['bob']['Ratings'] == ''
     assert by_user['bob']['Leading self (mean)'] == ''
@@ -140,10 +169,12 @@ def test_self_assessment_rows_give_dimension_means_and_labelled_ratings():
 
 def test_time_allocation_rows_show_answers_only_of_consenting_learners():
     usage = load(TIME_ALLOCATION)
-    Learner(usage, 'alice').ok('submit', {'allocations': {'planning': 30, 'crisis': 70}, 'model': 'host',
-                                          'consent': True})
-    Learner(usage, 'bob').ok('submit', {'allocations': {'planning': 90, 'crisis': 10},
-                                        'model': 'Leading from the back', 'consent': False})
+    Learner(usage, 'alice').ok(
+        'submit', {'allocations': {'planning': 30, 'crisis': 70}, 'model': 'host', 'consent': True}
+    )
+    Learner(usage, 'bob').ok(
+        'submit', {'allocations': {'planning': 90, 'crisis': 10}, 'model': 'Leading from the back', 'consent': False}
+    )
     rows = report(usage, ['alice', 'bob', 'carol'])
     assert_readable(rows)
     by_user = dict(rows)
@@ -158,8 +189,12 @@ def test_time_allocation_rows_show_answers_only_of_consenting_learners():
 
 
 def test_every_activity_block_type_has_report_rows():
-    for block_type in ('leadership_scenario', 'leadership_reflection', 'leadership_self_assessment',
-                       'leadership_time_allocation'):
+    for block_type in (
+        'leadership_scenario',
+        'leadership_reflection',
+        'leadership_self_assessment',
+        'leadership_time_allocation',
+    ):
         assert callable(getattr(XBlock.load_class(block_type), 'generate_report_data', None)), block_type
 
 

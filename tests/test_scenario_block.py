@@ -1,4 +1,5 @@
 """The scenario block in the workbench runtime: views, every handler, grading, events, OLX."""
+
 import json
 
 import pytest
@@ -54,19 +55,30 @@ def test_choose_returns_feedback_of_that_choice_only(fit_block):
     assert state['feedback'] == '<p>Feedback for now</p>'
     assert 'Feedback for meet' not in json.dumps(state)
     assert state['step']['id'] == 's2'
-    assert state['history'] == [{'step': 's1', 'step_title': 'Step s1', 'choice': 'now',
-                                 'choice_label': 'Label now', 'mode': 'urgent', 'timed_out': False}]
+    assert state['history'] == [
+        {
+            'step': 's1',
+            'step_title': 'Step s1',
+            'choice': 'now',
+            'choice_label': 'Label now',
+            'mode': 'urgent',
+            'timed_out': False,
+        }
+    ]
     assert not FORBIDDEN_KEYS & set(walk_keys(state))
     assert 'Feedback for agree' not in json.dumps(state) and 'poor' not in json.dumps(state)
 
 
-@pytest.mark.parametrize('data, status, message', [
-    ({'step': 's1', 'choice': 'nope'}, 400, 'has no choice "nope"'),
-    ({'step': 's2', 'choice': 'agree'}, 409, 'not the current step'),
-    ({'step': 's1'}, 400, '"choice" must be a non-empty string'),
-    ({'step': 's1', 'choice': 7}, 400, '"choice" must be a non-empty string'),
-    ({'step': ['s1'], 'choice': 'now'}, 400, '"step" must be a non-empty string'),
-])
+@pytest.mark.parametrize(
+    'data, status, message',
+    [
+        ({'step': 's1', 'choice': 'nope'}, 400, 'has no choice "nope"'),
+        ({'step': 's2', 'choice': 'agree'}, 409, 'not the current step'),
+        ({'step': 's1'}, 400, '"choice" must be a non-empty string'),
+        ({'step': 's1', 'choice': 7}, 400, '"choice" must be a non-empty string'),
+        ({'step': ['s1'], 'choice': 'now'}, 400, '"step" must be a non-empty string'),
+    ],
+)
 def test_bad_choices_get_4xx_and_change_nothing(fit_block, data, status, message):
     learner = Learner(fit_block, 'alice')
     before = learner.ok('student_view_user_state')
@@ -101,8 +113,10 @@ def test_ending_shows_debrief_profiles_and_score():
     ending_state = state['ending']
     assert ending_state['id'] == 'good' and ending_state['debrief'] == '<p>Shown at every ending</p>'
     assert ending_state['competencies'] == [{'id': 'safety', 'label': 'Safety', 'value': -1}]
-    assert ending_state['modes'] == [{'demand': 'urgent', 'met': 0, 'total': 1},
-                                     {'demand': 'consensual', 'met': 1, 'total': 1}]
+    assert ending_state['modes'] == [
+        {'demand': 'urgent', 'met': 0, 'total': 1},
+        {'demand': 'consensual', 'met': 1, 'total': 1},
+    ]
     assert state['score'] == 0.5 and state['best_score'] == 0.5 and state['completed'] is True
 
 
@@ -192,13 +206,23 @@ def test_tracking_events_name_the_decision_without_personal_data(fit_block, even
     learner.ok('choose', {'step': 'late', 'choice': 'sorry'})
     learner.ok('restart', {})
     names = [name for name, _payload in event_log.events if name.startswith('edx.leadership')]
-    assert names == [events.SCENARIO_CHOICE_MADE, events.SCENARIO_STEP_UNDONE, events.SCENARIO_TIMEOUT_TAKEN,
-                     events.SCENARIO_CHOICE_MADE, events.SCENARIO_ENDING_REACHED,
-                     events.SCENARIO_ATTEMPT_RESTARTED]
+    assert names == [
+        events.SCENARIO_CHOICE_MADE,
+        events.SCENARIO_STEP_UNDONE,
+        events.SCENARIO_TIMEOUT_TAKEN,
+        events.SCENARIO_CHOICE_MADE,
+        events.SCENARIO_ENDING_REACHED,
+        events.SCENARIO_ATTEMPT_RESTARTED,
+    ]
     assert set(names) <= events.ALL_EVENTS
     choice_made = event_log.named(events.SCENARIO_CHOICE_MADE)[0]
     assert {k: choice_made[k] for k in ('step', 'choice', 'mode', 'demand', 'attempt')} == {
-        'step': 's1', 'choice': 'meet', 'mode': 'consensual', 'demand': 'urgent', 'attempt': 1}
+        'step': 's1',
+        'choice': 'meet',
+        'mode': 'consensual',
+        'demand': 'urgent',
+        'attempt': 1,
+    }
     assert isinstance(choice_made['seconds'], (int, float))
     everything = json.dumps(event_log.events)
     assert 'alice' not in everything and 'user@example.com' not in everything
@@ -237,6 +261,7 @@ def test_export_writes_readable_olx_that_reimports_identically(fit_block):
 
 def test_import_sanitises_authored_html():
     from tests.test_scenario_model import HOSTILE  # pylint: disable=import-outside-toplevel
+
     learner = Learner(load(HOSTILE), 'alice')
     body = learner.block().body
     for bad in ('<script', 'onerror', 'onclick', 'javascript:', '<iframe', 'onload'):
@@ -250,17 +275,29 @@ def test_studio_save_validates_and_sanitises(fit_block):
     bad = scenario(step('a', choice('x', 'ghost')), ending('e'))
     request_body = {'values': {'body': bad}, 'defaults': []}
     from webob import Request  # pylint: disable=import-outside-toplevel
-    response = block.runtime.handle(block, 'submit_studio_edits', Request.blank(
-        '/', method='POST', body=json.dumps(request_body).encode()))
+
+    response = block.runtime.handle(
+        block, 'submit_studio_edits', Request.blank('/', method='POST', body=json.dumps(request_body).encode())
+    )
     assert response.status_code == 400 and b'ghost' in response.body
     assert Learner(fit_block, 'author').block().body == block.body  # nothing saved
     broken = '<leadership_scenario><step id="a">'
-    response = block.runtime.handle(block, 'submit_studio_edits', Request.blank(
-        '/', method='POST', body=json.dumps({'values': {'body': broken}, 'defaults': []}).encode()))
+    response = block.runtime.handle(
+        block,
+        'submit_studio_edits',
+        Request.blank('/', method='POST', body=json.dumps({'values': {'body': broken}, 'defaults': []}).encode()),
+    )
     assert response.status_code == 400 and b'well-formed' in response.body
     good = scenario(step('a', choice('x', 'e'), text='<p onclick="x()">Hi</p><script>bad()</script>'), ending('e'))
-    response = block.runtime.handle(block, 'submit_studio_edits', Request.blank(
-        '/', method='POST', body=json.dumps({'values': {'body': good, 'scoring': 'ending'}, 'defaults': []}).encode()))
+    response = block.runtime.handle(
+        block,
+        'submit_studio_edits',
+        Request.blank(
+            '/',
+            method='POST',
+            body=json.dumps({'values': {'body': good, 'scoring': 'ending'}, 'defaults': []}).encode(),
+        ),
+    )
     assert response.status_code == 200
     saved = Learner(fit_block, 'author').block()
     assert 'onclick' not in saved.body and 'bad()' not in saved.body and '<p>Hi</p>' in saved.body
@@ -282,6 +319,7 @@ def test_student_view_data_for_apps_has_no_answer_key(fit_block):
 
 def test_shipped_demo_scenarios_are_valid():
     from leadership_xblocks.blocks.workbench import demo_pages  # pylint: disable=import-outside-toplevel
+
     pages = demo_pages('scenario_')
     assert pages
     for title, xml in pages:

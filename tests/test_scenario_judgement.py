@@ -1,5 +1,6 @@
 """Issue 12 in the model: multi-mode demands, step weights, shuffled order, content notes,
 route review settings and the shortcut analysis (plain Python, no XBlock runtime)."""
+
 import pytest
 
 from leadership_xblocks.scenario import graph, olx, shortcuts, validation
@@ -24,6 +25,7 @@ def take(*pairs):
 
 # multi-mode demands ------------------------------------------------------------
 
+
 def test_any_listed_mode_fits_a_step_demanding_several():
     s = parse(JUDGED)
     assert s.step('p3').fitting_modes == ('consultative', 'delegated')
@@ -35,19 +37,24 @@ def test_any_listed_mode_fits_a_step_demanding_several():
 
 def test_an_unknown_mode_in_a_demand_list_is_a_named_error():
     xml = scenario(step('a', choice('x', 'e'), demands='urgent hasty'), ending('e'))
-    assert messages(xml) == ['Step "a" demands unknown mode "hasty": use one of urgent, consultative, '
-                             'consensual, delegated.']
+    assert messages(xml) == [
+        'Step "a" demands unknown mode "hasty": use one of urgent, consultative, consensual, delegated.'
+    ]
 
 
 def test_the_demand_profile_counts_a_multi_mode_step_under_each_mode_it_accepts():
     s = parse(JUDGED)
     history = take(('p1', 'a1'), ('p2', 'd2'), ('p3', 'd3'))
     assert mode_profile(s, history) == [
-        {'demand': 'urgent', 'met': 0, 'total': 1}, {'demand': 'consultative', 'met': 1, 'total': 1},
-        {'demand': 'consensual', 'met': 1, 'total': 1}, {'demand': 'delegated', 'met': 1, 'total': 1}]
+        {'demand': 'urgent', 'met': 0, 'total': 1},
+        {'demand': 'consultative', 'met': 1, 'total': 1},
+        {'demand': 'consensual', 'met': 1, 'total': 1},
+        {'demand': 'delegated', 'met': 1, 'total': 1},
+    ]
 
 
 # weights ------------------------------------------------------------------------
+
 
 def test_fit_scoring_weighs_each_judged_step():
     s = parse(JUDGED)  # p1 and p2 weigh 1, p3 weighs 2
@@ -68,8 +75,10 @@ def test_path_scoring_counts_points_times_the_step_weight_and_finds_the_best_wei
 @pytest.mark.parametrize('value', ['-1', 'heavy', 'nan', 'inf'])
 def test_a_negative_or_non_numeric_weight_is_a_named_error(value):
     xml = scenario(step('a', choice('x', 'e'), extra=f' weight="{value}"'), ending('e'))
-    assert messages(xml) == [f'Step "a" has weight "{float(value) if value in ("-1", "nan", "inf") else value}": '
-                             'it must be a number of 0 or more.']
+    assert messages(xml) == [
+        f'Step "a" has weight "{float(value) if value in ("-1", "nan", "inf") else value}": '
+        'it must be a number of 0 or more.'
+    ]
 
 
 def test_a_zero_weight_step_does_not_count():
@@ -80,23 +89,35 @@ def test_a_zero_weight_step_does_not_count():
 
 # root settings: review and shuffle --------------------------------------------------
 
+
 def test_an_unknown_review_value_and_bad_shuffle_values_are_named_errors():
     base = scenario(step('a', choice('x', 'e')), ending('e'))
     assert messages(base.replace('scoring="ending"', 'scoring="ending" review="always"')) == [
-        'Unknown review "always": use one of ending, final, never.']
+        'Unknown review "always": use one of ending, final, never.'
+    ]
     assert messages(base.replace('scoring="ending"', 'scoring="ending" shuffle="maybe"')) == [
-        'The scenario has shuffle "maybe": use true or false.']
+        'The scenario has shuffle "maybe": use true or false.'
+    ]
     assert messages(scenario(step('a', choice('x', 'e'), extra=' shuffle="no"'), ending('e'))) == [
-        'Step "a" has shuffle "no": use true or false.']
+        'Step "a" has shuffle "no": use true or false.'
+    ]
 
 
 def test_route_review_rows_say_what_was_demanded_chosen_fitted_and_earned():
     xml = FIT.replace('points="0"', 'points="2"', 1)  # "now" earns 2
     s = parse(xml)
     rows = route_review(s, take(('s1', 'now'), ('s2', 'impose')))
-    assert rows[0] == {'step': 's1', 'step_title': 'Step s1', 'demanded': ['urgent'], 'choice_label': 'Label now',
-                       'mode': 'urgent', 'timed_out': False, 'fitted': True, 'points': 2.0,
-                       'effects': [{'id': 'safety', 'label': 'Safety', 'value': 2}]}
+    assert rows[0] == {
+        'step': 's1',
+        'step_title': 'Step s1',
+        'demanded': ['urgent'],
+        'choice_label': 'Label now',
+        'mode': 'urgent',
+        'timed_out': False,
+        'fitted': True,
+        'points': 2.0,
+        'effects': [{'id': 'safety', 'label': 'Safety', 'value': 2}],
+    }
     assert rows[1]['fitted'] is False and rows[1]['demanded'] == ['consensual'] and rows[1]['effects'] == []
     timed_out = route_review(s, [{'step': 's1', 'choice': '__timeout__'}, {'step': 'late', 'choice': 'sorry'}])
     assert timed_out[0]['timed_out'] is True and timed_out[0]['fitted'] is False and timed_out[0]['points'] == 0.0
@@ -104,6 +125,7 @@ def test_route_review_rows_say_what_was_demanded_chosen_fitted_and_earned():
 
 
 # order -------------------------------------------------------------------------------
+
 
 def test_choice_order_is_stable_per_learner_and_attempt_and_differs_between_them():
     s = parse(JUDGED)
@@ -134,10 +156,16 @@ def test_shuffle_false_keeps_the_authored_order_on_the_scenario_or_on_one_step()
 
 # OLX -----------------------------------------------------------------------------------
 
+
 def test_export_round_trips_every_new_attribute_and_the_content_note():
-    xml = JUDGED.replace('scoring="fit"', 'scoring="fit" shuffle="false" review="ending"').replace(
-        '<step id="p1" title="Step p1"', '<step id="p1" title="Step p1" shuffle="false" weight="2.5"').replace(
-        '<step id="p2"', '<content_note><p>This scenario mentions <strong>self-harm</strong>.</p></content_note><step id="p2"')
+    xml = (
+        JUDGED.replace('scoring="fit"', 'scoring="fit" shuffle="false" review="ending"')
+        .replace('<step id="p1" title="Step p1"', '<step id="p1" title="Step p1" shuffle="false" weight="2.5"')
+        .replace(
+            '<step id="p2"',
+            '<content_note><p>This scenario mentions <strong>self-harm</strong>.</p></content_note><step id="p2"',
+        )
+    )
     s = parse(xml)
     assert s.content_note == '<p>This scenario mentions <strong>self-harm</strong>.</p>'
     assert s.shuffle is False and s.review == 'ending'
@@ -150,12 +178,18 @@ def test_export_round_trips_every_new_attribute_and_the_content_note():
 
 
 def test_the_content_note_is_sanitised():
-    s = parse(scenario('<content_note><p onclick="x()">Note</p><script>bad()</script></content_note>',
-                       step('a', choice('x', 'e')), ending('e')))
+    s = parse(
+        scenario(
+            '<content_note><p onclick="x()">Note</p><script>bad()</script></content_note>',
+            step('a', choice('x', 'e')),
+            ending('e'),
+        )
+    )
     assert s.content_note == '<p>Note</p>'
 
 
 # shortcut analysis -------------------------------------------------------------------------
+
 
 def test_strategy_scores_cover_every_strategy_and_are_exact_without_shuffling():
     s = parse(JUDGED.replace('scoring="fit"', 'scoring="fit" shuffle="false"'))
@@ -179,15 +213,23 @@ def test_a_scenario_no_shortcut_passes_gets_no_warnings():
 def test_shortcut_warnings_name_the_strategy_and_its_score():
     s = parse(FIT.replace('scoring="fit"', 'scoring="fit" shuffle="false"'))
     warnings = messages(FIT.replace('scoring="fit"', 'scoring="fit" shuffle="false"'), level=validation.WARNING)
-    assert 'Shortcut: the strategy "first" scores 1.00 on average, at or above the pass level of 0.50, ' \
-           'without any judgement.' in warnings
+    assert (
+        'Shortcut: the strategy "first" scores 1.00 on average, at or above the pass level of 0.50, '
+        'without any judgement.' in warnings
+    )
     assert 'Shortcut: the best choice is listed first on 2 of 2 steps.' in warnings
     assert shortcuts.strategy_scores(s, 'fit')['first'] == 1.0
-    longest = parse(scenario(
-        step('a', choice('x', 'b'), choice('y', 'e0', mode='consensual'), demands='urgent'),
-        step('b', choice('z', 'e1', mode='consensual'), choice('w', 'e1', mode='urgent'), demands='urgent'),
-        ending('e0'), ending('e1'), scoring='fit').replace('Label x', 'A much longer label x').replace(
-            'Label w', 'A much longer label w'))
+    longest = parse(
+        scenario(
+            step('a', choice('x', 'b'), choice('y', 'e0', mode='consensual'), demands='urgent'),
+            step('b', choice('z', 'e1', mode='consensual'), choice('w', 'e1', mode='urgent'), demands='urgent'),
+            ending('e0'),
+            ending('e1'),
+            scoring='fit',
+        )
+        .replace('Label x', 'A much longer label x')
+        .replace('Label w', 'A much longer label w')
+    )
     texts = [t.format(**p) for t, p in shortcuts.shortcut_warnings(longest, 'fit')]
     assert 'Shortcut: the best choice has the longest label on 2 of 2 steps.' in texts
     assert any('"longest" scores 1.00' in t for t in texts)

@@ -1,5 +1,6 @@
 """Issue 12 through the scenario block's own handlers: per-learner order, route review settings,
 content notes, weights and bad OLX, and the shortcut analysis agreeing with what the handlers give."""
+
 import json
 
 import pytest
@@ -27,6 +28,7 @@ def play_to_end(learner, pick_first=True):
 
 
 # order ------------------------------------------------------------------------------------
+
 
 def test_each_learner_sees_their_own_order_stable_across_reloads_and_going_back():
     usage = load(JUDGED)
@@ -63,10 +65,13 @@ def test_events_and_history_keep_choice_ids_whatever_the_order():
     assert state['history'][0]['choice'] == 'c1' and state['history'][0]['choice_label'] == 'Label c1'
 
 
-@pytest.mark.parametrize('xml', [
-    with_root(JUDGED, 'shuffle="false"'),
-    JUDGED.replace('<step id="p1" title="Step p1"', '<step id="p1" title="Step p1" shuffle="false"'),
-])
+@pytest.mark.parametrize(
+    'xml',
+    [
+        with_root(JUDGED, 'shuffle="false"'),
+        JUDGED.replace('<step id="p1" title="Step p1"', '<step id="p1" title="Step p1" shuffle="false"'),
+    ],
+)
 def test_shuffle_false_keeps_the_authored_order_for_everyone(xml):
     usage = load(xml)
     for name in ('alice', 'bob', 'carol', 'dan', 'erin'):
@@ -88,8 +93,11 @@ def no_demands_in(ending_state):
     """The ending payload reveals no demand (the learner's own modes are in `modes_chosen` keys,
     so those keys are left out of the check)."""
     visible = dict(ending_state, modes_chosen=None)
-    return ending_state['review'] is None and ending_state['modes'] == [] and \
-        not any(word in json.dumps(visible) for word in DEMAND_WORDS)
+    return (
+        ending_state['review'] is None
+        and ending_state['modes'] == []
+        and not any(word in json.dumps(visible) for word in DEMAND_WORDS)
+    )
 
 
 def test_review_after_every_ending_shows_each_decision():
@@ -99,8 +107,10 @@ def test_review_after_every_ending_shows_each_decision():
     state = learner.ok('choose', {'step': 'p3', 'choice': 'd3'})
     review = state['ending']['review']
     assert [(r['step'], r['demanded'], r['mode'], r['fitted']) for r in review] == [
-        ('p1', ['urgent'], 'urgent', True), ('p2', ['consensual'], 'urgent', False),
-        ('p3', ['consultative', 'delegated'], 'delegated', True)]
+        ('p1', ['urgent'], 'urgent', True),
+        ('p2', ['consensual'], 'urgent', False),
+        ('p3', ['consultative', 'delegated'], 'delegated', True),
+    ]
     assert review[0]['step_title'] == 'Step p1' and review[2]['choice_label'] == 'Label d3'
     assert state['score'] == 0.75  # weights 1 + 2 of 4
     assert state['ending']['modes'][0] == {'demand': 'urgent', 'met': 1, 'total': 1}
@@ -138,12 +148,16 @@ def test_content_note_is_sanitised_and_sent_to_the_browser_and_native_apps():
 
 # bad OLX ------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize('xml, named', [
-    (scenario(step('a', choice('x', 'e'), demands='urgent sloppy'), ending('e')), 'unknown mode "sloppy"'),
-    (scenario(step('a', choice('x', 'e'), extra=' weight="-2"'), ending('e')), 'weight "-2.0"'),
-    (scenario(step('a', choice('x', 'e'), extra=' weight="lots"'), ending('e')), 'weight "lots"'),
-    (scenario(step('a', choice('x', 'e')), ending('e'), extra=' review="sometimes"'), 'Unknown review "sometimes"'),
-])
+
+@pytest.mark.parametrize(
+    'xml, named',
+    [
+        (scenario(step('a', choice('x', 'e'), demands='urgent sloppy'), ending('e')), 'unknown mode "sloppy"'),
+        (scenario(step('a', choice('x', 'e'), extra=' weight="-2"'), ending('e')), 'weight "-2.0"'),
+        (scenario(step('a', choice('x', 'e'), extra=' weight="lots"'), ending('e')), 'weight "lots"'),
+        (scenario(step('a', choice('x', 'e')), ending('e'), extra=' review="sometimes"'), 'Unknown review "sometimes"'),
+    ],
+)
 def test_bad_olx_gets_a_named_error_and_the_learner_view_stays_unavailable(xml, named):
     learner = Learner(load(xml), 'alice')
     assert 'not available yet' in learner.render().body_html()
@@ -153,8 +167,10 @@ def test_bad_olx_gets_a_named_error_and_the_learner_view_stays_unavailable(xml, 
 
 # Studio, author preview, export -------------------------------------------------------------------
 
+
 def test_studio_saves_a_scenario_with_shortcut_warnings_and_validate_shows_them():
     from webob import Request  # pylint: disable=import-outside-toplevel
+
     block = Learner(load(JUDGED), 'author').block()
     request = Request.blank('/', method='POST', body=json.dumps({'values': {'body': FIT}, 'defaults': []}).encode())
     assert block.runtime.handle(block, 'submit_studio_edits', request).status_code == 200
@@ -173,13 +189,19 @@ def test_author_preview_shows_the_shortcut_table():
 
 def test_export_round_trips_shuffle_review_weight_and_the_content_note():
     xml = with_root(JUDGED, 'shuffle="false" review="never"').replace(
-        '<step id="p1" title="Step p1"', NOTE + '<step id="p1" title="Step p1" shuffle="false" weight="3"')
+        '<step id="p1" title="Step p1"', NOTE + '<step id="p1" title="Step p1" shuffle="false" weight="3"'
+    )
     block = Learner(load(xml), 'author').block()
     node = etree.Element('leadership_scenario')
     block.add_xml_to_node(node)
     exported = etree.tostring(node, encoding='unicode')
-    for text in ('shuffle="false"', 'review="never"', 'weight="3"', 'demands="consultative delegated" weight="2"',
-                 '<content_note><p>This scenario'):
+    for text in (
+        'shuffle="false"',
+        'review="never"',
+        'weight="3"',
+        'demands="consultative delegated" weight="2"',
+        '<content_note><p>This scenario',
+    ):
         assert text in exported
     again = Learner(load(exported), 'author').block()
     assert again.scenario == block.scenario and (again.shuffle, again.review) == (False, 'never')
@@ -187,6 +209,7 @@ def test_export_round_trips_shuffle_review_weight_and_the_content_note():
 
 
 # the shortcut analysis agrees with the handlers ---------------------------------------------------
+
 
 @pytest.mark.parametrize('strategy', shortcuts.STRATEGIES)
 def test_strategy_scores_agree_with_learners_playing_the_handlers(strategy):

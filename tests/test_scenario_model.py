@@ -1,4 +1,5 @@
 """The scenario model in plain Python: parsing, validation, graphs, scoring, play and export."""
+
 import subprocess
 import sys
 
@@ -40,25 +41,37 @@ def test_shipped_samples_are_valid():
         assert only_errors(xml) == []
 
 
-@pytest.mark.parametrize('xml, expected', [
-    (scenario(step('a', choice('x', 'nowhere')), ending('e')), 'target "nowhere"'),
-    (scenario(step('a', choice('x', 'e')), step('a', choice('y', 'e')), ending('e')), 'Duplicate id "a"'),
-    (scenario(step('e', choice('x', 'e')), ending('e')), 'Duplicate id "e"'),
-    (scenario(step('a', choice('x', 'e'), choice('x', 'e')), ending('e')), 'duplicate choice id "x"'),
-    (scenario(step('a', choice('x', 'e', mode='bossy')), ending('e')), 'unknown mode "bossy"'),
-    (scenario(step('a', choice('x', 'e'), demands='loud'), ending('e')), 'demands unknown mode "loud"'),
-    (scenario(step('a'), ending('e')), 'Step "a" has no choices'),
-    (scenario(ending('e')), 'no steps'),
-    (scenario(step('a', choice('x', 'e')), ending('e', score=1.5)), 'score "1.5"'),
-    (scenario(step('a', choice('x', 'e'), extra=' timeout="e"'), ending('e')), 'timeout but no time_limit'),
-    (scenario(step('a', choice('x', 'e', effects='<effect competency="ghost" value="1"/>')), ending('e')),
-     'undeclared competency "ghost"'),
-    (scenario('<competency id="c">C</competency>',
-              step('a', choice('x', 'e', effects='<effect competency="c" value="1.5"/>')), ending('e')),
-     'effect value "1.5"'),
-    (scenario(step('a', choice('x', 'b')), step('b', choice('y', 'a')), ending('e')),
-     'No ending can be reached from step "a"'),
-])
+@pytest.mark.parametrize(
+    'xml, expected',
+    [
+        (scenario(step('a', choice('x', 'nowhere')), ending('e')), 'target "nowhere"'),
+        (scenario(step('a', choice('x', 'e')), step('a', choice('y', 'e')), ending('e')), 'Duplicate id "a"'),
+        (scenario(step('e', choice('x', 'e')), ending('e')), 'Duplicate id "e"'),
+        (scenario(step('a', choice('x', 'e'), choice('x', 'e')), ending('e')), 'duplicate choice id "x"'),
+        (scenario(step('a', choice('x', 'e', mode='bossy')), ending('e')), 'unknown mode "bossy"'),
+        (scenario(step('a', choice('x', 'e'), demands='loud'), ending('e')), 'demands unknown mode "loud"'),
+        (scenario(step('a'), ending('e')), 'Step "a" has no choices'),
+        (scenario(ending('e')), 'no steps'),
+        (scenario(step('a', choice('x', 'e')), ending('e', score=1.5)), 'score "1.5"'),
+        (scenario(step('a', choice('x', 'e'), extra=' timeout="e"'), ending('e')), 'timeout but no time_limit'),
+        (
+            scenario(step('a', choice('x', 'e', effects='<effect competency="ghost" value="1"/>')), ending('e')),
+            'undeclared competency "ghost"',
+        ),
+        (
+            scenario(
+                '<competency id="c">C</competency>',
+                step('a', choice('x', 'e', effects='<effect competency="c" value="1.5"/>')),
+                ending('e'),
+            ),
+            'effect value "1.5"',
+        ),
+        (
+            scenario(step('a', choice('x', 'b')), step('b', choice('y', 'a')), ending('e')),
+            'No ending can be reached from step "a"',
+        ),
+    ],
+)
 def test_each_authoring_error_gets_one_message_naming_it(xml, expected):
     errors = only_errors(xml)
     matching = [m for m in errors if expected in m]
@@ -99,8 +112,10 @@ def test_fit_scoring_counts_matched_modes_and_timeouts_as_misses():
     s = parse(FIT)
     assert attempt_score(s, 'fit', [{'step': 's1', 'choice': 'now'}, {'step': 's2', 'choice': 'agree'}], 'good') == 1.0
     assert attempt_score(s, 'fit', [{'step': 's1', 'choice': 'meet'}, {'step': 's2', 'choice': 'agree'}], 'good') == 0.5
-    assert attempt_score(s, 'fit', [{'step': 's1', 'choice': '__timeout__'}, {'step': 'late', 'choice': 'sorry'}],
-                         'poor') == 0.0
+    assert (
+        attempt_score(s, 'fit', [{'step': 's1', 'choice': '__timeout__'}, {'step': 'late', 'choice': 'sorry'}], 'poor')
+        == 0.0
+    )
 
 
 def test_ending_and_none_scoring():
@@ -114,7 +129,9 @@ def test_profiles_sum_effects_and_count_modes_against_demands():
     history = [{'step': 's1', 'choice': 'meet'}, {'step': 's2', 'choice': 'agree'}]
     assert profile.competency_profile(s, history) == [{'id': 'safety', 'label': 'Safety', 'value': -1}]
     assert profile.mode_profile(s, history) == [
-        {'demand': 'urgent', 'met': 0, 'total': 1}, {'demand': 'consensual', 'met': 1, 'total': 1}]
+        {'demand': 'urgent', 'met': 0, 'total': 1},
+        {'demand': 'consensual', 'met': 1, 'total': 1},
+    ]
 
 
 def test_play_choose_back_timeout_restart():
@@ -165,10 +182,14 @@ def test_export_round_trip_gives_the_same_scenario():
 
 HOSTILE = scenario(
     '<intro><p>Hi</p><script>window.pwned=1</script><img src="x" onerror="window.pwned=1"/></intro>',
-    step('a', choice('x', 'e', feedback='<a href="javascript:alert(1)">link</a>'),
-         text='<p onclick="x()">Text</p><iframe src="https://example.org"></iframe><svg onload="x()"><script>1</script></svg>'
-              '<p style="background:url(javascript:alert(1))">styled</p>'),
-    ending('e'))
+    step(
+        'a',
+        choice('x', 'e', feedback='<a href="javascript:alert(1)">link</a>'),
+        text='<p onclick="x()">Text</p><iframe src="https://example.org"></iframe><svg onload="x()"><script>1</script></svg>'
+        '<p style="background:url(javascript:alert(1))">styled</p>',
+    ),
+    ending('e'),
+)
 
 
 def test_sanitising_removes_scripts_handlers_javascript_urls_and_iframes():
@@ -189,28 +210,40 @@ def test_validation_scales_linearly():
 
 def test_olx_check_command_prints_each_problem_with_its_line(tmp_path):
     bad = tmp_path / 'bad.xml'
-    bad.write_text('<leadership_scenario scoring="path">\n'
-                   '  <step id="a" title="A">\n'
-                   '    <choice id="x" mode="urgent" target="ghost"><label>X</label></choice>\n'
-                   '  </step>\n'
-                   '  <ending id="e" score="2"/>\n'
-                   '</leadership_scenario>\n')
+    bad.write_text(
+        '<leadership_scenario scoring="path">\n'
+        '  <step id="a" title="A">\n'
+        '    <choice id="x" mode="urgent" target="ghost"><label>X</label></choice>\n'
+        '  </step>\n'
+        '  <ending id="e" score="2"/>\n'
+        '</leadership_scenario>\n'
+    )
     good = tmp_path / 'good.xml'
     good.write_text(JUDGED)
     gameable = tmp_path / 'gameable.xml'
     gameable.write_text(FIT)
-    result = subprocess.run([sys.executable, '-m', 'leadership_xblocks.olx_check', str(bad), str(good), str(gameable)],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, '-m', 'leadership_xblocks.olx_check', str(bad), str(good), str(gameable)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert f'{bad}:3: error: Choice "x" in step "a" has target "ghost", which is not a step or ending.' in lines
     assert f'{bad}:5: error: Ending "e" has score "2.0": it must be a number from 0 to 1.' in lines
     assert not any(str(good) in line for line in lines)
-    assert f'{gameable}:0: warning: Shortcut: the strategy "shortest" scores 1.00 on average, at or above the ' \
-           'pass level of 0.50, without any judgement.' in lines
+    assert (
+        f'{gameable}:0: warning: Shortcut: the strategy "shortest" scores 1.00 on average, at or above the '
+        'pass level of 0.50, without any judgement.' in lines
+    )
 
 
 def test_self_closed_dangerous_elements_go_alone_and_keep_what_follows():
-    s = parse(scenario(step('a', choice('x', 'e'), text='<p>before</p><iframe src="x"/><p>kept</p><embed src="y"/><p>also</p>'),
-                       ending('e')))
+    s = parse(
+        scenario(
+            step('a', choice('x', 'e'), text='<p>before</p><iframe src="x"/><p>kept</p><embed src="y"/><p>also</p>'),
+            ending('e'),
+        )
+    )
     assert s.step('a').html == '<p>before</p><p>kept</p><p>also</p>'

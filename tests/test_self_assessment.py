@@ -1,4 +1,5 @@
 """The self-assessment block in the workbench runtime: rating, profile, pre/post change, events, OLX."""
+
 import itertools
 import json
 
@@ -12,7 +13,7 @@ from tests.support.blocks import Learner, load
 
 _RUN = itertools.count()
 
-HOST = '''<leadership_self_assessment display_name="Host leadership" profile_key="{key}" module="Leading teams">
+HOST = """<leadership_self_assessment display_name="Host leadership" profile_key="{key}" module="Leading teams">
   <intro><p>Four principles <em>of</em> host leadership.</p><script>x()</script></intro>
   <scale min="1" max="4">
     <label value="1">Rarely</label><label value="4">Almost always</label>
@@ -25,7 +26,7 @@ HOST = '''<leadership_self_assessment display_name="Host leadership" profile_key
     <item id="invite_1">I invite families into decisions.</item>
     <item id="invite_2">I ask quieter colleagues first.</item>
   </dimension>
-</leadership_self_assessment>'''
+</leadership_self_assessment>"""
 GOOD = {'space_1': 1, 'space_2': 2, 'invite_1': 4, 'invite_2': 3}
 
 
@@ -49,8 +50,12 @@ def all_ratings(value=3, ids=None):
 def test_default_block_rates_the_four_domains_on_a_labelled_scale():
     learner = Learner(load('<leadership_self_assessment/>'), person('alice'))
     state = learner.ok('student_view_user_state', method='GET')
-    assert [d['label'] for d in state['dimensions']] == ['Leading self', 'Leading teams', 'Leading systems',
-                                                        'Leading change']
+    assert [d['label'] for d in state['dimensions']] == [
+        'Leading self',
+        'Leading teams',
+        'Leading systems',
+        'Leading change',
+    ]
     assert state['scale']['min'] == 1 and state['scale']['max'] == 5
     assert state['scale']['labels'][0] == {'value': 1, 'label': 'Not yet'}
     assert len(state['items']) == 12 and set(state['items'][0]) == {'id', 'text', 'dimension'}
@@ -78,23 +83,27 @@ def test_submit_gives_a_profile_per_dimension(usage, event_log):
     assert state['submitted'] is True and state['ratings'] == GOOD and state['attempts'] == 1
     assert state['profile'] == [
         {'dimension': 'space', 'label': 'Creating the space', 'count': 2, 'mean': 1.5},
-        {'dimension': 'invite', 'label': 'Inviting', 'count': 2, 'mean': 3.5}]
+        {'dimension': 'invite', 'label': 'Inviting', 'count': 2, 'mean': 3.5},
+    ]
     assert state['comparison']['role'] == 'baseline'
     assert event_log.named('completion') == [{'completion': 1.0}]
     assert learner.ok('student_view_user_state') == state
 
 
-@pytest.mark.parametrize('ratings, message', [
-    ({'space_1': 1, 'space_2': 2, 'invite_1': 4}, 'Rate every statement before you submit: 1 still to rate.'),
-    (dict(GOOD, extra=2), 'Unknown item(s): extra.'),
-    (dict(GOOD, space_1=5), 'The rating for "space_1" must be a whole number from 1 to 4.'),
-    (dict(GOOD, space_1=0), 'from 1 to 4'),
-    (dict(GOOD, space_1=2.5), 'from 1 to 4'),
-    (dict(GOOD, space_1='2'), 'from 1 to 4'),
-    (dict(GOOD, space_1=None), 'from 1 to 4'),
-    ([1, 2, 3, 4], '"ratings" must be an object'),
-    ('space_1=1', '"ratings" must be an object'),
-])
+@pytest.mark.parametrize(
+    'ratings, message',
+    [
+        ({'space_1': 1, 'space_2': 2, 'invite_1': 4}, 'Rate every statement before you submit: 1 still to rate.'),
+        (dict(GOOD, extra=2), 'Unknown item(s): extra.'),
+        (dict(GOOD, space_1=5), 'The rating for "space_1" must be a whole number from 1 to 4.'),
+        (dict(GOOD, space_1=0), 'from 1 to 4'),
+        (dict(GOOD, space_1=2.5), 'from 1 to 4'),
+        (dict(GOOD, space_1='2'), 'from 1 to 4'),
+        (dict(GOOD, space_1=None), 'from 1 to 4'),
+        ([1, 2, 3, 4], '"ratings" must be an object'),
+        ('space_1=1', '"ratings" must be an object'),
+    ],
+)
 def test_bad_ratings_get_400_and_change_nothing(usage, event_log, ratings, message):
     learner = Learner(usage, person('alice'))
     learner.ok('submit', {'ratings': GOOD})
@@ -120,13 +129,18 @@ def test_pre_and_post_with_a_shared_profile_key_show_the_change():
     post = load(HOST.format(key=shared).replace('display_name="Host leadership"', 'display_name="After"'))
     alice = person('alice')
     first = Learner(pre, alice).ok('submit', {'ratings': GOOD})
-    assert first['comparison'] == {'role': 'baseline', 'baseline_title': 'Before',
-                                   'baseline_at': first['submitted_at'], 'rows': []}
+    assert first['comparison'] == {
+        'role': 'baseline',
+        'baseline_title': 'Before',
+        'baseline_at': first['submitted_at'],
+        'rows': [],
+    }
     later = Learner(post, alice).ok('submit', {'ratings': {'space_1': 3, 'space_2': 4, 'invite_1': 4, 'invite_2': 2}})
     assert later['comparison']['role'] == 'later' and later['comparison']['baseline_title'] == 'Before'
     assert later['comparison']['rows'] == [
         {'dimension': 'space', 'label': 'Creating the space', 'before': 1.5, 'after': 3.5, 'change': 2.0},
-        {'dimension': 'invite', 'label': 'Inviting', 'before': 3.5, 'after': 3.0, 'change': -0.5}]
+        {'dimension': 'invite', 'label': 'Inviting', 'before': 3.5, 'after': 3.0, 'change': -0.5},
+    ]
     # The pre block still shows itself as the baseline; a fresh view of the post block keeps the change.
     assert Learner(pre, alice).ok('student_view_user_state')['comparison']['role'] == 'baseline'
     assert Learner(post, alice).ok('student_view_user_state')['comparison']['rows'][0]['change'] == 2.0
@@ -195,9 +209,11 @@ def test_default_block_exports_as_an_empty_element():
 
 
 def test_bad_authored_content_is_reported_and_unavailable():
-    usage = load('<leadership_self_assessment><scale min="3" max="1"/>'
-                 '<dimension id="d" label="D"><item id="i">x</item><item id="i">y</item></dimension>'
-                 '</leadership_self_assessment>')
+    usage = load(
+        '<leadership_self_assessment><scale min="3" max="1"/>'
+        '<dimension id="d" label="D"><item id="i">x</item><item id="i">y</item></dimension>'
+        '</leadership_self_assessment>'
+    )
     learner = Learner(usage, person('alice'))
     texts = [m.text for m in learner.block().validate().messages]
     # Lines are those of the body as Studio shows it (canonical, one element a line).
@@ -212,12 +228,18 @@ def test_studio_edits_canonicalise_the_body_and_refuse_errors(usage):
     block = Learner(usage, 'author').block()
 
     def save(values):
-        request = Request.blank('/', method='POST', content_type='application/json',
-                                body=json.dumps({'values': values, 'defaults': []}).encode('utf-8'))
+        request = Request.blank(
+            '/',
+            method='POST',
+            content_type='application/json',
+            body=json.dumps({'values': values, 'defaults': []}).encode('utf-8'),
+        )
         return block.runtime.handle(block, 'submit_studio_edits', request)
 
-    body = ('<leadership_self_assessment><dimension id="a" label="A"><item id="a1">One <b>x</b></item>'
-            '<item id="a2">Two</item></dimension></leadership_self_assessment>')
+    body = (
+        '<leadership_self_assessment><dimension id="a" label="A"><item id="a1">One <b>x</b></item>'
+        '<item id="a2">Two</item></dimension></leadership_self_assessment>'
+    )
     assert save({'body': body, 'profile_key': '  spaced  '}).status_code == 200
     assert block.profile_key == 'spaced'
     assert '<item id="a1">One x</item>' in block.body and '<scale min="1" max="5">' in block.body
@@ -231,9 +253,16 @@ def test_studio_edits_canonicalise_the_body_and_refuse_errors(usage):
 def test_student_view_data_for_native_apps(usage):
     data = Learner(usage, person('alice')).block().student_view_data()
     assert data['display_name'] == 'Host leadership' and data['module'] == 'Leading teams'
-    assert data['scale'] == {'min': 1, 'max': 4, 'labels': [
-        {'value': 1, 'label': 'Rarely'}, {'value': 2, 'label': ''}, {'value': 3, 'label': ''},
-        {'value': 4, 'label': 'Almost always'}]}
+    assert data['scale'] == {
+        'min': 1,
+        'max': 4,
+        'labels': [
+            {'value': 1, 'label': 'Rarely'},
+            {'value': 2, 'label': ''},
+            {'value': 3, 'label': ''},
+            {'value': 4, 'label': 'Almost always'},
+        ],
+    }
     assert [i['id'] for i in data['items']] == ['space_1', 'space_2', 'invite_1', 'invite_2']
 
 

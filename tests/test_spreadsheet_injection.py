@@ -5,6 +5,7 @@ every learner text it carries; then the Problem Responses report (through an emu
 the platform's consumer, `tests/support/problem_responses.py`), the staff CSV and the
 research CSV are read back cell by cell.
 """
+
 import csv
 import io
 from xml.sax.saxutils import quoteattr, escape
@@ -40,25 +41,25 @@ def formula_cells(cells_):
 
 
 def scenario_xml():
-    return f'''<leadership_scenario display_name="Injected" scoring="ending">
+    return f"""<leadership_scenario display_name="Injected" scoring="ending">
   <step id="s1" title={quoteattr(v(0))}><p>Go</p>
     <choice id="c1" mode="urgent" target="e1"><label>{escape(v(1))}</label><feedback><p>ok</p></feedback></choice>
   </step>
   <ending id="e1" title={quoteattr(v(2))} score="1"><p>done</p></ending>
-</leadership_scenario>'''
+</leadership_scenario>"""
 
 
 def self_assessment_xml():
-    return f'''<leadership_self_assessment display_name="Injected">
+    return f"""<leadership_self_assessment display_name="Injected">
   <scale min="-2" max="2"><label value="-2">{escape(v(3))}</label><label value="2">Often</label></scale>
   <dimension id="d1" label={quoteattr(v(4))}><item id="i1">{escape(v(5))}</item><item id="i2">{escape(v(6))}</item></dimension>
-</leadership_self_assessment>'''
+</leadership_self_assessment>"""
 
 
 def time_allocation_xml():
-    return f'''<leadership_time_allocation display_name="Injected">
+    return f"""<leadership_time_allocation display_name="Injected">
   <function id="f1">{escape(v(0))}</function><function id="f2">{escape(v(3))}</function>
-</leadership_time_allocation>'''
+</leadership_time_allocation>"""
 
 
 def played_blocks():
@@ -73,12 +74,15 @@ def played_blocks():
     Learner(self_assessment, 'alice').ok('submit', {'ratings': {'i1': -2, 'i2': -1}})
     time_allocation = load(time_allocation_xml())
     for index, user in enumerate(('alice', 'bob')):
-        Learner(time_allocation, user).ok('submit', {'allocations': {'f1': 50, 'f2': 50}, 'model': v(index),
-                                                     'consent': True})
-    return {'scenario': (scenario, ['alice', 'bob']),
-            'reflection': (reflection, ['alice', 'bob', 'carol', 'dave']),
-            'self_assessment': (self_assessment, ['alice', 'bob']),
-            'time_allocation': (time_allocation, ['alice', 'bob', 'carol'])}
+        Learner(time_allocation, user).ok(
+            'submit', {'allocations': {'f1': 50, 'f2': 50}, 'model': v(index), 'consent': True}
+        )
+    return {
+        'scenario': (scenario, ['alice', 'bob']),
+        'reflection': (reflection, ['alice', 'bob', 'carol', 'dave']),
+        'self_assessment': (self_assessment, ['alice', 'bob']),
+        'time_allocation': (time_allocation, ['alice', 'bob', 'carol']),
+    }
 
 
 @pytest.fixture(scope='module')
@@ -91,11 +95,11 @@ def test_problem_responses_report_cells_are_formula_safe_and_keep_their_words(bl
     usage_id, users = blocks[name]
     block = Learner(usage_id, STAFF).block()
     header, rows, text = report_csv(block, user_states(usage_id, users))
-    ours = header[len(PLATFORM_FIRST):-len(PLATFORM_LAST)]
+    ours = header[len(PLATFORM_FIRST) : -len(PLATFORM_LAST)]
     read_back = list(csv.reader(io.StringIO(text)))
     assert read_back[0] == header
     for row in read_back[1:]:
-        block_cells = row[len(PLATFORM_FIRST):-len(PLATFORM_LAST)]
+        block_cells = row[len(PLATFORM_FIRST) : -len(PLATFORM_LAST)]
         assert not formula_cells(block_cells), (name, block_cells)
     assert not formula_cells(ours), ours
     # the words are all there, each behind the one quote a spreadsheet hides
@@ -110,9 +114,15 @@ def test_report_columns_keep_the_blocks_order_in_the_platform_report(blocks):  #
     assert header == PLATFORM_FIRST + ['Path', 'Ending', 'Score', 'Best score', 'Attempts', 'Completed'] + PLATFORM_LAST
     usage_id, users = blocks['time_allocation']
     header, _rows, _text = report_csv(Learner(usage_id, STAFF).block(), user_states(usage_id, users))
-    ours = header[len(PLATFORM_FIRST):-len(PLATFORM_LAST)]
-    assert ours == ['Submitted', "'" + v(0) + ' (%)', "'" + v(3) + ' (%)', 'Leadership model',
-                    'Research consent', 'Submitted at']
+    ours = header[len(PLATFORM_FIRST) : -len(PLATFORM_LAST)]
+    assert ours == [
+        'Submitted',
+        "'" + v(0) + ' (%)',
+        "'" + v(3) + ' (%)',
+        'Leadership model',
+        'Research consent',
+        'Submitted at',
+    ]
 
 
 def test_real_negative_numbers_stay_numbers(blocks):  # pylint: disable=redefined-outer-name
@@ -139,10 +149,16 @@ def test_staff_and_research_csv_cells_are_formula_safe(handler):
     block_key = str(load('<leadership_time_allocation display_name="Injected"/>'))
     for index, vector in enumerate(VECTORS):
         # every column a row can set: free text in data, and values a database may hold
-        LearnerRecord.objects.create(block_key=block_key, block_type=vector, learner=vector,
-                                     course_key='', data={'v': 1, 'text': vector},
-                                     consent=True, consent_at='2026-01-05T09:00:00+00:00',
-                                     score=-0.5 if index == 0 else None)
+        LearnerRecord.objects.create(
+            block_key=block_key,
+            block_type=vector,
+            learner=vector,
+            course_key='',
+            data={'v': 1, 'text': vector},
+            consent=True,
+            consent_at='2026-01-05T09:00:00+00:00',
+            score=-0.5 if index == 0 else None,
+        )
     found = csv_cells(block_key, handler)
     assert not formula_cells(found), formula_cells(found)
     assert '-0.5' in found  # a real negative number is written as a number

@@ -7,6 +7,7 @@ the runtime's `resources_fs` (the importer opens an OSFS on it; `CourseFolder` o
 OSFS methods a block uses, `exists` and `open`). Nothing else follows
 pointers for an external XBlock, so a block that ignored them would keep its defaults.
 """
+
 import tarfile
 
 import pytest
@@ -36,8 +37,11 @@ class CourseFolder:
 
 def authored_fields(block):
     """What an author set on the block: the content and settings fields that are not defaults."""
-    return {name: field.read_json(block) for name, field in block.fields.items()
-            if field.scope in AUTHORED and field.is_set_on(block) and name not in ('parent', 'children')}
+    return {
+        name: field.read_json(block)
+        for name, field in block.fields.items()
+        if field.scope in AUTHORED and field.is_set_on(block) and name not in ('parent', 'children')
+    }
 
 
 def studio_import(course_dir):

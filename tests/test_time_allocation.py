@@ -1,4 +1,5 @@
 """The time-allocation block in the workbench runtime: totals, consent, the cohort mean, events, OLX."""
+
 import http.cookiejar
 import itertools
 import json
@@ -18,11 +19,11 @@ from tests.support.blocks import Learner, load
 
 _RUN = itertools.count()
 
-TWO = '''<leadership_time_allocation display_name="Two functions" module="Leading systems">
+TWO = """<leadership_time_allocation display_name="Two functions" module="Leading systems">
   <prompt><p>Your <em>week</em></p><script>x()</script></prompt>
   <function id="plan">Planning</function>
   <function id="fire">Firefighting</function>
-</leadership_time_allocation>'''
+</leadership_time_allocation>"""
 
 
 def person(name):
@@ -42,10 +43,23 @@ def test_default_block_lists_the_seven_functions_and_the_models():
     learner = Learner(load('<leadership_time_allocation/>'), person('alice'))
     state = learner.ok('student_view_user_state', method='GET')
     assert [f['id'] for f in state['functions']] == [
-        'planning', 'crisis', 'budgeting', 'performance', 'staff_support', 'partnership', 'direct_practice']
+        'planning',
+        'crisis',
+        'budgeting',
+        'performance',
+        'staff_support',
+        'partnership',
+        'direct_practice',
+    ]
     assert set(state['functions'][0]) == {'id', 'label'}
-    assert [m['id'] for m in state['models']] == ['distributed', 'compassionate', 'servant', 'collaborative',
-                                                 'systems', 'host']
+    assert [m['id'] for m in state['models']] == [
+        'distributed',
+        'compassionate',
+        'servant',
+        'collaborative',
+        'systems',
+        'host',
+    ]
     assert state['total'] == 100 and state['submitted'] is False and state['allocations'] is None
     assert state['consent'] == {'given': False, 'at': None}
     assert state['cohort'] == {'available': False, 'minimum': 5, 'count': None, 'means': None}
@@ -73,24 +87,38 @@ def test_own_words_for_the_model_are_kept_as_plain_text(usage):
     assert state['model'] == 'own' and state['model_text'] == 'Relational, with a bit of host'
 
 
-@pytest.mark.parametrize('data, message', [
-    ({'allocations': {'plan': 40, 'fire': 50}, 'model': 'host', 'consent': True},
-     'Your shares add up to 90: they must add up to 100.'),
-    ({'allocations': {'plan': 60, 'fire': 50}, 'model': 'host', 'consent': True}, 'add up to 110'),
-    ({'allocations': {'plan': 120, 'fire': -20}, 'model': 'host', 'consent': True},
-     'The share for "plan" must be from 0 to 100.'),
-    ({'allocations': {'plan': 50, 'fire': 50, 'lunch': 0}, 'model': 'host', 'consent': True},
-     'Unknown function(s): lunch.'),
-    ({'allocations': {'plan': '50', 'fire': 50}, 'model': 'host', 'consent': True},
-     'The share for "plan" must be a number.'),
-    ({'allocations': [50, 50], 'model': 'host', 'consent': True}, '"allocations" must be an object'),
-    ({'allocations': {'plan': 50, 'fire': 50}, 'model': 7, 'consent': True}, '"model" must be a string.'),
-    ({'allocations': {'plan': 50, 'fire': 50}, 'model': '  ', 'consent': True}, 'Name the leadership model'),
-    ({'allocations': {'plan': 50, 'fire': 50}, 'model': 'x' * 300, 'consent': True}, 'at most 200 characters'),
-    ({'allocations': {'plan': 50, 'fire': 50}, 'model': 'host', 'consent': 'yes'}, '"consent" must be true or false.'),
-    ({'allocations': {'plan': 50, 'fire': 50}, 'model': 'host'}, 'Missing field(s): consent.'),
-    ({}, 'Missing field(s): allocations, model, consent.'),
-])
+@pytest.mark.parametrize(
+    'data, message',
+    [
+        (
+            {'allocations': {'plan': 40, 'fire': 50}, 'model': 'host', 'consent': True},
+            'Your shares add up to 90: they must add up to 100.',
+        ),
+        ({'allocations': {'plan': 60, 'fire': 50}, 'model': 'host', 'consent': True}, 'add up to 110'),
+        (
+            {'allocations': {'plan': 120, 'fire': -20}, 'model': 'host', 'consent': True},
+            'The share for "plan" must be from 0 to 100.',
+        ),
+        (
+            {'allocations': {'plan': 50, 'fire': 50, 'lunch': 0}, 'model': 'host', 'consent': True},
+            'Unknown function(s): lunch.',
+        ),
+        (
+            {'allocations': {'plan': '50', 'fire': 50}, 'model': 'host', 'consent': True},
+            'The share for "plan" must be a number.',
+        ),
+        ({'allocations': [50, 50], 'model': 'host', 'consent': True}, '"allocations" must be an object'),
+        ({'allocations': {'plan': 50, 'fire': 50}, 'model': 7, 'consent': True}, '"model" must be a string.'),
+        ({'allocations': {'plan': 50, 'fire': 50}, 'model': '  ', 'consent': True}, 'Name the leadership model'),
+        ({'allocations': {'plan': 50, 'fire': 50}, 'model': 'x' * 300, 'consent': True}, 'at most 200 characters'),
+        (
+            {'allocations': {'plan': 50, 'fire': 50}, 'model': 'host', 'consent': 'yes'},
+            '"consent" must be true or false.',
+        ),
+        ({'allocations': {'plan': 50, 'fire': 50}, 'model': 'host'}, 'Missing field(s): consent.'),
+        ({}, 'Missing field(s): allocations, model, consent.'),
+    ],
+)
 def test_bad_answers_get_400_and_change_nothing(usage, event_log, data, message):
     learner = Learner(usage, person('alice'))
     learner.ok('submit', answer(30, consent=False))
@@ -123,8 +151,7 @@ def test_the_mean_of_others_appears_only_from_five_consenting_learners(usage):
     fifth = learners[4].ok('submit', answer(50))
     assert fifth['cohort']['available'] is False  # only 4 *other* consenting learners
     sixth = learners[5].ok('submit', answer(60))
-    assert sixth['cohort'] == {'available': True, 'minimum': 5, 'count': 5,
-                               'means': {'plan': 30.0, 'fire': 70.0}}
+    assert sixth['cohort'] == {'available': True, 'minimum': 5, 'count': 5, 'means': {'plan': 30.0, 'fire': 70.0}}
     # Each learner's own answer is left out of the mean they see.
     first = learners[0].ok('student_view_user_state')
     assert first['cohort']['count'] == 5 and first['cohort']['means'] == {'plan': 40.0, 'fire': 60.0}
@@ -145,8 +172,12 @@ def test_without_consent_the_cohort_row_keeps_nothing_of_the_answer(usage):
     learner.ok('set_consent', {'consent': True})
     row = records.get_record(str(usage), compat.anonymise(learner.user_id))
     assert row['consent'] is True and row['consent_at'] is not None
-    assert row['data'] == {'v': 1, 'allocations': {'plan': 25, 'fire': 75}, 'model': 'own',
-                           'model_text': 'my own secret model'}
+    assert row['data'] == {
+        'v': 1,
+        'allocations': {'plan': 25, 'fire': 75},
+        'model': 'own',
+        'model_text': 'my own secret model',
+    }
     learner.ok('set_consent', {'consent': False})
     assert records.get_record(str(usage), compat.anonymise(learner.user_id))['data'] == {'v': 1}
 
@@ -194,8 +225,9 @@ class HttpLearner:
     def __init__(self, base, student):
         self.base, self.student, self.csrf = base, student, ''
         self.jar = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(self.jar),
-                                                  urllib.request.ProxyHandler({}))
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(self.jar), urllib.request.ProxyHandler({})
+        )
 
     def url(self, path):
         return f'{self.base}{path}?{urllib.parse.urlencode({"student": self.student})}'
@@ -208,9 +240,16 @@ class HttpLearner:
 
     def post(self, usage_id, handler, data):
         request = urllib.request.Request(
-            self.url(f'/handler/{usage_id}/{handler}/'), data=json.dumps(data).encode('utf-8'), method='POST',
-            headers={'Content-Type': 'application/json', 'X-CSRFToken': self.csrf,
-                     'X-Requested-With': 'XMLHttpRequest', 'Referer': self.base + '/'})
+            self.url(f'/handler/{usage_id}/{handler}/'),
+            data=json.dumps(data).encode('utf-8'),
+            method='POST',
+            headers={
+                'Content-Type': 'application/json',
+                'X-CSRFToken': self.csrf,
+                'X-Requested-With': 'XMLHttpRequest',
+                'Referer': self.base + '/',
+            },
+        )
         try:
             with self.opener.open(request, timeout=60) as response:
                 return response.status, json.loads(response.read())
@@ -233,8 +272,13 @@ def test_the_mean_stays_exact_with_learners_answering_at_once_across_processes(l
 
     def submit(learner, plan):
         start.wait(timeout=60)
-        results.append(learner.post(usage_id, 'submit', {
-            'allocations': {'planning': plan, 'crisis': 100 - plan}, 'model': 'distributed', 'consent': True}))
+        results.append(
+            learner.post(
+                usage_id,
+                'submit',
+                {'allocations': {'planning': plan, 'crisis': 100 - plan}, 'model': 'distributed', 'consent': True},
+            )
+        )
 
     threads = [threading.Thread(target=submit, args=pair) for pair in zip(learners, plans)]
     for thread in threads:
@@ -244,8 +288,9 @@ def test_the_mean_stays_exact_with_learners_answering_at_once_across_processes(l
     assert [status for status, _body in results] == [200] * len(plans), results
     viewer = HttpLearner(server.url, 'viewer')
     viewer.page(path)
-    status, state = viewer.post(usage_id, 'submit', {
-        'allocations': {'planning': 100}, 'model': 'host', 'consent': False})
+    status, state = viewer.post(
+        usage_id, 'submit', {'allocations': {'planning': 100}, 'model': 'host', 'consent': False}
+    )
     assert status == 200
     assert state['cohort']['count'] == len(plans)
     assert state['cohort']['means']['planning'] == round(sum(plans) / len(plans), 1)
@@ -272,8 +317,13 @@ def test_default_block_exports_as_an_empty_element():
 
 
 def test_bad_authored_content_is_reported_and_unavailable():
-    learner = Learner(load('<leadership_time_allocation><function id="a">A</function>'
-                           '<function id="a">B</function></leadership_time_allocation>'), person('alice'))
+    learner = Learner(
+        load(
+            '<leadership_time_allocation><function id="a">A</function>'
+            '<function id="a">B</function></leadership_time_allocation>'
+        ),
+        person('alice'),
+    )
     texts = [m.text for m in learner.block().validate().messages]
     assert any('Duplicate function id "a".' in t for t in texts)
     assert 'not available yet' in learner.render().body_html()
@@ -285,16 +335,28 @@ def test_studio_edits_are_canonicalised_and_validated(usage):
     block = Learner(usage, 'author').block()
 
     def save(values):
-        request = Request.blank('/', method='POST', content_type='application/json',
-                                body=json.dumps({'values': values, 'defaults': []}).encode('utf-8'))
+        request = Request.blank(
+            '/',
+            method='POST',
+            content_type='application/json',
+            body=json.dumps({'values': values, 'defaults': []}).encode('utf-8'),
+        )
         return block.runtime.handle(block, 'submit_studio_edits', request)
 
-    ok = save({'body': '<leadership_time_allocation><function id="x">X <b>y</b></function>'
-                       '<function id="z">Z</function></leadership_time_allocation>'})
+    ok = save(
+        {
+            'body': '<leadership_time_allocation><function id="x">X <b>y</b></function>'
+            '<function id="z">Z</function></leadership_time_allocation>'
+        }
+    )
     assert ok.status_code == 200 and '<function id="x">X y</function>' in block.body
     assert model.DEFAULT_PROMPT in block.body  # no <prompt>: the default one, written out
-    assert save({'body': '<leadership_time_allocation><function id="x">X</function></leadership_time_allocation>'}
-                ).status_code == 400
+    assert (
+        save(
+            {'body': '<leadership_time_allocation><function id="x">X</function></leadership_time_allocation>'}
+        ).status_code
+        == 400
+    )
     assert '<function id="z">Z</function>' in block.body
 
 

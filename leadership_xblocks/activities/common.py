@@ -3,13 +3,22 @@
 No XBlock or Django imports here. Problems reuse the scenario's `Problem` so the block
 and the command-line checker treat every block type the same way.
 """
+
 import math
 import re
 
 from ..errors import UserFacingError
 from ..sanitize import clean_authored_html, plain_text
 from ..olx_io import (  # noqa: F401 (re-exported for the activity models)
-    OLXSyntaxError, add_child, append_html, inner_html, integer, read_root, root_with_children, to_text)
+    OLXSyntaxError,
+    add_child,
+    append_html,
+    inner_html,
+    integer,
+    read_root,
+    root_with_children,
+    to_text,
+)
 from ..scenario.validation import ERROR, WARNING, Problem, errors  # noqa: F401 (re-exported)
 
 # Ids become JSON keys, form field names and parts of DOM ids: keep them to a safe token.
@@ -36,8 +45,6 @@ def line_of(element):
     return (element.sourceline or 0) if element is not None else 0
 
 
-
-
 def html_of(element, sanitize):
     """Inner HTML of an authored element, cleaned when `sanitize` (OLX import, Studio save)."""
     content = inner_html(element)
@@ -47,8 +54,6 @@ def html_of(element, sanitize):
 def text_of(element):
     """Inner content of an element as plain text (labels, statements)."""
     return ' '.join(plain_text(inner_html(element)).split())
-
-
 
 
 def is_int(value):

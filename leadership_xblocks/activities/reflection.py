@@ -8,6 +8,7 @@
 With neither `<prompt>` nor `<guidance>`, the default prompt and guidance are used; with a
 prompt of its own and no guidance, the block shows no guidance.
 """
+
 from dataclasses import dataclass, replace
 
 from lxml import etree
@@ -29,14 +30,16 @@ DEFAULT_PROMPT = _(
     '<p>Think of a recent moment in your practice when you had to lead, with or without a title: '
     'challenging a plan in a strategy meeting, supporting a colleague after a difficult visit, or '
     'escalating a concern about a family or an adult at risk.</p>'
-    '<p>What did you do? What shaped your decision, and what would you do differently next time?</p>')
+    '<p>What did you do? What shaped your decision, and what would you do differently next time?</p>'
+)
 DEFAULT_GUIDANCE = _(
     '<p>When experienced supervisors read a reflection like this, they notice:</p>'
     '<ul><li>whether you separate what you knew at the time from what you assumed;</li>'
     '<li>whose voice shaped the decision, including that of the child or adult concerned;</li>'
     '<li>how you used your authority, and how others are likely to have experienced it;</li>'
     '<li>what support you looked for, and what you did with your own feelings;</li>'
-    '<li>whether "next time" is concrete enough that a colleague could see you do it.</li></ul>')
+    '<li>whether "next time" is concrete enough that a colleague could see you do it.</li></ul>'
+)
 DEFAULT_TEXTS = frozenset({DEFAULT_PROMPT, DEFAULT_GUIDANCE})
 
 
@@ -62,8 +65,9 @@ class Reflection:
 
     def translated(self, gettext):
         """A copy whose default texts are shown in the learner's language."""
-        return replace(self, prompt=translate_default(self.prompt, gettext),
-                       guidance=translate_default(self.guidance, gettext))
+        return replace(
+            self, prompt=translate_default(self.prompt, gettext), guidance=translate_default(self.guidance, gettext)
+        )
 
 
 def translate_default(text, gettext):
@@ -78,10 +82,13 @@ def parse_element(root, sanitize=True):
     else:
         prompt = common.html_of(prompt_el, sanitize) if prompt_el is not None else ''
         guidance = common.html_of(guidance_el, sanitize) if guidance_el is not None else ''
-    return Reflection(prompt=prompt, guidance=guidance,
-                      min_words=common.integer(root.get('min_words', '0')),
-                      max_words=common.integer(root.get('max_words', '0')),
-                      prompt_line=common.line_of(prompt_el) or common.line_of(root))
+    return Reflection(
+        prompt=prompt,
+        guidance=guidance,
+        min_words=common.integer(root.get('min_words', '0')),
+        max_words=common.integer(root.get('max_words', '0')),
+        prompt_line=common.line_of(prompt_el) or common.line_of(root),
+    )
 
 
 def to_element(reflection, attributes=None):
@@ -104,26 +111,36 @@ def validate(reflection):
     if not (common.is_int(minimum) and minimum >= 0):
         problems.add(ERROR, _('min_words is "{value}": it must be a whole number, 0 or more.'), value=minimum)
     if not (common.is_int(maximum) and maximum >= 0):
-        problems.add(ERROR, _('max_words is "{value}": it must be a whole number, 0 (no limit) or more.'),
-                     value=maximum)
+        problems.add(
+            ERROR, _('max_words is "{value}": it must be a whole number, 0 (no limit) or more.'), value=maximum
+        )
     elif maximum > HARD_MAX_WORDS:
-        problems.add(ERROR, _('max_words is {value}: no answer may be longer than {limit} words.'),
-                     value=maximum, limit=HARD_MAX_WORDS)
+        problems.add(
+            ERROR,
+            _('max_words is {value}: no answer may be longer than {limit} words.'),
+            value=maximum,
+            limit=HARD_MAX_WORDS,
+        )
     if common.is_int(minimum) and minimum > HARD_MAX_WORDS:
-        problems.add(ERROR, _('min_words is {value}: no answer may be longer than {limit} words.'),
-                     value=minimum, limit=HARD_MAX_WORDS)
+        problems.add(
+            ERROR,
+            _('min_words is {value}: no answer may be longer than {limit} words.'),
+            value=minimum,
+            limit=HARD_MAX_WORDS,
+        )
     if common.is_int(minimum) and common.is_int(maximum) and maximum > 0 and minimum > maximum:
-        problems.add(ERROR, _('min_words ({minimum}) is more than max_words ({maximum}).'),
-                     minimum=minimum, maximum=maximum)
+        problems.add(
+            ERROR, _('min_words ({minimum}) is more than max_words ({maximum}).'), minimum=minimum, maximum=maximum
+        )
     if not common.html_words(reflection.prompt):
-        problems.add(ERROR, _('The prompt is empty: learners need a question to reflect on.'),
-                     reflection.prompt_line)
+        problems.add(ERROR, _('The prompt is empty: learners need a question to reflect on.'), reflection.prompt_line)
     if not reflection.guidance:
         problems.add(WARNING, _('There is no guidance: learners see nothing of yours after they submit.'))
     return problems.sorted()
 
 
 # Learner answers -----------------------------------------------------------------
+
 
 def count_words(html):
     return len(common.html_words(html))
@@ -138,13 +155,15 @@ def clean_answer(text):
     if not isinstance(text, str):
         raise AnswerError(_('"text" must be a string.'))
     if len(text) > MAX_TEXT_CHARS:
-        raise AnswerError(_('Your text is too long to save: the limit is {limit} words.'), status=413,
-                          limit=HARD_MAX_WORDS)
+        raise AnswerError(
+            _('Your text is too long to save: the limit is {limit} words.'), status=413, limit=HARD_MAX_WORDS
+        )
     clean = clean_learner_html(text)
     words = count_words(clean)
     if words > HARD_MAX_WORDS:
-        raise AnswerError(_('Your text has {count} words: the limit is {limit} words.'), status=413,
-                          count=words, limit=HARD_MAX_WORDS)
+        raise AnswerError(
+            _('Your text has {count} words: the limit is {limit} words.'), status=413, count=words, limit=HARD_MAX_WORDS
+        )
     return clean, words
 
 
@@ -153,11 +172,15 @@ def check_submission(reflection, words):
     if words == 0:
         raise AnswerError(_('Write your reflection before you submit it.'))
     if words < reflection.word_minimum:
-        raise AnswerError(_('Your reflection has {count} words: write at least {minimum}.'),
-                          count=words, minimum=reflection.word_minimum)
+        raise AnswerError(
+            _('Your reflection has {count} words: write at least {minimum}.'),
+            count=words,
+            minimum=reflection.word_minimum,
+        )
     if words > reflection.word_limit:
-        raise AnswerError(_('Your reflection has {count} words: the limit is {maximum}.'),
-                          count=words, maximum=reflection.word_limit)
+        raise AnswerError(
+            _('Your reflection has {count} words: the limit is {maximum}.'), count=words, maximum=reflection.word_limit
+        )
 
 
 @checker(ROOT_TAG)

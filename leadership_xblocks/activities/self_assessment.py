@@ -11,6 +11,7 @@
 Without `<scale>` the default labelled 1 to 5 scale is used; without `<dimension>` the four
 leadership domains of the programme, each with three statements.
 """
+
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -42,8 +43,12 @@ class Scale:
 
     @property
     def valid(self):
-        return (common.is_int(self.minimum) and common.is_int(self.maximum)
-                and self.minimum < self.maximum and self.maximum - self.minimum < MAX_SCALE_POINTS)
+        return (
+            common.is_int(self.minimum)
+            and common.is_int(self.maximum)
+            and self.minimum < self.maximum
+            and self.maximum - self.minimum < MAX_SCALE_POINTS
+        )
 
     def label(self, value):
         return next((entry.label for entry in self.labels if entry.value == value), '')
@@ -70,37 +75,63 @@ class Dimension:
     line: int = field(default=0, compare=False)
 
 
-DEFAULT_SCALE = Scale(1, 5, (
-    ScaleLabel(1, _('Not yet')), ScaleLabel(2, _('Occasionally')), ScaleLabel(3, _('Sometimes')),
-    ScaleLabel(4, _('Often')), ScaleLabel(5, _('Consistently')),
-))
+DEFAULT_SCALE = Scale(
+    1,
+    5,
+    (
+        ScaleLabel(1, _('Not yet')),
+        ScaleLabel(2, _('Occasionally')),
+        ScaleLabel(3, _('Sometimes')),
+        ScaleLabel(4, _('Often')),
+        ScaleLabel(5, _('Consistently')),
+    ),
+)
 DEFAULT_DIMENSIONS = (
-    Dimension('self', _('Leading self'), (
-        Item('self_stress', _('I notice how my own stress and values shape the decisions I make.')),
-        Item('self_wellbeing', _('I look after my own wellbeing so that I can stay steady for others.')),
-        Item('self_feedback', _('I ask for feedback on my practice and act on it.')),
-    )),
-    Dimension('teams', _('Leading teams'), (
-        Item('teams_safety', _('I help make my team a place where people can raise worries and admit mistakes.')),
-        Item('teams_supervision', _('I use supervision to help colleagues reflect, not only to check tasks.')),
-        Item('teams_sharing', _('I share decisions and responsibility with colleagues when the situation allows.')),
-    )),
-    Dimension('systems', _('Leading systems'), (
-        Item('systems_partners', _('I build working relationships with partner agencies beyond my own team.')),
-        Item('systems_voice', _('I make sure the people who use services shape how those services work.')),
-        Item('systems_context', _('I understand how policy, budgets and organisational culture affect practice.')),
-    )),
-    Dimension('change', _('Leading change'), (
-        Item('change_challenge', _('I challenge decisions that do not serve people well, even when it is '
-                                   'uncomfortable.')),
-        Item('change_trying', _('I try out new ways of working and learn from what happens.')),
-        Item('change_together', _('I bring others with me when something needs to change.')),
-    )),
+    Dimension(
+        'self',
+        _('Leading self'),
+        (
+            Item('self_stress', _('I notice how my own stress and values shape the decisions I make.')),
+            Item('self_wellbeing', _('I look after my own wellbeing so that I can stay steady for others.')),
+            Item('self_feedback', _('I ask for feedback on my practice and act on it.')),
+        ),
+    ),
+    Dimension(
+        'teams',
+        _('Leading teams'),
+        (
+            Item('teams_safety', _('I help make my team a place where people can raise worries and admit mistakes.')),
+            Item('teams_supervision', _('I use supervision to help colleagues reflect, not only to check tasks.')),
+            Item('teams_sharing', _('I share decisions and responsibility with colleagues when the situation allows.')),
+        ),
+    ),
+    Dimension(
+        'systems',
+        _('Leading systems'),
+        (
+            Item('systems_partners', _('I build working relationships with partner agencies beyond my own team.')),
+            Item('systems_voice', _('I make sure the people who use services shape how those services work.')),
+            Item('systems_context', _('I understand how policy, budgets and organisational culture affect practice.')),
+        ),
+    ),
+    Dimension(
+        'change',
+        _('Leading change'),
+        (
+            Item(
+                'change_challenge',
+                _('I challenge decisions that do not serve people well, even when it is uncomfortable.'),
+            ),
+            Item('change_trying', _('I try out new ways of working and learn from what happens.')),
+            Item('change_together', _('I bring others with me when something needs to change.')),
+        ),
+    ),
 )
 DEFAULT_TEXTS = frozenset(
     [entry.label for entry in DEFAULT_SCALE.labels]
     + [d.label for d in DEFAULT_DIMENSIONS]
-    + [item.text for d in DEFAULT_DIMENSIONS for item in d.items])
+    + [item.text for d in DEFAULT_DIMENSIONS for item in d.items]
+)
 
 
 @dataclass(frozen=True)
@@ -123,34 +154,44 @@ class SelfAssessment:
 
     def translated(self, gettext):
         """A copy whose default labels and statements are shown in the learner's language."""
+
         def tr(text):
             return gettext(text) if text in DEFAULT_TEXTS else text
+
         scale = replace(self.scale, labels=tuple(replace(e, label=tr(e.label)) for e in self.scale.labels))
         dimensions = tuple(
             replace(d, label=tr(d.label), items=tuple(replace(i, text=tr(i.text)) for i in d.items))
-            for d in self.dimensions)
+            for d in self.dimensions
+        )
         return replace(self, scale=scale, dimensions=dimensions)
 
 
 # Reading and writing -----------------------------------------------------------------
 
+
 def _parse_scale(element):
     if element is None:
         return DEFAULT_SCALE
     return Scale(
-        minimum=common.integer(element.get('min', '1')), maximum=common.integer(element.get('max', '5')),
-        labels=tuple(ScaleLabel(common.integer(label.get('value', '')), common.text_of(label),
-                                common.line_of(label))
-                     for label in element.findall('label')),
-        line=common.line_of(element))
+        minimum=common.integer(element.get('min', '1')),
+        maximum=common.integer(element.get('max', '5')),
+        labels=tuple(
+            ScaleLabel(common.integer(label.get('value', '')), common.text_of(label), common.line_of(label))
+            for label in element.findall('label')
+        ),
+        line=common.line_of(element),
+    )
 
 
 def _parse_dimension(element):
     return Dimension(
-        id=element.get('id', ''), label=' '.join(element.get('label', '').split()),
-        items=tuple(Item(item.get('id', ''), common.text_of(item), common.line_of(item))
-                    for item in element.findall('item')),
-        line=common.line_of(element))
+        id=element.get('id', ''),
+        label=' '.join(element.get('label', '').split()),
+        items=tuple(
+            Item(item.get('id', ''), common.text_of(item), common.line_of(item)) for item in element.findall('item')
+        ),
+        line=common.line_of(element),
+    )
 
 
 def parse_element(root, sanitize=True):
@@ -160,7 +201,8 @@ def parse_element(root, sanitize=True):
     return SelfAssessment(
         intro=common.html_of(intro, sanitize) if intro is not None else '',
         scale=_parse_scale(root.find('scale')),
-        dimensions=tuple(_parse_dimension(d) for d in dimensions) if dimensions else DEFAULT_DIMENSIONS)
+        dimensions=tuple(_parse_dimension(d) for d in dimensions) if dimensions else DEFAULT_DIMENSIONS,
+    )
 
 
 def parse_text(text, sanitize=True):
@@ -196,6 +238,7 @@ DEFAULT_BODY = to_text(SelfAssessment())
 
 # Validation ------------------------------------------------------------------------
 
+
 def validate(model):
     """Authoring problems, errors first."""
     problems = common.ProblemList()
@@ -205,69 +248,108 @@ def validate(model):
     _check_scale(model.scale, problems)
     dimension_ids = Counter(d.id for d in model.dimensions)
     for dimension in model.dimensions:
-        common.check_id(problems, dimension.id, dimension.line,
-                        _('A dimension on line {line} has no id.'),
-                        _('Dimension id "{id}" must start with a letter and use only letters, digits, "_" or "-".'))
+        common.check_id(
+            problems,
+            dimension.id,
+            dimension.line,
+            _('A dimension on line {line} has no id.'),
+            _('Dimension id "{id}" must start with a letter and use only letters, digits, "_" or "-".'),
+        )
         if not dimension.label:
             problems.add(ERROR, _('Dimension "{dimension}" has no label.'), dimension.line, dimension=dimension.id)
         if not dimension.items:
-            problems.add(ERROR, _('Dimension "{dimension}" has no items to rate.'), dimension.line,
-                         dimension=dimension.id)
+            problems.add(
+                ERROR, _('Dimension "{dimension}" has no items to rate.'), dimension.line, dimension=dimension.id
+            )
         elif len(dimension.items) == 1:
-            problems.add(WARNING, _('Dimension "{dimension}" has a single item: its profile rests on one answer.'),
-                         dimension.line, dimension=dimension.id)
+            problems.add(
+                WARNING,
+                _('Dimension "{dimension}" has a single item: its profile rests on one answer.'),
+                dimension.line,
+                dimension=dimension.id,
+            )
         for item in dimension.items:
-            common.check_id(problems, item.id, item.line,
-                            _('An item on line {line} has no id.'),
-                            _('Item id "{id}" must start with a letter and use only letters, digits, "_" or "-".'))
+            common.check_id(
+                problems,
+                item.id,
+                item.line,
+                _('An item on line {line} has no id.'),
+                _('Item id "{id}" must start with a letter and use only letters, digits, "_" or "-".'),
+            )
             if not item.text:
                 problems.add(ERROR, _('Item "{item}" has no statement.'), item.line, item=item.id)
     for dimension_id, count in dimension_ids.items():
         if dimension_id and count > 1:
-            problems.add(ERROR, _('Duplicate dimension id "{id}".'), model.dimension(dimension_id).line,
-                         id=dimension_id)
+            problems.add(
+                ERROR, _('Duplicate dimension id "{id}".'), model.dimension(dimension_id).line, id=dimension_id
+            )
     item_ids = Counter(model.item_ids())
     for item_id, count in item_ids.items():
         if item_id and count > 1:
             line = next(item.line for item, _d in model.items if item.id == item_id)
-            problems.add(ERROR, _('Duplicate item id "{id}": item ids must be unique across dimensions.'),
-                         line, id=item_id)
+            problems.add(
+                ERROR, _('Duplicate item id "{id}": item ids must be unique across dimensions.'), line, id=item_id
+            )
     if len(item_ids) > MAX_ITEMS:
-        problems.add(ERROR, _('There are {count} items: at most {limit} are allowed.'),
-                     count=len(item_ids), limit=MAX_ITEMS)
+        problems.add(
+            ERROR, _('There are {count} items: at most {limit} are allowed.'), count=len(item_ids), limit=MAX_ITEMS
+        )
     return problems.sorted()
 
 
 def _check_scale(scale, problems):
     minimum, maximum = scale.minimum, scale.maximum
     if not common.is_int(minimum) or not common.is_int(maximum):
-        problems.add(ERROR, _('The scale runs from "{minimum}" to "{maximum}": both must be whole numbers.'),
-                     scale.line, minimum=minimum, maximum=maximum)
+        problems.add(
+            ERROR,
+            _('The scale runs from "{minimum}" to "{maximum}": both must be whole numbers.'),
+            scale.line,
+            minimum=minimum,
+            maximum=maximum,
+        )
         return
     if minimum >= maximum:
-        problems.add(ERROR, _('The scale minimum ({minimum}) must be below its maximum ({maximum}).'),
-                     scale.line, minimum=minimum, maximum=maximum)
+        problems.add(
+            ERROR,
+            _('The scale minimum ({minimum}) must be below its maximum ({maximum}).'),
+            scale.line,
+            minimum=minimum,
+            maximum=maximum,
+        )
         return
     if maximum - minimum >= MAX_SCALE_POINTS:
-        problems.add(ERROR, _('The scale has {count} points: at most {limit} are allowed.'), scale.line,
-                     count=maximum - minimum + 1, limit=MAX_SCALE_POINTS)
+        problems.add(
+            ERROR,
+            _('The scale has {count} points: at most {limit} are allowed.'),
+            scale.line,
+            count=maximum - minimum + 1,
+            limit=MAX_SCALE_POINTS,
+        )
     seen = Counter(entry.value for entry in scale.labels)
     for entry in scale.labels:
         if not common.is_int(entry.value) or not minimum <= entry.value <= maximum:
-            problems.add(ERROR, _('Scale label "{label}" has value "{value}": it must be a whole number '
-                                  'from {minimum} to {maximum}.'), entry.line,
-                         label=entry.label, value=entry.value, minimum=minimum, maximum=maximum)
+            problems.add(
+                ERROR,
+                _('Scale label "{label}" has value "{value}": it must be a whole number from {minimum} to {maximum}.'),
+                entry.line,
+                label=entry.label,
+                value=entry.value,
+                minimum=minimum,
+                maximum=maximum,
+            )
         elif seen[entry.value] > 1:
             problems.add(ERROR, _('The scale has more than one label for {value}.'), entry.line, value=entry.value)
         if not entry.label:
             problems.add(ERROR, _('The scale label for {value} is empty.'), entry.line, value=entry.value)
     labelled = {entry.value for entry in scale.labels}
     if not {minimum, maximum} <= labelled:
-        problems.add(WARNING, _('Label at least both ends of the scale so learners know what the numbers mean.'),
-                     scale.line)
+        problems.add(
+            WARNING, _('Label at least both ends of the scale so learners know what the numbers mean.'), scale.line
+        )
 
 
 # Learner answers -------------------------------------------------------------------
+
 
 def check_ratings(model, ratings):
     """The ratings as {item_id: int} when complete and on the scale; otherwise raise `AnswerError`."""
@@ -284,8 +366,12 @@ def check_ratings(model, ratings):
     for item_id in expected:
         value = ratings[item_id]
         if not common.is_int(value) or not minimum <= value <= maximum:
-            raise AnswerError(_('The rating for "{item}" must be a whole number from {minimum} to {maximum}.'),
-                              item=item_id, minimum=minimum, maximum=maximum)
+            raise AnswerError(
+                _('The rating for "{item}" must be a whole number from {minimum} to {maximum}.'),
+                item=item_id,
+                minimum=minimum,
+                maximum=maximum,
+            )
     return {item_id: ratings[item_id] for item_id in expected}
 
 
@@ -294,10 +380,14 @@ def profile(model, ratings):
     rows = []
     for dimension in model.dimensions:
         values = [ratings[item.id] for item in dimension.items if common.is_int(ratings.get(item.id))]
-        rows.append({
-            'dimension': dimension.id, 'label': dimension.label, 'count': len(values),
-            'mean': round(sum(values) / len(values), 2) if values else None,
-        })
+        rows.append(
+            {
+                'dimension': dimension.id,
+                'label': dimension.label,
+                'count': len(values),
+                'mean': round(sum(values) / len(values), 2) if values else None,
+            }
+        )
     return rows
 
 
@@ -311,9 +401,15 @@ def change(model, before, after):
     rows = []
     for dimension in model.dimensions:
         if dimension.id in before and dimension.id in after:
-            rows.append({'dimension': dimension.id, 'label': dimension.label,
-                         'before': before[dimension.id], 'after': after[dimension.id],
-                         'change': round(after[dimension.id] - before[dimension.id], 2)})
+            rows.append(
+                {
+                    'dimension': dimension.id,
+                    'label': dimension.label,
+                    'before': before[dimension.id],
+                    'after': after[dimension.id],
+                    'change': round(after[dimension.id] - before[dimension.id], 2),
+                }
+            )
     return rows
 
 

@@ -11,6 +11,7 @@ functions. The learner's shares must total 100; they also name the leadership mo
 espouse. The cohort mean shown beside an answer counts only other learners who consented
 to research use, and only once at least `MIN_COHORT` of them have answered.
 """
+
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -41,7 +42,8 @@ class Function:
 DEFAULT_PROMPT = _(
     '<p>Research on social work leadership has little data on what leaders actually do with their '
     'time. Think of a typical month in your current role, or, if you are a student, the leadership '
-    'role you hope to hold. What share of your working time goes to each of these functions?</p>')
+    'role you hope to hold. What share of your working time goes to each of these functions?</p>'
+)
 DEFAULT_FUNCTIONS = (
     Function('planning', _('Long-term planning')),
     Function('crisis', _('Crisis management')),
@@ -75,8 +77,10 @@ class TimeAllocation:
     def translated(self, gettext):
         def tr(text):
             return gettext(text) if text in DEFAULT_TEXTS else text
-        return replace(self, prompt=tr(self.prompt),
-                       functions=tuple(replace(f, label=tr(f.label)) for f in self.functions))
+
+        return replace(
+            self, prompt=tr(self.prompt), functions=tuple(replace(f, label=tr(f.label)) for f in self.functions)
+        )
 
 
 def parse_element(root, sanitize=True):
@@ -86,7 +90,9 @@ def parse_element(root, sanitize=True):
     return TimeAllocation(
         prompt=common.html_of(prompt, sanitize) if prompt is not None else DEFAULT_PROMPT,
         functions=tuple(Function(f.get('id', ''), common.text_of(f), common.line_of(f)) for f in functions)
-        if functions else DEFAULT_FUNCTIONS)
+        if functions
+        else DEFAULT_FUNCTIONS,
+    )
 
 
 def parse_text(text, sanitize=True):
@@ -123,12 +129,20 @@ def validate(model):
     if len(model.functions) < 2:
         problems.add(ERROR, _('List at least two functions to divide time between.'))
     if len(model.functions) > MAX_FUNCTIONS:
-        problems.add(ERROR, _('There are {count} functions: at most {limit} are allowed.'),
-                     count=len(model.functions), limit=MAX_FUNCTIONS)
+        problems.add(
+            ERROR,
+            _('There are {count} functions: at most {limit} are allowed.'),
+            count=len(model.functions),
+            limit=MAX_FUNCTIONS,
+        )
     for function in model.functions:
-        common.check_id(problems, function.id, function.line,
-                        _('A function on line {line} has no id.'),
-                        _('Function id "{id}" must start with a letter and use only letters, digits, "_" or "-".'))
+        common.check_id(
+            problems,
+            function.id,
+            function.line,
+            _('A function on line {line} has no id.'),
+            _('Function id "{id}" must start with a letter and use only letters, digits, "_" or "-".'),
+        )
         if not function.label:
             problems.add(ERROR, _('Function "{function}" has no label.'), function.line, function=function.id)
     for function_id, count in Counter(model.function_ids()).items():
@@ -139,6 +153,7 @@ def validate(model):
 
 
 # Learner answers -------------------------------------------------------------------
+
 
 def check_allocations(model, allocations):
     """{function_id: number} for every function (missing ones count as 0), or raise `AnswerError`."""
@@ -154,13 +169,15 @@ def check_allocations(model, allocations):
         if not common.is_number(value):
             raise AnswerError(_('The share for "{function}" must be a number.'), function=function_id)
         if value < 0 or value > TOTAL:
-            raise AnswerError(_('The share for "{function}" must be from 0 to {total}.'),
-                              function=function_id, total=TOTAL)
+            raise AnswerError(
+                _('The share for "{function}" must be from 0 to {total}.'), function=function_id, total=TOTAL
+            )
         result[function_id] = value
     total = sum(result.values())
     if abs(total - TOTAL) > TOLERANCE:
-        raise AnswerError(_('Your shares add up to {total}: they must add up to {expected}.'),
-                          total=_fmt(total), expected=TOTAL)
+        raise AnswerError(
+            _('Your shares add up to {total}: they must add up to {expected}.'), total=_fmt(total), expected=TOTAL
+        )
     return result
 
 

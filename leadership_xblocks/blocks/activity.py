@@ -1,5 +1,6 @@
 """What the reflection, self-assessment and time-allocation blocks share: timestamps,
 validation messages and the authoring problems shown above the preview."""
+
 import datetime
 
 from web_fragments.fragment import Fragment
@@ -29,12 +30,12 @@ def with_problems(block, frag, problems):
     """The fragment with the authoring problems listed above it (author and Studio views), and in
     Studio a note that answers given in the preview are not saved (see `compat.learner_data_is_real`)."""
     gettext = block._  # pylint: disable=protected-access
-    html = block.render_template('activity_problems.html', {
-        'problems': [(p.level, p.translated(gettext)) for p in problems],
-        'preview': compat.is_author_mode(block)})
+    html = block.render_template(
+        'activity_problems.html',
+        {'problems': [(p.level, p.translated(gettext)) for p in problems], 'preview': compat.is_author_mode(block)},
+    )
     out = Fragment(html + frag.content)
     out.add_fragment_resources(frag)
     if frag.js_init_fn:
         out.initialize_js(frag.js_init_fn, frag.json_init_args)
     return out
-

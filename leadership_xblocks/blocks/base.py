@@ -3,6 +3,7 @@
 Block classes stay thin (fields, views, handlers); anything reusable lives here or in
 the plain-Python modules beside this package.
 """
+
 import functools
 import io
 import json
@@ -72,7 +73,8 @@ class LeadershipBlockMixin:
         context = dict(context, uid=self.dom_id())
         context.setdefault('LANGUAGE_CODE', get_language() or '')  # for lang="..." (Welsh pages say cy)
         return TEMPLATES.render_django_template(
-            f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n'))
+            f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n')
+        )
 
     def dom_id(self):
         """An id prefix unique to this block on the page, for labels and ARIA references."""

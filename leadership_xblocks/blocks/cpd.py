@@ -32,6 +32,7 @@ app, and entries it holds from before are still shown (a row replaces its block'
 `activity` is stored untranslated and translated when shown, so the record follows the
 learner's language. Text is stored as plain text and escaped when rendered.
 """
+
 import datetime
 
 from xblock.fields import Dict, Scope
@@ -40,9 +41,9 @@ from .. import compat, records
 from ..i18n import gettext_noop as _
 
 CPD_FIELD = 'leadership_cpd_entries'
-MAX_TEXT = 60000        # characters kept of a reflection (the record must stay small)
-MAX_SHORT = 500         # characters kept of titles, labels and names
-MAX_ITEMS = 200         # rows kept in any list (decisions, profile, allocation)
+MAX_TEXT = 60000  # characters kept of a reflection (the record must stay small)
+MAX_SHORT = 500  # characters kept of titles, labels and names
+MAX_ITEMS = 200  # rows kept in any list (decisions, profile, allocation)
 LIST_KEYS = {
     'decisions': ('step', 'choice', 'mode'),
     'profile': ('dimension', 'before', 'after'),
@@ -65,8 +66,10 @@ def clean_summary(summary):
     activity = summary.get('activity')
     if isinstance(activity, dict) and isinstance(activity.get('template'), str):
         params = activity.get('params') or {}
-        entry['activity'] = {'template': activity['template'][:MAX_SHORT],
-                             'params': {str(k): _short(v) for k, v in params.items()}}
+        entry['activity'] = {
+            'template': activity['template'][:MAX_SHORT],
+            'params': {str(k): _short(v) for k, v in params.items()},
+        }
     for key, limit in TEXT_LIMITS.items():
         if summary.get(key):
             entry[key] = str(summary[key])[:limit]
@@ -80,8 +83,9 @@ def clean_summary(summary):
     for key, columns in LIST_KEYS.items():
         rows = summary.get(key)
         if rows:
-            entry[key] = [{c: _short(row.get(c)) for c in columns} for row in list(rows)[:MAX_ITEMS]
-                          if isinstance(row, dict)]
+            entry[key] = [
+                {c: _short(row.get(c)) for c in columns} for row in list(rows)[:MAX_ITEMS] if isinstance(row, dict)
+            ]
     return entry
 
 
@@ -89,8 +93,10 @@ class CPDMixin:
     """Adds `record_cpd(summary)` and the shared user_info field. Put it before `XBlock`."""
 
     leadership_cpd_entries = Dict(
-        default={}, scope=Scope.user_info,
-        help=_('The learner\'s CPD record: one entry per leadership block, shared by every block.'))
+        default={},
+        scope=Scope.user_info,
+        help=_("The learner's CPD record: one entry per leadership block, shared by every block."),
+    )
 
     def cpd_block_id(self):
         return str(self.scope_ids.usage_id)
@@ -129,8 +135,9 @@ class CPDMixin:
         entry.update(clean_summary(summary or {}))
         legacy = dict(self.leadership_cpd_entries or {})
         if records.available():
-            records.save_cpd_entry(compat.cpd_owner_id(self), self.anonymous_id(), block_id,
-                                   compat.course_key(self), entry)
+            records.save_cpd_entry(
+                compat.cpd_owner_id(self), self.anonymous_id(), block_id, compat.course_key(self), entry
+            )
             if legacy.pop(block_id, None) is not None:  # the row replaces an entry kept from before
                 self.leadership_cpd_entries = legacy
         else:

@@ -4,6 +4,7 @@ The entries are the learner's CPD rows (or, without the cohort app, the `Scope.u
 field of `CPDMixin`, shared by every block of the learner). This block only reads them: it shows them, returns them as JSON for
 native apps, and offers them as a printable HTML document.
 """
+
 import datetime
 
 from webob import Response
@@ -52,8 +53,9 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
         return cpd_document.grouped(self.cpd_entries(), self._)
 
     def _entries_html(self, groups, h_module, h_entry):
-        return self.render_template('cpd_record_entries.html', {
-            'groups': groups, 'h_module': h_module, 'h_entry': h_entry})
+        return self.render_template(
+            'cpd_record_entries.html', {'groups': groups, 'h_module': h_module, 'h_entry': h_entry}
+        )
 
     def _learner_name(self):
         service = self.runtime.service(self, 'user')
@@ -64,34 +66,39 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
     @XBlock.supports('multi_device')
     def student_view(self, context=None):  # pylint: disable=unused-argument
         groups = self._groups()
-        html = self.render_template('cpd_record.html', {
-            'title': self._(self.display_name),
-            'groups': groups,
-            'entry_count': sum(len(g['entries']) for g in groups),
-            'entries_html': self._entries_html(groups, 4, 5) if groups else '',
-            'download_url': self.runtime.handler_url(self, 'download'),
-        })
+        html = self.render_template(
+            'cpd_record.html',
+            {
+                'title': self._(self.display_name),
+                'groups': groups,
+                'entry_count': sum(len(g['entries']) for g in groups),
+                'entries_html': self._entries_html(groups, 4, 5) if groups else '',
+                'download_url': self.runtime.handler_url(self, 'download'),
+            },
+        )
         return self.fragment(html, css=['leadership.css', 'cpd_record.css'])
 
     def student_view_data(self, context=None):  # pylint: disable=unused-argument
         """For native apps: the entries come from `student_view_user_state`, the document from `download`."""
-        return {'display_name': self._(self.display_name),
-                'download_url': self.runtime.handler_url(self, 'download')}
+        return {'display_name': self._(self.display_name), 'download_url': self.runtime.handler_url(self, 'download')}
 
     def document_html(self, now=None):
         """The whole record as a standalone, printable HTML page (text escaped by the template)."""
         now = now or datetime.datetime.now(datetime.timezone.utc)
         groups = self._groups()
-        return self.render_template('cpd_record_document.html', {
-            'heading': self._('Continuing professional development record: leadership'),
-            'language': _language(),
-            'name': self._learner_name(),
-            'generated': now.date(),
-            'generated_iso': now.date().isoformat(),
-            'groups': groups,
-            'entry_count': sum(len(g['entries']) for g in groups),
-            'entries_html': self._entries_html(groups, 2, 3) if groups else '',
-        })
+        return self.render_template(
+            'cpd_record_document.html',
+            {
+                'heading': self._('Continuing professional development record: leadership'),
+                'language': _language(),
+                'name': self._learner_name(),
+                'generated': now.date(),
+                'generated_iso': now.date().isoformat(),
+                'groups': groups,
+                'entry_count': sum(len(g['entries']) for g in groups),
+                'entries_html': self._entries_html(groups, 2, 3) if groups else '',
+            },
+        )
 
     # handlers ----------------------------------------------------------------
     @XBlock.handler

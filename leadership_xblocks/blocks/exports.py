@@ -5,6 +5,7 @@ and 503 when the cohort app is not installed. The body is a generator (`webob.Re
 over `exports.staff_csv` / `exports.research_csv`, so rows are read and written one chunk at a
 time. Columns: `docs/data-dictionary.md`.
 """
+
 from webob import Response
 from xblock.core import XBlock
 
@@ -24,14 +25,14 @@ class RecordExportMixin:
         if not self.is_staff():
             return json_response({'error': self._(_('Only course staff can download this data.'))}, status=403)
         if not records.available():
-            return json_response({'error': self._(_('Learner records are not available on this site.'))},
-                                 status=503)
+            return json_response({'error': self._(_('Learner records are not available on this site.'))}, status=503)
         return None
 
     def _csv_response(self, body, kind):
         response = Response(app_iter=body, content_type='text/csv', charset='utf-8')
         response.headers['Content-Disposition'] = (
-            f'attachment; filename="{exports.filename(self._export_block_key(), kind)}"')
+            f'attachment; filename="{exports.filename(self._export_block_key(), kind)}"'
+        )
         response.headers['Cache-Control'] = 'private, no-store'
         response.headers['X-Content-Type-Options'] = 'nosniff'
         return response
@@ -50,5 +51,4 @@ class RecordExportMixin:
         refusal = self._export_refusal()
         if refusal is not None:
             return refusal
-        return self._csv_response(
-            exports.research_csv(self._export_block_key(), compat.course_key(self)), 'research')
+        return self._csv_response(exports.research_csv(self._export_block_key(), compat.course_key(self)), 'research')

@@ -5,6 +5,7 @@
 sanitised OLX, read and written by a model module (`olx_model`) that offers `ROOT_TAG`,
 `parse_element(root, sanitize)`, `to_element(parsed)` and `to_text(parsed)`.
 """
+
 from ..olx_io import OLXSyntaxError, read_root, resolve_pointer, root_with_children
 
 

@@ -1,4 +1,5 @@
 """The reflection block: fields, views and handlers. The model lives in `..activities.reflection`."""
+
 import datetime
 
 from webob import Response
@@ -29,32 +30,75 @@ RECORD_FILENAME = 'my-leadership-reflections'
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, OLXSettingsMixin,
-                                StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
+class LeadershipReflectionBlock(
+    LeadershipBlockMixin,
+    CPDMixin,
+    StaffDashboardMixin,
+    OLXSettingsMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
     """A reflective prompt with a free-text answer: drafts, a final submit, then authored guidance."""
 
     display_name = String(display_name=_('Display name'), default=_('Reflection'), scope=Scope.settings)
-    prompt = String(display_name=_('Prompt'), default=model.DEFAULT_PROMPT, scope=Scope.content,
-                    multiline_editor='html', help=_('The reflective question (HTML).'))
-    guidance = String(display_name=_('Guidance'), default=model.DEFAULT_GUIDANCE, scope=Scope.content,
-                      multiline_editor='html',
-                      help=_('Shown after the learner submits: what experienced supervisors notice here. '
-                             'Leave empty for none.'))
-    min_words = Integer(display_name=_('Minimum words'), default=0, scope=Scope.settings, values={'min': 0},
-                        help=_('0 means no minimum.'))
-    max_words = Integer(display_name=_('Maximum words'), default=0, scope=Scope.settings,
-                        values={'min': 0, 'max': model.HARD_MAX_WORDS},
-                        help=_('0 means no maximum of your own; no answer may exceed 10,000 words.'))
-    weight = Float(display_name=_('Weight'), default=0.0, scope=Scope.settings, values={'min': 0},
-                   help=_('Points for submitting a reflection; 0 means ungraded (completion only).'))
-    module = String(display_name=_('Module'), default='', scope=Scope.settings,
-                    help=_('The module this exercise belongs to, shown in the learner\'s CPD record.'))
-    framework = String(display_name=_('Professional framework'), default='', scope=Scope.settings,
-                       help=_('The professional framework the module supports.'))
-    answer = Dict(default=None, scope=Scope.user_state,
-                  help='The learner\'s text: {text, words, submitted, saved_at, submitted_at}.')
-    journal = Dict(default={}, scope=Scope.preferences,
-                   help='Every reflection of this learner, keyed by block id (shared by all reflection blocks).')
+    prompt = String(
+        display_name=_('Prompt'),
+        default=model.DEFAULT_PROMPT,
+        scope=Scope.content,
+        multiline_editor='html',
+        help=_('The reflective question (HTML).'),
+    )
+    guidance = String(
+        display_name=_('Guidance'),
+        default=model.DEFAULT_GUIDANCE,
+        scope=Scope.content,
+        multiline_editor='html',
+        help=_('Shown after the learner submits: what experienced supervisors notice here. Leave empty for none.'),
+    )
+    min_words = Integer(
+        display_name=_('Minimum words'),
+        default=0,
+        scope=Scope.settings,
+        values={'min': 0},
+        help=_('0 means no minimum.'),
+    )
+    max_words = Integer(
+        display_name=_('Maximum words'),
+        default=0,
+        scope=Scope.settings,
+        values={'min': 0, 'max': model.HARD_MAX_WORDS},
+        help=_('0 means no maximum of your own; no answer may exceed 10,000 words.'),
+    )
+    weight = Float(
+        display_name=_('Weight'),
+        default=0.0,
+        scope=Scope.settings,
+        values={'min': 0},
+        help=_('Points for submitting a reflection; 0 means ungraded (completion only).'),
+    )
+    module = String(
+        display_name=_('Module'),
+        default='',
+        scope=Scope.settings,
+        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
+    )
+    framework = String(
+        display_name=_('Professional framework'),
+        default='',
+        scope=Scope.settings,
+        help=_('The professional framework the module supports.'),
+    )
+    answer = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help="The learner's text: {text, words, submitted, saved_at, submitted_at}.",
+    )
+    journal = Dict(
+        default={},
+        scope=Scope.preferences,
+        help='Every reflection of this learner, keyed by block id (shared by all reflection blocks).',
+    )
 
     editable_fields = SETTINGS + ('prompt', 'guidance')
     has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
@@ -64,8 +108,9 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
     # model -----------------------------------------------------------------
     @property
     def reflection(self):
-        return model.Reflection(prompt=self.prompt, guidance=self.guidance,
-                                min_words=self.min_words, max_words=self.max_words)
+        return model.Reflection(
+            prompt=self.prompt, guidance=self.guidance, min_words=self.min_words, max_words=self.max_words
+        )
 
     @property
     def problems(self):
@@ -92,17 +137,29 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
     @XBlock.supports('multi_device')
     def student_view(self, context=None):  # pylint: disable=unused-argument
         if not self.usable:
-            return self.fragment(self.render_template('unavailable.html', {'title': self.display_name}),
-                                 css=['leadership.css'])
+            return self.fragment(
+                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
+            )
         shown = self._shown()
-        html = self.render_template('reflection.html', {
-            'title': self.display_name, 'prompt': shown.prompt,
-            'min_words': shown.word_minimum, 'max_words': shown.word_limit,
-            'own_max': shown.word_limit < model.HARD_MAX_WORDS,
-            'view_url': self.runtime.handler_url(self, 'my_reflections', query='inline=1'),
-            'download_url': self.runtime.handler_url(self, 'my_reflections')})
-        frag = self.fragment(html, js=['common.js', 'reflection.js'], css=['leadership.css'],
-                             init='LeadershipReflectionBlock', init_args={'state': self._user_state()})
+        html = self.render_template(
+            'reflection.html',
+            {
+                'title': self.display_name,
+                'prompt': shown.prompt,
+                'min_words': shown.word_minimum,
+                'max_words': shown.word_limit,
+                'own_max': shown.word_limit < model.HARD_MAX_WORDS,
+                'view_url': self.runtime.handler_url(self, 'my_reflections', query='inline=1'),
+                'download_url': self.runtime.handler_url(self, 'my_reflections'),
+            },
+        )
+        frag = self.fragment(
+            html,
+            js=['common.js', 'reflection.js'],
+            css=['leadership.css'],
+            init='LeadershipReflectionBlock',
+            init_args={'state': self._user_state()},
+        )
         return self.add_staff_dashboard(frag)
 
     def author_view(self, context=None):
@@ -122,8 +179,9 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
                 data[name] = clean_authored_html(data[name])
 
     def validate_field_data(self, validation_result, data):
-        reflection = model.Reflection(prompt=data.prompt, guidance=data.guidance,
-                                      min_words=data.min_words, max_words=data.max_words)
+        reflection = model.Reflection(
+            prompt=data.prompt, guidance=data.guidance, min_words=data.min_words, max_words=data.max_words
+        )
         if data.weight is None or data.weight < 0:
             validation_result.add(ValidationMessage(ValidationMessage.ERROR, self._('Weight must be 0 or more.')))
         for message in problem_messages(model.validate(reflection), self._):
@@ -154,8 +212,11 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
 
     def _user_state(self, answer=None, journal=None):
         return state.reflection_user_state(
-            self._shown(), answer if answer is not None else self.answer,
-            journal if journal is not None else self.journal, self._block_id())
+            self._shown(),
+            answer if answer is not None else self.answer,
+            journal if journal is not None else self.journal,
+            self._block_id(),
+        )
 
     def _require_usable(self):
         if not self.usable:
@@ -172,27 +233,45 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
     def _store(self, text, words, submitted):
         now = utc_now()
         previous = self.answer or {}
-        answer = {'text': text, 'words': words, 'submitted': submitted, 'saved_at': now,
-                  'submitted_at': now if submitted else None, 'created_at': previous.get('created_at') or now}
+        answer = {
+            'text': text,
+            'words': words,
+            'submitted': submitted,
+            'saved_at': now,
+            'submitted_at': now if submitted else None,
+            'created_at': previous.get('created_at') or now,
+        }
         journal = dict(self.journal or {})
         journal[self._block_id()] = {
-            'title': self.display_name, 'module': self.module, 'framework': self.framework,
+            'title': self.display_name,
+            'module': self.module,
+            'framework': self.framework,
             'prompt': plain_text(self._shown().prompt)[:MAX_PROMPT_IN_RECORD],
-            'text': text, 'words': words, 'submitted': submitted,
-            'updated_at': now, 'submitted_at': answer['submitted_at'],
+            'text': text,
+            'words': words,
+            'submitted': submitted,
+            'updated_at': now,
+            'submitted_at': answer['submitted_at'],
         }
         self.answer = answer
         self.journal = journal
         # Cohort row for the facilitator dashboard: counts only, never the text.
-        self.save_cohort_row({'v': 1, 'words': words, 'submitted': submitted},
-                             completed=bool(submitted or previous.get('submitted')))
+        self.save_cohort_row(
+            {'v': 1, 'words': words, 'submitted': submitted}, completed=bool(submitted or previous.get('submitted'))
+        )
         return answer, journal
 
     def _event(self, name, words):
-        self.emit(name, {
-            'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(),
-            'words': words, 'min_words': self.reflection.word_minimum, 'max_words': self.reflection.word_limit,
-        })
+        self.emit(
+            name,
+            {
+                'block_type': self.scope_ids.block_type,
+                'anonymous_user_id': self.anonymous_id(),
+                'words': words,
+                'min_words': self.reflection.word_minimum,
+                'max_words': self.reflection.word_limit,
+            },
+        )
 
     @XBlock.handler
     @api_handler(allow_get=True)
@@ -218,36 +297,51 @@ class LeadershipReflectionBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMi
         if self.has_score:
             self.runtime.publish(self, 'grade', {'value': self.weight, 'max_value': self.weight})
         self.emit_completion(1.0)
-        self.record_cpd({
-            'activity': {'template': _('Wrote a reflection of {words} words.'), 'params': {'words': words}},
-            'reflection': plain_text(_paragraphs(text)),
-            'words': words, 'prompt': plain_text(self._shown().prompt),
-        })
+        self.record_cpd(
+            {
+                'activity': {'template': _('Wrote a reflection of {words} words.'), 'params': {'words': words}},
+                'reflection': plain_text(_paragraphs(text)),
+                'words': words,
+                'prompt': plain_text(self._shown().prompt),
+            }
+        )
         return self._user_state(answer, journal)
 
     @XBlock.handler
     def my_reflections(self, request, suffix=''):  # pylint: disable=unused-argument
         """All of this learner's reflections as one printable HTML document (or plain text with
         `?format=txt`); a download unless `?inline=1`. Only ever the requesting learner's own."""
-        entries = sorted((dict(entry, block_id=key) for key, entry in (self.journal or {}).items()
-                          if isinstance(entry, dict)),
-                         key=lambda e: (e.get('updated_at') or '', e.get('title') or ''))
+        entries = sorted(
+            (dict(entry, block_id=key) for key, entry in (self.journal or {}).items() if isinstance(entry, dict)),
+            key=lambda e: (e.get('updated_at') or '', e.get('title') or ''),
+        )
         try:
             params = query_params(request)
         except RequestError as error:
             return error_response(self, error)
         as_text = params.get('format') == 'txt'
-        body = self.render_template('reflection_record.txt' if as_text else 'reflection_record.html', {
-            'entries': [dict(e, text_plain=plain_text(_paragraphs(e.get('text', ''))),
-                             submitted_at=_datetime(e.get('submitted_at')), updated_at=_datetime(e.get('updated_at')))
-                        for e in entries],
-            'generated': _datetime(utc_now()),
-        })
-        response = Response(body=body.encode('utf-8'), charset='utf-8',
-                            content_type='text/plain' if as_text else 'text/html')
+        body = self.render_template(
+            'reflection_record.txt' if as_text else 'reflection_record.html',
+            {
+                'entries': [
+                    dict(
+                        e,
+                        text_plain=plain_text(_paragraphs(e.get('text', ''))),
+                        submitted_at=_datetime(e.get('submitted_at')),
+                        updated_at=_datetime(e.get('updated_at')),
+                    )
+                    for e in entries
+                ],
+                'generated': _datetime(utc_now()),
+            },
+        )
+        response = Response(
+            body=body.encode('utf-8'), charset='utf-8', content_type='text/plain' if as_text else 'text/html'
+        )
         disposition = 'inline' if params.get('inline') else 'attachment'
         response.headers['Content-Disposition'] = (
-            f'{disposition}; filename="{RECORD_FILENAME}.{"txt" if as_text else "html"}"')
+            f'{disposition}; filename="{RECORD_FILENAME}.{"txt" if as_text else "html"}"'
+        )
         response.headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'"
         response.headers['X-Content-Type-Options'] = 'nosniff'
         response.headers['Cache-Control'] = 'private, no-store'

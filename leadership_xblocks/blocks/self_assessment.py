@@ -5,6 +5,7 @@ the profile from the first block of that key in which the learner submitted (kep
 `Scope.preferences` field, which Open edX stores per learner and block type). Resubmitting
 in that first block replaces the baseline; every other block shows the change since it.
 """
+
 import functools
 
 from xblock.completable import CompletableXBlockMixin
@@ -41,27 +42,58 @@ def model_problems(body):
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, OLXBodyMixin,
-                                    StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
+class LeadershipSelfAssessmentBlock(
+    LeadershipBlockMixin,
+    CPDMixin,
+    StaffDashboardMixin,
+    OLXBodyMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
     """Statements rated on a labelled scale, grouped into dimensions; a profile per dimension."""
 
-    display_name = String(display_name=_('Display name'), default=_('Leadership self-assessment'),
-                          scope=Scope.settings)
-    profile_key = String(display_name=_('Profile key'), default='', scope=Scope.settings,
-                         help=_('Give two self-assessments (before and after a module) the same key to show '
-                                'learners how their ratings changed. Leave empty for a stand-alone profile.'))
-    module = String(display_name=_('Module'), default='', scope=Scope.settings,
-                    help=_('The module this exercise belongs to, shown in the learner\'s CPD record.'))
-    framework = String(display_name=_('Professional framework'), default='', scope=Scope.settings,
-                       help=_('The professional framework the module supports.'))
-    body = String(display_name=_('Statements and scale (OLX)'), default=model.DEFAULT_BODY, scope=Scope.content,
-                  multiline_editor=True,
-                  help=_('An optional <intro>, the <scale> with its labels, and <dimension> elements holding '
-                         'the <item> statements.'))
-    answer = Dict(default=None, scope=Scope.user_state,
-                  help='The learner\'s ratings: {ratings: {item_id: int}, submitted_at, attempts}.')
-    profiles = Dict(default={}, scope=Scope.preferences,
-                    help='Per "<course>|<profile_key>": the baseline (first) and latest profile of this learner.')
+    display_name = String(display_name=_('Display name'), default=_('Leadership self-assessment'), scope=Scope.settings)
+    profile_key = String(
+        display_name=_('Profile key'),
+        default='',
+        scope=Scope.settings,
+        help=_(
+            'Give two self-assessments (before and after a module) the same key to show '
+            'learners how their ratings changed. Leave empty for a stand-alone profile.'
+        ),
+    )
+    module = String(
+        display_name=_('Module'),
+        default='',
+        scope=Scope.settings,
+        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
+    )
+    framework = String(
+        display_name=_('Professional framework'),
+        default='',
+        scope=Scope.settings,
+        help=_('The professional framework the module supports.'),
+    )
+    body = String(
+        display_name=_('Statements and scale (OLX)'),
+        default=model.DEFAULT_BODY,
+        scope=Scope.content,
+        multiline_editor=True,
+        help=_(
+            'An optional <intro>, the <scale> with its labels, and <dimension> elements holding the <item> statements.'
+        ),
+    )
+    answer = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help="The learner's ratings: {ratings: {item_id: int}, submitted_at, attempts}.",
+    )
+    profiles = Dict(
+        default={},
+        scope=Scope.preferences,
+        help='Per "<course>|<profile_key>": the baseline (first) and latest profile of this learner.',
+    )
 
     editable_fields = SETTINGS + ('body',)
     has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
@@ -101,21 +133,32 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
     @XBlock.supports('multi_device')
     def student_view(self, context=None):  # pylint: disable=unused-argument
         if not self.usable:
-            return self.fragment(self.render_template('unavailable.html', {'title': self.display_name}),
-                                 css=['leadership.css'])
+            return self.fragment(
+                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
+            )
         shown = self._shown()
-        html = self.render_template('self_assessment.html', {
-            'title': self.display_name, 'intro': shown.intro, 'dimensions': shown.dimensions,
-            'points': shown.scale.points()})
-        frag = self.fragment(html, js=['common.js', 'charts.js', 'self_assessment.js'], css=['leadership.css'],
-                             init='LeadershipSelfAssessmentBlock', init_args={'state': self._user_state()})
+        html = self.render_template(
+            'self_assessment.html',
+            {
+                'title': self.display_name,
+                'intro': shown.intro,
+                'dimensions': shown.dimensions,
+                'points': shown.scale.points(),
+            },
+        )
+        frag = self.fragment(
+            html,
+            js=['common.js', 'charts.js', 'self_assessment.js'],
+            css=['leadership.css'],
+            init='LeadershipSelfAssessmentBlock',
+            init_args={'state': self._user_state()},
+        )
         return self.add_staff_dashboard(frag)
 
     dashboard_mean_keys = ('means',)  # facilitator dashboard (staff.py): mean rating per dimension
 
     def dashboard_means_labels(self):
-        return {'means': (self._('Mean self-rating by dimension'),
-                          {d.id: d.label for d in self._shown().dimensions})}
+        return {'means': (self._('Mean self-rating by dimension'), {d.id: d.label for d in self._shown().dimensions})}
 
     def author_view(self, context=None):
         return with_problems(self, self.student_view(context), self.problems)
@@ -126,8 +169,9 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows for Open edX's Problem Responses report: see `reports.self_assessment_row`."""
         shown = self._shown()
-        return reports.report_rows(user_state_iterator, lambda s: reports.self_assessment_row(shown, s, self._),
-                                   limit_responses)
+        return reports.report_rows(
+            user_state_iterator, lambda s: reports.self_assessment_row(shown, s, self._), limit_responses
+        )
 
     # validation ------------------------------------------------------------
     def clean_studio_edits(self, data):
@@ -158,18 +202,27 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         if not baseline:
             return None
         if baseline.get('block') == self._block_id():
-            return {'role': 'baseline', 'baseline_title': baseline.get('title', ''),
-                    'baseline_at': baseline.get('at'), 'rows': []}
+            return {
+                'role': 'baseline',
+                'baseline_title': baseline.get('title', ''),
+                'baseline_at': baseline.get('at'),
+                'rows': [],
+            }
         after = model.profile_means(model.profile(shown, ratings))
-        return {'role': 'later', 'baseline_title': baseline.get('title', ''), 'baseline_at': baseline.get('at'),
-                'rows': model.change(shown, baseline.get('means') or {}, after)}
+        return {
+            'role': 'later',
+            'baseline_title': baseline.get('title', ''),
+            'baseline_at': baseline.get('at'),
+            'rows': model.change(shown, baseline.get('means') or {}, after),
+        }
 
     def _user_state(self, answer=None, profiles=None):
         shown = self._shown()
         answer = answer if answer is not None else self.answer
         profiles = profiles if profiles is not None else self.profiles
-        return state.self_assessment_user_state(shown, answer, self._comparison(shown, answer, profiles),
-                                                self.profile_key)
+        return state.self_assessment_user_state(
+            shown, answer, self._comparison(shown, answer, profiles), self.profile_key
+        )
 
     def _require_usable(self):
         if not self.usable:
@@ -207,11 +260,18 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         self.answer = answer
         self.profiles = profiles
         self.save_cohort_row({'v': 1, 'means': means, 'attempts': answer['attempts']}, completed=True)
-        self.emit(events.SELF_ASSESSMENT_SUBMITTED, {
-            'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(),
-            'profile_key': self.profile_key or None, 'role': role, 'attempt': answer['attempts'],
-            'ratings': ratings, 'profile': means,
-        })
+        self.emit(
+            events.SELF_ASSESSMENT_SUBMITTED,
+            {
+                'block_type': self.scope_ids.block_type,
+                'anonymous_user_id': self.anonymous_id(),
+                'profile_key': self.profile_key or None,
+                'role': role,
+                'attempt': answer['attempts'],
+                'ratings': ratings,
+                'profile': means,
+            },
+        )
         self.emit_completion(1.0)
         result = self._user_state(answer, profiles)
         self._record(result)
@@ -221,12 +281,18 @@ class LeadershipSelfAssessmentBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         labels = {d['id']: d['label'] for d in result['dimensions']}
         comparison = result['comparison'] or {}
         if comparison.get('role') == 'later':
-            rows = [{'dimension': labels.get(r['dimension'], r['dimension']), 'before': r['before'],
-                     'after': r['after']} for r in comparison['rows']]
+            rows = [
+                {'dimension': labels.get(r['dimension'], r['dimension']), 'before': r['before'], 'after': r['after']}
+                for r in comparison['rows']
+            ]
         else:
             rows = [{'dimension': r['label'], 'before': None, 'after': r['mean']} for r in result['profile']]
-        self.record_cpd({
-            'activity': {'template': _('Rated {count} leadership statements and reviewed the profile.'),
-                         'params': {'count': len(result['items'])}},
-            'profile': rows,
-        })
+        self.record_cpd(
+            {
+                'activity': {
+                    'template': _('Rated {count} leadership statements and reviewed the profile.'),
+                    'params': {'count': len(result['items'])},
+                },
+                'profile': rows,
+            }
+        )

@@ -21,6 +21,7 @@ score distribution, and the means of numeric dicts their records keep under the 
 `dashboard_mean_keys`, labelled by `dashboard_means_labels()`); a block can override
 `dashboard_payload(options)` and `present_payload(options)` for more.
 """
+
 import datetime
 
 from xblock.core import XBlock, XBlockMixin
@@ -55,13 +56,25 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
 
     def save_cohort_row(self, data, completed=False, score=None):
         """Write the current learner's one row for this block (`records.save_record`); no-op without the app."""
-        return records.save_record(self.cohort_block_key(), self.scope_ids.block_type, self.record_learner(),
-                                   compat.course_key(self), data, completed=completed, score=score)
+        return records.save_record(
+            self.cohort_block_key(),
+            self.scope_ids.block_type,
+            self.record_learner(),
+            compat.course_key(self),
+            data,
+            completed=completed,
+            score=score,
+        )
 
     def dashboard_payload(self, options):  # pylint: disable=unused-argument
         totals = aggregates.generic_totals(records.iter_rows(self.cohort_block_key()), self.dashboard_mean_keys)
-        return state.generic_dashboard(self.scope_ids.block_type, self.display_name, totals,
-                                       self.cohort_minimum_value(), self.dashboard_means_labels())
+        return state.generic_dashboard(
+            self.scope_ids.block_type,
+            self.display_name,
+            totals,
+            self.cohort_minimum_value(),
+            self.dashboard_means_labels(),
+        )
 
     def present_payload(self, options):  # pylint: disable=unused-argument
         """None: this block has nothing to present step by step (the dashboard is shown instead)."""
@@ -77,10 +90,15 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
             raise RequestError(_('Unknown dashboard view "{view}".'), view=str(view)[:40])
         step = data.get('step')
         if step is not None and (not isinstance(step, str) or len(step) > 200):
-            raise RequestError(_('"{key}" must be a non-empty string of at most {max_length} characters.'),
-                               key='step', max_length=200)
-        result = {'available': records.available(), 'view': view, 'refresh_seconds': DASHBOARD_REFRESH_SECONDS,
-                  'generated_at': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds')}
+            raise RequestError(
+                _('"{key}" must be a non-empty string of at most {max_length} characters.'), key='step', max_length=200
+            )
+        result = {
+            'available': records.available(),
+            'view': view,
+            'refresh_seconds': DASHBOARD_REFRESH_SECONDS,
+            'generated_at': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+        }
         options = {'step': step}
         if view == 'present':
             result['present'] = self.present_payload(options)
@@ -93,16 +111,19 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
         """For staff, append the facilitator dashboard region and its assets to `frag`."""
         if not self.is_staff():
             return frag
-        html = self.render_template('staff_dashboard.html', {
-            'handler_url': self.runtime.handler_url(self, 'staff_dashboard'),
-            'block_type': self.scope_ids.block_type,
-            'title': self.display_name,
-            'available': records.available(),
-            'can_present': self.dashboard_can_present,
-            'minimum': self.cohort_minimum_value(),
-            'records_url': self.runtime.handler_url(self, 'download_records'),
-            'research_url': self.runtime.handler_url(self, 'download_research'),
-        })
+        html = self.render_template(
+            'staff_dashboard.html',
+            {
+                'handler_url': self.runtime.handler_url(self, 'staff_dashboard'),
+                'block_type': self.scope_ids.block_type,
+                'title': self.display_name,
+                'available': records.available(),
+                'can_present': self.dashboard_can_present,
+                'minimum': self.cohort_minimum_value(),
+                'records_url': self.runtime.handler_url(self, 'download_records'),
+                'research_url': self.runtime.handler_url(self, 'download_research'),
+            },
+        )
         frag.add_content(html)
         frag.add_css_url(self.runtime.local_resource_url(self, 'static/dashboard.css'))
         for name in ('common.js', 'dashboard.js'):

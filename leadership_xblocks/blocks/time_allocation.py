@@ -7,6 +7,7 @@ keeps no answer, so the answer serves the learner's own view and nothing else. T
 shown beside an answer is computed from the rows of the *other* consenting learners, and
 only once there are at least `MIN_COHORT` of them.
 """
+
 import functools
 
 from xblock.completable import CompletableXBlockMixin
@@ -59,23 +60,49 @@ def cohort_answers(block_key, exclude_learner):
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
-class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboardMixin, OLXBodyMixin,
-                                    StudioEditableXBlockMixin, CompletableXBlockMixin, XBlock):
+class LeadershipTimeAllocationBlock(
+    LeadershipBlockMixin,
+    CPDMixin,
+    StaffDashboardMixin,
+    OLXBodyMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
     """How leaders divide their working time between functions, beside the cohort's mean."""
 
-    display_name = String(display_name=_('Display name'), default=_('How leaders spend their time'),
-                          scope=Scope.settings)
-    module = String(display_name=_('Module'), default='', scope=Scope.settings,
-                    help=_('The module this exercise belongs to, shown in the learner\'s CPD record.'))
-    framework = String(display_name=_('Professional framework'), default='', scope=Scope.settings,
-                       help=_('The professional framework the module supports.'))
-    body = String(display_name=_('Prompt and functions (OLX)'), default=model.DEFAULT_BODY, scope=Scope.content,
-                  multiline_editor=True,
-                  help=_('A <prompt> and one <function id="..."> element per function of leadership.'))
-    answer = Dict(default=None, scope=Scope.user_state,
-                  help='The learner\'s answer: {allocations: {function_id: percent}, model, model_text, submitted_at}.')
-    consent = Dict(default=None, scope=Scope.user_state,
-                   help='Research consent: {given: bool, at: ISO time, history: [{given, at}]}.')
+    display_name = String(
+        display_name=_('Display name'), default=_('How leaders spend their time'), scope=Scope.settings
+    )
+    module = String(
+        display_name=_('Module'),
+        default='',
+        scope=Scope.settings,
+        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
+    )
+    framework = String(
+        display_name=_('Professional framework'),
+        default='',
+        scope=Scope.settings,
+        help=_('The professional framework the module supports.'),
+    )
+    body = String(
+        display_name=_('Prompt and functions (OLX)'),
+        default=model.DEFAULT_BODY,
+        scope=Scope.content,
+        multiline_editor=True,
+        help=_('A <prompt> and one <function id="..."> element per function of leadership.'),
+    )
+    answer = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help="The learner's answer: {allocations: {function_id: percent}, model, model_text, submitted_at}.",
+    )
+    consent = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help='Research consent: {given: bool, at: ISO time, history: [{given, at}]}.',
+    )
 
     editable_fields = SETTINGS + ('body',)
     has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
@@ -112,22 +139,40 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
     @XBlock.supports('multi_device')
     def student_view(self, context=None):  # pylint: disable=unused-argument
         if not self.usable:
-            return self.fragment(self.render_template('unavailable.html', {'title': self.display_name}),
-                                 css=['leadership.css'])
+            return self.fragment(
+                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
+            )
         shown = self._shown()
-        html = self.render_template('time_allocation.html', {
-            'title': self.display_name, 'prompt': shown.prompt, 'functions': shown.functions,
-            'models': self._models(), 'own_model': model.OWN_MODEL, 'total': model.TOTAL,
-            'minimum': model.MIN_COHORT})
-        frag = self.fragment(html, js=['common.js', 'charts.js', 'time_allocation.js'], css=['leadership.css'],
-                             init='LeadershipTimeAllocationBlock', init_args={'state': self._user_state()})
+        html = self.render_template(
+            'time_allocation.html',
+            {
+                'title': self.display_name,
+                'prompt': shown.prompt,
+                'functions': shown.functions,
+                'models': self._models(),
+                'own_model': model.OWN_MODEL,
+                'total': model.TOTAL,
+                'minimum': model.MIN_COHORT,
+            },
+        )
+        frag = self.fragment(
+            html,
+            js=['common.js', 'charts.js', 'time_allocation.js'],
+            css=['leadership.css'],
+            init='LeadershipTimeAllocationBlock',
+            init_args={'state': self._user_state()},
+        )
         return self.add_staff_dashboard(frag)
 
     dashboard_mean_keys = ('allocations',)  # facilitator dashboard (staff.py): mean shares, consenting learners
 
     def dashboard_means_labels(self):
-        return {'allocations': (self._('Mean share of working time (%), learners who consented'),
-                                {f.id: f.label for f in self._shown().functions})}
+        return {
+            'allocations': (
+                self._('Mean share of working time (%), learners who consented'),
+                {f.id: f.label for f in self._shown().functions},
+            )
+        }
 
     def author_view(self, context=None):
         return with_problems(self, self.student_view(context), self.problems)
@@ -138,8 +183,9 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
     def generate_report_data(self, user_state_iterator, limit_responses=None):
         """Rows for Open edX's Problem Responses report: see `reports.time_allocation_row`."""
         shown, models = self._shown(), self._models()
-        return reports.report_rows(user_state_iterator,
-                                   lambda s: reports.time_allocation_row(shown, models, s, self._), limit_responses)
+        return reports.report_rows(
+            user_state_iterator, lambda s: reports.time_allocation_row(shown, models, s, self._), limit_responses
+        )
 
     # validation ------------------------------------------------------------
     def validate_field_data(self, validation_result, data):
@@ -157,8 +203,15 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
             data.update({'allocations': answer['allocations'], 'model': answer['model']})
             if answer.get('model_text'):
                 data['model_text'] = answer['model_text']
-        records.save_record(self._block_key(), self.scope_ids.block_type, self.record_learner(),
-                            compat.course_key(self), data, completed=bool(answer), consent=consent_given)
+        records.save_record(
+            self._block_key(),
+            self.scope_ids.block_type,
+            self.record_learner(),
+            compat.course_key(self),
+            data,
+            completed=bool(answer),
+            consent=consent_given,
+        )
 
     def _cohort(self, answer):
         if not answer or not records.available():
@@ -183,13 +236,19 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         changed = current.get('given') is None or bool(current.get('given')) != given
         history = list(current.get('history') or [])
         if changed:
-            history = history[-(MAX_CONSENT_HISTORY - 1):] + [{'given': given, 'at': now}]
+            history = history[-(MAX_CONSENT_HISTORY - 1) :] + [{'given': given, 'at': now}]
         return {'given': given, 'at': now, 'history': history}, changed
 
     def _consent_event(self, consent):
-        self.emit(events.RESEARCH_CONSENT_CHANGED, {
-            'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(),
-            'consent': consent['given'], 'at': consent['at']})
+        self.emit(
+            events.RESEARCH_CONSENT_CHANGED,
+            {
+                'block_type': self.scope_ids.block_type,
+                'anonymous_user_id': self.anonymous_id(),
+                'consent': consent['given'],
+                'at': consent['at'],
+            },
+        )
 
     @XBlock.handler
     @api_handler(allow_get=True)
@@ -213,18 +272,21 @@ class LeadershipTimeAllocationBlock(LeadershipBlockMixin, CPDMixin, StaffDashboa
         self._save_record(answer, given)
         if consent_changed:
             self._consent_event(consent)
-        payload = {'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(),
-                   'consent': given}
+        payload = {'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(), 'consent': given}
         if given:  # without consent the answer stays out of the tracking log too
             payload.update({'allocations': allocations, 'model': model_id})
         self.emit(events.TIME_ALLOCATION_SUBMITTED, payload)
         self.emit_completion(1.0)
         labels = {f.id: f.label for f in self._shown().functions}
-        self.record_cpd({
-            'activity': {'template': _('Mapped how your working time divides between leadership functions.'),
-                         'params': {}},
-            'allocation': [{'function': labels[key], 'percent': value} for key, value in allocations.items()],
-        })
+        self.record_cpd(
+            {
+                'activity': {
+                    'template': _('Mapped how your working time divides between leadership functions.'),
+                    'params': {},
+                },
+                'allocation': [{'function': labels[key], 'percent': value} for key, value in allocations.items()],
+            }
+        )
         return self._user_state(answer, consent)
 
     @XBlock.handler

@@ -4,6 +4,7 @@ The workbench index sorts pages by `<block type>.<index>`, so the scenario block
 the course modules first (Module 1 to 4, in the order a learner meets them), then its
 demo pages; every other block lists its own demo pages, `scenarios/<block type>*.xml`.
 """
+
 import importlib.resources
 
 from lxml import etree

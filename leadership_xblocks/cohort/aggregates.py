@@ -21,12 +21,13 @@ entry of `finished`). The cohort path of a learner is defined as:
   counts at most once per step.
 * endings, scores, whole paths and competency profiles: the learner's latest finished attempt.
 """
+
 import math
 from collections import Counter
 
 from ..scenario.scoring import TIMEOUT  # the choice id a timed-out decision carries
 
-MIN_COHORT = 5          # fewer learners than this and no cohort figure is shown to learners
+MIN_COHORT = 5  # fewer learners than this and no cohort figure is shown to learners
 SCORE_BINS = 10
 TOP_PATHS = 5
 
@@ -65,8 +66,7 @@ def _number(value):
 def shares(counts, n, order=()):
     """[{key, count, share}] for `order` first (zeros included), then any other keys by count."""
     keys = list(order) + sorted((k for k in counts if k not in order), key=lambda k: (-counts[k], str(k)))
-    return [{'key': k, 'count': counts.get(k, 0), 'share': round(counts.get(k, 0) / n, 4) if n else 0.0}
-            for k in keys]
+    return [{'key': k, 'count': counts.get(k, 0), 'share': round(counts.get(k, 0) / n, 4) if n else 0.0} for k in keys]
 
 
 def numeric_means(dicts):
@@ -105,12 +105,15 @@ def score_distribution(scores, bins=SCORE_BINS):
         counts[min(bins - 1, int(score * bins))] += 1
         total += score
         n += 1
-    return {'n': n, 'mean': round(total / n, 4) if n else None,
-            'bins': [{'from': round(i / bins, 4), 'to': round((i + 1) / bins, 4), 'count': counts[i]}
-                     for i in range(bins)]}
+    return {
+        'n': n,
+        'mean': round(total / n, 4) if n else None,
+        'bins': [{'from': round(i / bins, 4), 'to': round((i + 1) / bins, 4), 'count': counts[i]} for i in range(bins)],
+    }
 
 
 # Scenario records ------------------------------------------------------------------
+
 
 def _entries(path):
     return [e for e in (path or ()) if isinstance(e, dict) and isinstance(e.get('step'), str)]
@@ -125,7 +128,7 @@ def standing_decisions(data):
     """{step id: entry}: the learner's most recent decision at each step that still stands."""
     data = data or {}
     standing = {}
-    for attempt in (data.get('finished') or ()):
+    for attempt in data.get('finished') or ():
         if isinstance(attempt, dict):
             for entry in _entries(attempt.get('path')):
                 standing[entry['step']] = entry
@@ -154,8 +157,14 @@ class ScenarioTotals:
 
     def _step(self, step_id):
         if step_id not in self.steps:
-            self.steps[step_id] = {'n': 0, 'choices': Counter(), 'modes': Counter(), 'timeouts': 0,
-                                   'seconds_total': 0.0, 'seconds_n': 0}
+            self.steps[step_id] = {
+                'n': 0,
+                'choices': Counter(),
+                'modes': Counter(),
+                'timeouts': 0,
+                'seconds_total': 0.0,
+                'seconds_n': 0,
+            }
         return self.steps[step_id]
 
     def add(self, row):
@@ -194,7 +203,9 @@ class ScenarioTotals:
         steps = {}
         for step_id, t in self.steps.items():
             steps[step_id] = {
-                'n': t['n'], 'choices': dict(t['choices']), 'modes': dict(t['modes']),
+                'n': t['n'],
+                'choices': dict(t['choices']),
+                'modes': dict(t['modes']),
                 'timeouts': t['timeouts'],
                 'mean_seconds': round(t['seconds_total'] / t['seconds_n'], 1) if t['seconds_n'] else None,
             }
@@ -206,8 +217,10 @@ class ScenarioTotals:
             'steps': steps,
             'timeouts': sum(t['timeouts'] for t in self.steps.values()),
             'endings': dict(self.endings),
-            'paths': [{'path': [list(p) for p in key[0]], 'ending': key[1], 'count': count}
-                      for key, count in sorted(self.paths.items(), key=lambda kv: (-kv[1], repr(kv[0])))[:top_paths]],
+            'paths': [
+                {'path': [list(p) for p in key[0]], 'ending': key[1], 'count': count}
+                for key, count in sorted(self.paths.items(), key=lambda kv: (-kv[1], repr(kv[0])))[:top_paths]
+            ],
             'scores': score_distribution(self.scores),
             'competencies': competency['means'],
             'competency_n': competency['n'],
@@ -241,5 +254,9 @@ def generic_totals(rows, mean_keys=()):
             value = data.get(key) if isinstance(data, dict) else None
             if isinstance(value, dict):
                 dicts[key].append(value)
-    return {'learners': learners, 'completed': completed, 'scores': score_distribution(scores),
-            'means': {key: numeric_means(values) for key, values in dicts.items()}}
+    return {
+        'learners': learners,
+        'completed': completed,
+        'scores': score_distribution(scores),
+        'means': {key: numeric_means(values) for key, values in dicts.items()},
+    }

@@ -1,4 +1,5 @@
 """Django app configuration, also read by the Open edX plugin framework."""
+
 from django.apps import AppConfig
 
 
@@ -26,11 +27,13 @@ class CohortConfig(AppConfig):
         'signals_config': {
             'lms.djangoapp': {
                 'relative_path': 'signals',
-                'receivers': [{
-                    'receiver_func_name': 'retire_learner',
-                    'signal_path': 'openedx.core.djangoapps.user_api.accounts.signals.USER_RETIRE_LMS_CRITICAL',
-                    'dispatch_uid': 'leadership_xblocks.cohort.retire_learner',
-                }],
+                'receivers': [
+                    {
+                        'receiver_func_name': 'retire_learner',
+                        'signal_path': 'openedx.core.djangoapps.user_api.accounts.signals.USER_RETIRE_LMS_CRITICAL',
+                        'dispatch_uid': 'leadership_xblocks.cohort.retire_learner',
+                    }
+                ],
             },
         },
     }

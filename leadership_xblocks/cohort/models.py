@@ -5,6 +5,7 @@ these rows, and each row is written only by its learner's own requests (an atomi
 keyed on `(block_key, learner)`), so concurrent learners answering the same step through
 several LMS processes cannot lose each other's updates.
 """
+
 from django.db import models
 
 

@@ -6,6 +6,7 @@ The Open edX plugin framework connects `retire_learner` to the LMS's `USER_RETIR
 `AccountRetirementView`; signals.py beside it defines the signal). Newer releases add keyword
 arguments, which are accepted and ignored.
 """
+
 import logging
 
 from .. import compat, records

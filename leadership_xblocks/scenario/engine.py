@@ -3,6 +3,7 @@
 The block stores the dict in one user-state field; every function here returns a new
 dict and never changes the one it was given, so a rejected request changes nothing.
 """
+
 import copy
 
 from ..errors import UserFacingError
@@ -17,8 +18,15 @@ class PlayError(UserFacingError):
 
 
 def new_play():
-    return {'attempt': 1, 'position': None, 'history': [], 'entered_at': None,
-            'scores': [], 'best_score': None, 'completed': False}
+    return {
+        'attempt': 1,
+        'position': None,
+        'history': [],
+        'entered_at': None,
+        'scores': [],
+        'best_score': None,
+        'completed': False,
+    }
 
 
 def normalise(play):

@@ -2,6 +2,7 @@
 
 All walks are iterative so that a 1,000-step scenario cannot hit Python's recursion limit.
 """
+
 from collections import deque
 
 
@@ -64,7 +65,7 @@ def find_cycle(scenario):
                 if target not in colour:
                     continue  # an ending
                 if colour[target] == GREY:
-                    return path[path.index(target):] + [target]
+                    return path[path.index(target) :] + [target]
                 if colour[target] == WHITE:
                     colour[target] = GREY
                     path.append(target)

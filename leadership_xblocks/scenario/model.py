@@ -1,4 +1,5 @@
 """Data classes for a scenario: steps, choices, endings and competencies."""
+
 from dataclasses import dataclass, field
 from functools import cached_property
 

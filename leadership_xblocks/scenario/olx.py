@@ -4,6 +4,7 @@ Reading is forgiving: anything that is not what the contract expects is kept as 
 was written (ids, raw numbers) so that `validation` can name it. Authored HTML is
 cleaned here, once, when `sanitize=True` (OLX import and Studio saves).
 """
+
 from lxml import etree
 
 from ..olx_io import OLXSyntaxError, add_child, inner_html, integer, read_root  # noqa: F401 (re-exported)
@@ -51,20 +52,27 @@ def parse_choice(element, sanitize):
         for e in element.iter('effect')
     )
     return Choice(
-        id=element.get('id', ''), label=label, mode=element.get('mode', ''),
-        target=element.get('target', ''), points=_number(element.get('points', '0'), float),
-        feedback=_child_text(element, 'feedback', sanitize), effects=effects,
+        id=element.get('id', ''),
+        label=label,
+        mode=element.get('mode', ''),
+        target=element.get('target', ''),
+        points=_number(element.get('points', '0'), float),
+        feedback=_child_text(element, 'feedback', sanitize),
+        effects=effects,
         line=element.sourceline or 0,
     )
 
 
 def parse_step(element, sanitize):
     return Step(
-        id=element.get('id', ''), title=plain_text(element.get('title', '')),
+        id=element.get('id', ''),
+        title=plain_text(element.get('title', '')),
         html=_clean(inner_html(element, skip=('choice',)), sanitize),
-        demands=' '.join(element.get('demands', '').split()), time_limit=integer(element.get('time_limit')),
+        demands=' '.join(element.get('demands', '').split()),
+        time_limit=integer(element.get('time_limit')),
         timeout=element.get('timeout', ''),
-        weight=_number(element.get('weight', '1'), float), shuffle=_boolean(element.get('shuffle')),
+        weight=_number(element.get('weight', '1'), float),
+        shuffle=_boolean(element.get('shuffle')),
         choices=[parse_choice(c, sanitize) for c in element.findall('choice')],
         line=element.sourceline or 0,
     )
@@ -80,15 +88,24 @@ def parse_element(root, sanitize=True):
     scenario = Scenario(
         intro=_child_text(root, 'intro', sanitize),
         content_note=_child_text(root, 'content_note', sanitize),
-        shuffle=_boolean(root.get('shuffle')), review=root.get('review', 'final'),
+        shuffle=_boolean(root.get('shuffle')),
+        review=root.get('review', 'final'),
         debrief=_child_text(root, 'debrief', sanitize),
-        competencies=[Competency(id=c.get('id', ''), label=plain_text(inner_html(c)), line=c.sourceline or 0)
-                      for c in root.findall('competency')],
+        competencies=[
+            Competency(id=c.get('id', ''), label=plain_text(inner_html(c)), line=c.sourceline or 0)
+            for c in root.findall('competency')
+        ],
         steps=[parse_step(s, sanitize) for s in root.findall('step')],
-        endings=[Ending(id=e.get('id', ''), title=plain_text(e.get('title', '')),
-                        html=_clean(inner_html(e), sanitize), score=_number(e.get('score'), float),
-                        line=e.sourceline or 0)
-                 for e in root.findall('ending')],
+        endings=[
+            Ending(
+                id=e.get('id', ''),
+                title=plain_text(e.get('title', '')),
+                html=_clean(inner_html(e), sanitize),
+                score=_number(e.get('score'), float),
+                line=e.sourceline or 0,
+            )
+            for e in root.findall('ending')
+        ],
     )
     return scenario
 
@@ -113,10 +130,15 @@ def _fmt(number):
 
 def _step_attributes(step):
     """A step's attributes, leaving out the defaults (weight 1, shuffled)."""
-    return {'id': step.id, 'title': step.title, 'demands': step.demands,
-            'time_limit': step.time_limit, 'timeout': step.timeout,
-            'weight': None if step.weight == 1.0 else _fmt(step.weight),
-            'shuffle': None if step.shuffle is True else ('false' if step.shuffle is False else step.shuffle)}
+    return {
+        'id': step.id,
+        'title': step.title,
+        'demands': step.demands,
+        'time_limit': step.time_limit,
+        'timeout': step.timeout,
+        'weight': None if step.weight == 1.0 else _fmt(step.weight),
+        'shuffle': None if step.shuffle is True else ('false' if step.shuffle is False else step.shuffle),
+    }
 
 
 def to_element(scenario, attributes=None):
@@ -132,16 +154,20 @@ def to_element(scenario, attributes=None):
     for step in scenario.steps:
         element = add_child(root, 'step', _step_attributes(step), html=step.html)
         for choice in step.choices:
-            choice_el = add_child(element, 'choice', {
-                'id': choice.id, 'mode': choice.mode, 'target': choice.target, 'points': _fmt(choice.points)})
+            choice_el = add_child(
+                element,
+                'choice',
+                {'id': choice.id, 'mode': choice.mode, 'target': choice.target, 'points': _fmt(choice.points)},
+            )
             add_child(choice_el, 'label', text=choice.label)
             if choice.feedback:
                 add_child(choice_el, 'feedback', html=choice.feedback)
             for effect in choice.effects:
                 add_child(choice_el, 'effect', {'competency': effect.competency, 'value': effect.value})
     for ending in scenario.endings:
-        add_child(root, 'ending', {'id': ending.id, 'title': ending.title, 'score': _fmt(ending.score)},
-                  html=ending.html)
+        add_child(
+            root, 'ending', {'id': ending.id, 'title': ending.title, 'score': _fmt(ending.score)}, html=ending.html
+        )
     if scenario.debrief:
         add_child(root, 'debrief', html=scenario.debrief)
     return root

@@ -4,6 +4,7 @@ Pure and hash-based (no global random state), so the same learner, block and att
 always get the same order (reloads, going back), and the shortcut analysis can replay
 exactly what a learner would see. Ids, events and reports keep the authored order.
 """
+
 import hashlib
 
 

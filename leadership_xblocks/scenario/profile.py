@@ -1,4 +1,5 @@
 """The learner's competency profile and decision-mode profile for one attempt."""
+
 from .model import MODES
 from .scoring import decisions, fits
 
@@ -7,7 +8,7 @@ def competency_profile(scenario, history):
     """[{id, label, value}] for every declared competency, summing the effects of the choices made."""
     totals = {c.id: 0 for c in scenario.competencies}
     for _step, choice in decisions(scenario, history):
-        for effect in (choice.effects if choice is not None else ()):
+        for effect in choice.effects if choice is not None else ():
             if effect.competency in totals and isinstance(effect.value, int):
                 totals[effect.competency] += effect.value
     return [{'id': c.id, 'label': c.label, 'value': totals[c.id]} for c in scenario.competencies]
@@ -50,15 +51,20 @@ def route_review(scenario, history):
     labels = {c.id: c.label for c in scenario.competencies}
     rows = []
     for step, choice in decisions(scenario, history):
-        rows.append({
-            'step': step.id, 'step_title': step.title,
-            'demanded': list(step.fitting_modes),
-            'choice_label': choice.label if choice is not None else None,
-            'mode': choice.mode if choice is not None else None,
-            'timed_out': choice is None,
-            'fitted': fits(step, choice),
-            'points': step.credited_points(choice),
-            'effects': [{'id': e.competency, 'label': labels.get(e.competency, e.competency), 'value': e.value}
-                        for e in (choice.effects if choice is not None else ())],
-        })
+        rows.append(
+            {
+                'step': step.id,
+                'step_title': step.title,
+                'demanded': list(step.fitting_modes),
+                'choice_label': choice.label if choice is not None else None,
+                'mode': choice.mode if choice is not None else None,
+                'timed_out': choice is None,
+                'fitted': fits(step, choice),
+                'points': step.credited_points(choice),
+                'effects': [
+                    {'id': e.competency, 'label': labels.get(e.competency, e.competency), 'value': e.value}
+                    for e in (choice.effects if choice is not None else ())
+                ],
+            }
+        )
     return rows

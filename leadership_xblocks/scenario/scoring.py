@@ -2,6 +2,7 @@
 
 Step weights (`weight`, default 1) scale a step's part in `path` and `fit` scoring.
 """
+
 from . import graph
 
 TIMEOUT = '__timeout__'  # the choice id recorded in history when time ran out

@@ -9,6 +9,7 @@ them. `strategy_scores` gives each strategy's mean score; `shortcut_warnings` tu
 worrying ones into messages for `validation.validate` (warnings, never errors: an author
 may have reasons).
 """
+
 import random
 
 from ..i18n import gettext_noop as _
@@ -104,8 +105,10 @@ def strategy_scores(scenario, scoring, learners=200, seed=0, block=SIMULATED_BLO
     scores = {}
     for strategy in STRATEGIES:
         count = 1 if _deterministic(scenario, strategy) else len(ids)
-        total = sum(play_strategy(scenario, scoring, strategy, ids[i], block, learner_random(seed, i, strategy),
-                                  best_route) for i in range(count))
+        total = sum(
+            play_strategy(scenario, scoring, strategy, ids[i], block, learner_random(seed, i, strategy), best_route)
+            for i in range(count)
+        )
         scores[strategy] = total / count
     return scores
 
@@ -142,8 +145,9 @@ def choice_values(scenario, scoring, step, best=None):
     best = best if best is not None else _best_to_go(scenario, scoring)
     if best is None:
         return None
-    return {c.id: (step.credited_points(c) if scoring == 'path' else 0.0) + best.get(c.target, 0.0)
-            for c in step.choices}
+    return {
+        c.id: (step.credited_points(c) if scoring == 'path' else 0.0) + best.get(c.target, 0.0) for c in step.choices
+    }
 
 
 def best_choice_positions(scenario, scoring):
@@ -169,8 +173,11 @@ def passing_shortcuts(scenario, scores, threshold=PASS_THRESHOLD):
     `threshold`, single-mode ones above `MODE_LIMIT` (for modes the scenario offers: any other
     mode plays at random)."""
     offered = {f'mode:{c.mode}' for step in scenario.steps for c in step.choices}
-    return [strategy for strategy, score in scores.items()
-            if (strategy in SHORTCUTS and score >= threshold) or (strategy in offered and score > MODE_LIMIT)]
+    return [
+        strategy
+        for strategy, score in scores.items()
+        if (strategy in SHORTCUTS and score >= threshold) or (strategy in offered and score > MODE_LIMIT)
+    ]
 
 
 def shortcut_warnings(scenario, scoring, threshold=PASS_THRESHOLD, scores=None):
@@ -182,17 +189,38 @@ def shortcut_warnings(scenario, scoring, threshold=PASS_THRESHOLD, scores=None):
     for strategy in passing_shortcuts(scenario, scores, threshold):
         params = {'strategy': strategy, 'score': f'{scores[strategy]:.2f}'}
         if strategy in SHORTCUTS:
-            warnings.append((_('Shortcut: the strategy "{strategy}" scores {score} on average, at or above '
-                               'the pass level of {threshold}, without any judgement.'),
-                             dict(params, threshold=f'{threshold:.2f}')))
+            warnings.append(
+                (
+                    _(
+                        'Shortcut: the strategy "{strategy}" scores {score} on average, at or above '
+                        'the pass level of {threshold}, without any judgement.'
+                    ),
+                    dict(params, threshold=f'{threshold:.2f}'),
+                )
+            )
         else:
-            warnings.append((_('Shortcut: the strategy "{strategy}" (always the same decision mode) scores '
-                               '{score} on average, above {limit}.'), dict(params, limit=f'{MODE_LIMIT:.2f}')))
+            warnings.append(
+                (
+                    _(
+                        'Shortcut: the strategy "{strategy}" (always the same decision mode) scores '
+                        '{score} on average, above {limit}.'
+                    ),
+                    dict(params, limit=f'{MODE_LIMIT:.2f}'),
+                )
+            )
     ranked, first, longest = best_choice_positions(scenario, scoring)
     if ranked and first * 2 > ranked:
-        warnings.append((_('Shortcut: the best choice is listed first on {count} of {total} steps.'),
-                         {'count': first, 'total': ranked}))
+        warnings.append(
+            (
+                _('Shortcut: the best choice is listed first on {count} of {total} steps.'),
+                {'count': first, 'total': ranked},
+            )
+        )
     if ranked and longest * 2 > ranked:
-        warnings.append((_('Shortcut: the best choice has the longest label on {count} of {total} steps.'),
-                         {'count': longest, 'total': ranked}))
+        warnings.append(
+            (
+                _('Shortcut: the best choice has the longest label on {count} of {total} steps.'),
+                {'count': longest, 'total': ranked},
+            )
+        )
     return warnings

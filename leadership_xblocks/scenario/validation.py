@@ -4,6 +4,7 @@ Errors make the scenario unplayable (learners see "not available yet"); warnings
 Messages are untranslated templates (marked for extraction) plus parameters, so the
 block can translate them and the command-line checker can print them as they are.
 """
+
 import math
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,11 +47,19 @@ def validate(scenario, scoring='ending', analyse_shortcuts=True):
         add(ERROR, _('The scenario is not well-formed XML ({detail}).'), detail=scenario.syntax_error)
         return problems
     if scoring not in SCORING_MODES:
-        add(ERROR, _('Unknown scoring "{value}": use one of {allowed}.'), value=scoring,
-            allowed=', '.join(SCORING_MODES))
+        add(
+            ERROR,
+            _('Unknown scoring "{value}": use one of {allowed}.'),
+            value=scoring,
+            allowed=', '.join(SCORING_MODES),
+        )
     if scenario.review not in REVIEW_MODES:
-        add(ERROR, _('Unknown review "{value}": use one of {allowed}.'), value=scenario.review,
-            allowed=', '.join(REVIEW_MODES))
+        add(
+            ERROR,
+            _('Unknown review "{value}": use one of {allowed}.'),
+            value=scenario.review,
+            allowed=', '.join(REVIEW_MODES),
+        )
     if not isinstance(scenario.shuffle, bool):
         add(ERROR, _('The scenario has shuffle "{value}": use true or false.'), value=scenario.shuffle)
     if not scenario.steps:
@@ -64,8 +73,13 @@ def validate(scenario, scoring='ending', analyse_shortcuts=True):
         _check_step(scenario, step, competencies, add)
     for ending in scenario.endings:
         if ending.score is not None and not (isinstance(ending.score, float) and 0.0 <= ending.score <= 1.0):
-            add(ERROR, _('Ending "{ending}" has score "{value}": it must be a number from 0 to 1.'),
-                ending.line, ending=ending.id, value=ending.score)
+            add(
+                ERROR,
+                _('Ending "{ending}" has score "{value}": it must be a number from 0 to 1.'),
+                ending.line,
+                ending=ending.id,
+                value=ending.score,
+            )
     if scenario.steps:
         _check_graph(scenario, scoring, add)
     if analyse_shortcuts and not errors(problems):
@@ -97,60 +111,117 @@ def _check_ids(scenario, add):
 def _check_step(scenario, step, competencies, add):
     for mode in step.fitting_modes:
         if mode not in MODES:
-            add(ERROR, _('Step "{step}" demands unknown mode "{value}": use one of {allowed}.'), step.line,
-                step=step.id, value=mode, allowed=', '.join(MODES))
+            add(
+                ERROR,
+                _('Step "{step}" demands unknown mode "{value}": use one of {allowed}.'),
+                step.line,
+                step=step.id,
+                value=mode,
+                allowed=', '.join(MODES),
+            )
     if not (isinstance(step.weight, float) and math.isfinite(step.weight) and step.weight >= 0):
-        add(ERROR, _('Step "{step}" has weight "{value}": it must be a number of 0 or more.'), step.line,
-            step=step.id, value=step.weight)
+        add(
+            ERROR,
+            _('Step "{step}" has weight "{value}": it must be a number of 0 or more.'),
+            step.line,
+            step=step.id,
+            value=step.weight,
+        )
     if not isinstance(step.shuffle, bool):
-        add(ERROR, _('Step "{step}" has shuffle "{value}": use true or false.'), step.line,
-            step=step.id, value=step.shuffle)
+        add(
+            ERROR,
+            _('Step "{step}" has shuffle "{value}": use true or false.'),
+            step.line,
+            step=step.id,
+            value=step.shuffle,
+        )
     if not step.choices:
         add(ERROR, _('Step "{step}" has no choices.'), step.line, step=step.id)
     if step.time_limit is not None and not (isinstance(step.time_limit, int) and step.time_limit > 0):
-        add(ERROR, _('Step "{step}" has time_limit "{value}": it must be a whole number of seconds above 0.'),
-            step.line, step=step.id, value=step.time_limit)
+        add(
+            ERROR,
+            _('Step "{step}" has time_limit "{value}": it must be a whole number of seconds above 0.'),
+            step.line,
+            step=step.id,
+            value=step.time_limit,
+        )
     if step.timeout and step.time_limit is None:
         add(ERROR, _('Step "{step}" has a timeout but no time_limit.'), step.line, step=step.id)
     if step.time_limit is not None and not step.timeout:
         add(ERROR, _('Step "{step}" has a time_limit but no timeout branch.'), step.line, step=step.id)
     if step.timeout and not scenario.is_node(step.timeout):
-        add(ERROR, _('Step "{step}" has timeout "{target}", which is not a step or ending.'), step.line,
-            step=step.id, target=step.timeout)
+        add(
+            ERROR,
+            _('Step "{step}" has timeout "{target}", which is not a step or ending.'),
+            step.line,
+            step=step.id,
+            target=step.timeout,
+        )
     for choice_id, count in Counter(c.id for c in step.choices).items():
         if count > 1:
-            add(ERROR, _('Step "{step}" has duplicate choice id "{choice}".'), step.line,
-                step=step.id, choice=choice_id)
+            add(
+                ERROR, _('Step "{step}" has duplicate choice id "{choice}".'), step.line, step=step.id, choice=choice_id
+            )
     for choice in step.choices:
         where = dict(step=step.id, choice=choice.id)
         if not choice.id:
             add(ERROR, _('A choice in step "{step}" has no id.'), choice.line, step=step.id)
         if choice.mode not in MODES:
-            add(ERROR, _('Choice "{choice}" in step "{step}" has unknown mode "{value}": use one of {allowed}.'),
-                choice.line, value=choice.mode, allowed=', '.join(MODES), **where)
+            add(
+                ERROR,
+                _('Choice "{choice}" in step "{step}" has unknown mode "{value}": use one of {allowed}.'),
+                choice.line,
+                value=choice.mode,
+                allowed=', '.join(MODES),
+                **where,
+            )
         if not scenario.is_node(choice.target):
-            add(ERROR, _('Choice "{choice}" in step "{step}" has target "{target}", which is not a step or ending.'),
-                choice.line, target=choice.target, **where)
+            add(
+                ERROR,
+                _('Choice "{choice}" in step "{step}" has target "{target}", which is not a step or ending.'),
+                choice.line,
+                target=choice.target,
+                **where,
+            )
         if not choice.label:
             add(ERROR, _('Choice "{choice}" in step "{step}" has no label.'), choice.line, **where)
         if not isinstance(choice.points, float):
-            add(ERROR, _('Choice "{choice}" in step "{step}" has points "{value}": it must be a number.'),
-                choice.line, value=choice.points, **where)
+            add(
+                ERROR,
+                _('Choice "{choice}" in step "{step}" has points "{value}": it must be a number.'),
+                choice.line,
+                value=choice.points,
+                **where,
+            )
         for effect in choice.effects:
             if effect.competency not in competencies:
-                add(ERROR, _('Choice "{choice}" in step "{step}" has an effect on undeclared competency "{value}".'),
-                    effect.line or choice.line, value=effect.competency, **where)
+                add(
+                    ERROR,
+                    _('Choice "{choice}" in step "{step}" has an effect on undeclared competency "{value}".'),
+                    effect.line or choice.line,
+                    value=effect.competency,
+                    **where,
+                )
             if not isinstance(effect.value, int):
-                add(ERROR, _('Choice "{choice}" in step "{step}" has effect value "{value}": it must be a whole number.'),
-                    effect.line or choice.line, value=effect.value, **where)
+                add(
+                    ERROR,
+                    _('Choice "{choice}" in step "{step}" has effect value "{value}": it must be a whole number.'),
+                    effect.line or choice.line,
+                    value=effect.value,
+                    **where,
+                )
 
 
 def _check_graph(scenario, scoring, add):
     if scoring == 'path':
         cycle = graph.find_cycle(scenario)
         if cycle:
-            add(ERROR, _('Path scoring needs a graph without loops, but steps loop: {cycle}.'),
-                scenario.step(cycle[0]).line, cycle=' -> '.join(cycle))
+            add(
+                ERROR,
+                _('Path scoring needs a graph without loops, but steps loop: {cycle}.'),
+                scenario.step(cycle[0]).line,
+                cycle=' -> '.join(cycle),
+            )
     finishing = graph.can_finish(scenario)
     for step in scenario.steps:
         if step.id not in finishing:

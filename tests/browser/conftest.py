@@ -6,6 +6,7 @@ the workbench numbers pages by their order. Every test uses learner ids of its o
 (`helpers.new_student`), so tests do not depend on each other's state; blocks whose figures
 count learners (cohort results) have demo pages no other test answers.
 """
+
 import html
 import re
 import urllib.request
@@ -35,8 +36,9 @@ def workbench_pages(live_server_url):
     """[(scenario id, title)] in index order."""
     with urllib.request.urlopen(live_server_url + '/', timeout=30) as response:
         index = response.read().decode('utf-8')
-    pages = [(m.group('id'), html.unescape(re.sub(r'<[^>]+>', '', m.group('title'))).strip())
-             for m in _LINK.finditer(index)]
+    pages = [
+        (m.group('id'), html.unescape(re.sub(r'<[^>]+>', '', m.group('title'))).strip()) for m in _LINK.finditer(index)
+    ]
     assert pages, 'the workbench index lists no pages'
     return pages
 
@@ -72,7 +74,8 @@ def wait_for_blocks(page):
     page.wait_for_function(
         """() => Array.from(document.querySelectorAll('.lsx-scenario')).every(
             (s) => s.getAttribute('aria-busy') !== 'true'
-                   && s.querySelector('[data-role="progress"]').textContent !== '')""")
+                   && s.querySelector('[data-role="progress"]').textContent !== '')"""
+    )
 
 
 @pytest.fixture

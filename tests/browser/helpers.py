@@ -16,6 +16,7 @@ is the xblock-sdk's, not ours, and is never shipped: the checks cover the block 
 (`.workbench .preview`), and `hide_workbench_chrome` takes the sdk's chrome out of the layout
 before the reflow check and the screenshots.
 """
+
 import json
 import re
 import uuid
@@ -43,11 +44,13 @@ def new_student(prefix='learner'):
 
 # axe-core ------------------------------------------------------------------------------------
 
+
 def _node_is_allowed(page, node, allowance):
     for selector in node.get('target', []):
         if isinstance(selector, str) and page.evaluate(
-                '([target, within]) => { const el = document.querySelector(target);'
-                ' return !!(el && el.closest(within)); }', [selector, allowance]):
+            '([target, within]) => { const el = document.querySelector(target); return !!(el && el.closest(within)); }',
+            [selector, allowance],
+        ):
             return True
     return False
 
@@ -65,7 +68,9 @@ def run_axe(page, include=BLOCK_AREA, timeout=60_000):
             window.__lsxAxe = null;
             axe.run(context, options).then((r) => { window.__lsxAxe = {results: r}; },
                                            (e) => { window.__lsxAxe = {error: String(e)}; });
-        }""", [{'include': [[include]]}, AXE_OPTIONS])
+        }""",
+        [{'include': [[include]]}, AXE_OPTIONS],
+    )
     page.wait_for_function('() => window.__lsxAxe !== null', timeout=timeout, polling=100)
     outcome = page.evaluate('() => { const out = window.__lsxAxe; window.__lsxAxe = undefined; return out; }')
     if 'error' in outcome:
@@ -78,8 +83,9 @@ def axe_violations(page, include=BLOCK_AREA, allow=()):
     violations = []
     for violation in run_axe(page, include)['violations']:
         regions = [region for rule, region in allow if rule == violation['id']]
-        nodes = [node for node in violation['nodes']
-                 if not any(_node_is_allowed(page, node, region) for region in regions)]
+        nodes = [
+            node for node in violation['nodes'] if not any(_node_is_allowed(page, node, region) for region in regions)
+        ]
         if nodes:
             violations.append(dict(violation, nodes=nodes))
     return violations
@@ -151,7 +157,9 @@ def sideways_overflow(page, area=BLOCK_AREA):
                 }
             });
             return {elements: out.slice(0, 20), scrollWidth: document.documentElement.scrollWidth, width: width};
-        }""", area)
+        }""",
+        area,
+    )
 
 
 def assert_no_sideways_scroll(page, name, area=BLOCK_AREA):
@@ -159,7 +167,8 @@ def assert_no_sideways_scroll(page, name, area=BLOCK_AREA):
     found = sideways_overflow(page, area)
     assert found['scrollWidth'] <= found['width'] and not found['elements'], (
         f'{name}: the page scrolls sideways at {found["width"]} px (scroll width {found["scrollWidth"]}); '
-        f'elements past the right edge: {found["elements"]}')
+        f'elements past the right edge: {found["elements"]}'
+    )
 
 
 def settle(page):
@@ -167,7 +176,8 @@ def settle(page):
     page.mouse.move(0, 0)
     page.wait_for_function(
         '() => document.getAnimations().every((a) => a.playState !== "running" || a.effect === null '
-        '|| (a.effect.getComputedTiming().iterations === Infinity))')
+        '|| (a.effect.getComputedTiming().iterations === Infinity))'
+    )
 
 
 def screenshots_dir():
@@ -232,16 +242,17 @@ def assert_focus_visible(page):
     """The focused element shows an outline of at least 2 px."""
     now = focused(page)
     assert now is not None, 'nothing has focus'
-    assert now['outline'] not in ('none', '') and now['outlineWidth'] >= 2, (
-        f'no visible focus indicator on {now}')
+    assert now['outline'] not in ('none', '') and now['outlineWidth'] >= 2, f'no visible focus indicator on {now}'
 
 
 # other learners over HTTP ----------------------------------------------------------------------
 
+
 def usage_ids(page, block_type):
     """The usage ids of the blocks of a type on the open workbench page, in page order."""
     return page.eval_on_selector_all(
-        f'.xblock-v1[data-block-type="{block_type}"]', 'nodes => nodes.map(n => n.getAttribute("data-usage"))')
+        f'.xblock-v1[data-block-type="{block_type}"]', 'nodes => nodes.map(n => n.getAttribute("data-usage"))'
+    )
 
 
 class Learner:
@@ -261,11 +272,18 @@ class Learner:
 
     def call(self, handler, data=None, expect_status=200):
         url = f'{self.base_url}/handler/{self.usage_id}/{handler}/?student={self.student}'
-        response = self.page.request.post(url, data=json.dumps(data or {}), headers={
-            'Content-Type': 'application/json', 'X-CSRFToken': self._token(),
-            'X-Requested-With': 'XMLHttpRequest'})
+        response = self.page.request.post(
+            url,
+            data=json.dumps(data or {}),
+            headers={
+                'Content-Type': 'application/json',
+                'X-CSRFToken': self._token(),
+                'X-Requested-With': 'XMLHttpRequest',
+            },
+        )
         assert response.status == expect_status, (
-            f'{handler} for {self.student} answered {response.status}: {response.text()[:500]}')
+            f'{handler} for {self.student} answered {response.status}: {response.text()[:500]}'
+        )
         return response.json()
 
 

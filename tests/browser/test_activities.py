@@ -1,5 +1,6 @@
 """The reflection, self-assessment and time-allocation pages in headless Chromium at phone width (375 px):
 a learner completes each one with the page's own controls, with no script errors and no sideways scroll."""
+
 import itertools
 import re
 
@@ -15,10 +16,22 @@ def phone(browser_context):
     errors = []
     tab.on('pageerror', lambda error: errors.append(str(error)))
     # Failed requests are checked by status instead: a 400 from a refused answer is expected.
-    tab.on('console', lambda message: errors.append(message.text)
-           if message.type == 'error' and not message.text.startswith('Failed to load resource') else None)
-    tab.on('response', lambda response: errors.append(f'{response.status} {response.url}')
-           if response.status >= 500 or response.status == 404 else None)
+    tab.on(
+        'console',
+        lambda message: (
+            errors.append(message.text)
+            if message.type == 'error' and not message.text.startswith('Failed to load resource')
+            else None
+        ),
+    )
+    tab.on(
+        'response',
+        lambda response: (
+            errors.append(f'{response.status} {response.url}')
+            if response.status >= 500 or response.status == 404
+            else None
+        ),
+    )
     tab.errors = errors
     yield tab
     tab.close()

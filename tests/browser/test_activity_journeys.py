@@ -2,6 +2,7 @@
 in every state (issue 6). `test_activities.py` covers the same pages at phone width without a
 script error; these tests follow focus and announcements and check each state's accessibility.
 """
+
 import re
 
 from playwright.sync_api import expect
@@ -13,8 +14,10 @@ AUTHORED_REFLECTION = 'Reflecting on a hard call'
 
 
 def words(count):
-    text = ('When the school rang I knew only what the child had said and assumed the rest; '
-            'next time I would ask the health visitor and my manager before deciding alone. ')
+    text = (
+        'When the school rang I knew only what the child had said and assumed the rest; '
+        'next time I would ask the health visitor and my manager before deciding alone. '
+    )
     pool = text.split()
     return ' '.join(pool[i % len(pool)] for i in range(count))
 
@@ -22,7 +25,8 @@ def words(count):
 def test_reflection_draft_submit_guidance_and_download(wb, page, browser_context, student):
     wb.open(REFLECTION, student=student)
     block = page.locator('section.lsx-reflection').filter(
-        has=page.get_by_role('heading', name=AUTHORED_REFLECTION, exact=True))
+        has=page.get_by_role('heading', name=AUTHORED_REFLECTION, exact=True)
+    )
     text = block.get_by_label('Your reflection')
     # The limits and the prompt are read with the text box, not only shown near it.
     described = text.get_attribute('aria-describedby').split()

@@ -4,6 +4,7 @@ Other learners are driven through the block's JSON handlers over HTTP (each with
 `?student=` id), then a learner or a facilitator (`?student=staff`) looks in the browser.
 The cohort test uses a demo page no other test answers, so its counts are exact.
 """
+
 import re
 
 from playwright.sync_api import expect
@@ -30,7 +31,7 @@ def test_cohort_results_appear_once_five_learners_answered(wb, page):
     # No other test answers this page; should something have (a test run on its own, say), top up.
     answered, _, _ = first_step_counts(page, wb.base_url, usage)
     assert answered <= 3, f'the cohort demo already has {answered} answers: run this test on a fresh server'
-    for choice in ('listen', 'insist', 'listen')[:3 - answered]:
+    for choice in ('listen', 'insist', 'listen')[: 3 - answered]:
         learner = Learner(page, wb.base_url, usage)
         learner.call('student_view_user_state')
         state = learner.call('choose', {'step': 'first_visit', 'choice': choice})
@@ -61,11 +62,13 @@ def test_cohort_results_appear_once_five_learners_answered(wb, page):
     expect(own).to_contain_text(f'{round(counts["insist"] * 20)}%')
     expect(own.locator('td').last).to_have_text(str(counts['insist']))
     expect(cohort.get_by_role('table', name='Decision modes at this step')).to_contain_text(
-        'Urgent: decide now (yours)')
+        'Urgent: decide now (yours)'
+    )
     expect(scenario.get_by_role('heading', name='Your ending beside the cohort')).to_be_visible()
     expect(scenario).to_contain_text(f'{finished} learners have reached an ending, including you.')
     expect(scenario.get_by_role('table', name='Endings reached by learners')).to_contain_text(
-        'The door stays closed (yours)')
+        'The door stays closed (yours)'
+    )
     expect(scenario.get_by_role('table', name='Your competency profile beside the cohort mean')).to_be_visible()
     check_view(page, 'cohort-results')
 
@@ -86,9 +89,18 @@ def test_staff_dashboard_and_present_mode(wb, page):
     learner_id = new_student('dashboard-learner')
     wb.open(EXAMPLE, student=learner_id)
     usage = usage_ids(page, 'leadership_scenario')[0]
-    play_learners(page, wb.base_url, usage, [
-        ('visit_today', 'family_plan'), ('visit_today', 'impose_plan'), ('ask_manager', 'family_plan'),
-        ('monday_meeting', 'review'), ('visit_today', 'family_plan')])
+    play_learners(
+        page,
+        wb.base_url,
+        usage,
+        [
+            ('visit_today', 'family_plan'),
+            ('visit_today', 'impose_plan'),
+            ('ask_manager', 'family_plan'),
+            ('monday_meeting', 'review'),
+            ('visit_today', 'family_plan'),
+        ],
+    )
 
     # Learners neither see the dashboard nor can they ask for its figures.
     expect(page.get_by_role('heading', name='Facilitator dashboard')).to_have_count(0)

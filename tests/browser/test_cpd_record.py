@@ -1,14 +1,17 @@
 """The CPD record demo page in headless Chromium: a learner plays the scenario to an ending and
 submits the reflection; after a reload the record shows both, grouped by module, passes axe-core
 and the 375 px reflow check, and its download link returns the printable file."""
+
 from playwright.sync_api import expect
 
 from .conftest import CPD_RECORD
 from .helpers import check_view
 
 ENDING = 'The baby is protected'
-REFLECTION = ('I checked the records and rang my manager before deciding, because no one was at '
-              'immediate risk. Next time I would also ask the health visitor what she saw at the clinic.')
+REFLECTION = (
+    'I checked the records and rang my manager before deciding, because no one was at '
+    'immediate risk. Next time I would also ask the health visitor what she saw at the clinic.'
+)
 
 
 def test_the_record_gathers_a_scenario_and_a_reflection(wb, student):

@@ -11,6 +11,7 @@ in the learner page, the author preview, the Studio editor, the printable reflec
 record and its download. `test_the_payloads_would_run_if_they_were_not_cleaned` shows that the
 payloads are live when they are not cleaned.
 """
+
 import html
 import json
 import re
@@ -24,20 +25,22 @@ from .helpers import Learner, check_view, usage_ids
 
 PAYLOAD_TAGS = 'script, iframe, object, embed, svg, math, style, link, meta, form, template, base'
 
-LEARNER_PAYLOAD = '\n'.join([
-    'I asked my manager before deciding, and I would ask the family first next time, because they know',
-    'the child best and the decision was theirs to shape as much as mine. That is what I learned here.',
-    "<script>window.__pwned = 'reflection-script'; alert('reflection-script')</script>",
-    '<img src="missing-reflection.png" onerror="window.__pwned = \'reflection-img\'">',
-    '<a href="javascript:window.__pwned=\'reflection-link\'">click me</a>',
-    '<svg onload="window.__pwned = \'reflection-svg\'"><script>window.__pwned = 1</script></svg>',
-    '<p style="background: url(/pwned-reflection-style); position: fixed; inset: 0">styled</p>',
-    '<style>body { background: url(/pwned-reflection-style-element) }</style>',
-    '</textarea><img src="missing.png" onerror="window.__pwned = \'reflection-textarea-breakout\'">',
-    '<iframe src="javascript:parent.__pwned=\'reflection-iframe\'"></iframe>',
-    '<details open ontoggle="window.__pwned = \'reflection-ontoggle\'"><summary>x</summary></details>',
-    '<b onmouseover="window.__pwned = \'reflection-hover\'">Bold words I chose to stress.</b>',
-])
+LEARNER_PAYLOAD = '\n'.join(
+    [
+        'I asked my manager before deciding, and I would ask the family first next time, because they know',
+        'the child best and the decision was theirs to shape as much as mine. That is what I learned here.',
+        "<script>window.__pwned = 'reflection-script'; alert('reflection-script')</script>",
+        '<img src="missing-reflection.png" onerror="window.__pwned = \'reflection-img\'">',
+        '<a href="javascript:window.__pwned=\'reflection-link\'">click me</a>',
+        '<svg onload="window.__pwned = \'reflection-svg\'"><script>window.__pwned = 1</script></svg>',
+        '<p style="background: url(/pwned-reflection-style); position: fixed; inset: 0">styled</p>',
+        '<style>body { background: url(/pwned-reflection-style-element) }</style>',
+        '</textarea><img src="missing.png" onerror="window.__pwned = \'reflection-textarea-breakout\'">',
+        '<iframe src="javascript:parent.__pwned=\'reflection-iframe\'"></iframe>',
+        '<details open ontoggle="window.__pwned = \'reflection-ontoggle\'"><summary>x</summary></details>',
+        '<b onmouseover="window.__pwned = \'reflection-hover\'">Bold words I chose to stress.</b>',
+    ]
+)
 
 
 class Watch:
@@ -49,13 +52,18 @@ class Watch:
         context.on('page', self._attach)
         for tab in context.pages:
             self._attach(tab)
-        context.on('request', lambda request: self.requests.append(request.url)
-                   if urlsplit(request.url).path.startswith('/pwned') else None)
+        context.on(
+            'request',
+            lambda request: (
+                self.requests.append(request.url) if urlsplit(request.url).path.startswith('/pwned') else None
+            ),
+        )
 
     def _attach(self, tab):
         def on_dialog(dialog):
             self.dialogs.append(dialog.message)
             dialog.dismiss()
+
         tab.on('dialog', on_dialog)
 
     def assert_inert(self, page, where):
@@ -98,7 +106,9 @@ def assert_clean_markup(page, root):
                 });
             });
             return out;
-        }""", [root, PAYLOAD_TAGS])
+        }""",
+        [root, PAYLOAD_TAGS],
+    )
     assert not found, f'executable markup survived in {root}: {found}'
 
 
@@ -123,8 +133,10 @@ def test_hostile_olx_never_runs_for_learners(wb, page, watch, student):
     assert_clean_markup(page, 'section.lsx-scenario')
     poke_everything(page, 'section.lsx-scenario')
     # The inline style that would have covered the page was removed.
-    assert scenario.get_by_text('A paragraph with an inline style').evaluate(
-        'el => getComputedStyle(el).position') == 'static'
+    assert (
+        scenario.get_by_text('A paragraph with an inline style').evaluate('el => getComputedStyle(el).position')
+        == 'static'
+    )
     watch.assert_inert(page, 'first step, after hovering and clicking')
     check_view(page, 'hostile-first-step')
 
@@ -206,19 +218,31 @@ def test_authored_text_cannot_close_the_init_args_script(wb, page, watch, studen
     The payloads go in through the Studio editor's save handler for the duration of the test only,
     so the demo pages other tests visit stay as shipped."""
     wb.open(HOSTILE_ACTIVITIES, view='studio_view')
-    assessment_usage, = usage_ids(page, 'leadership_self_assessment')
-    reflection_usage, = usage_ids(page, 'leadership_reflection')
+    (assessment_usage,) = usage_ids(page, 'leadership_self_assessment')
+    (reflection_usage,) = usage_ids(page, 'leadership_reflection')
     body = page.get_by_label('Statements and scale (OLX)').input_value()
     title = page.locator(f'[data-usage="{reflection_usage}"]').get_by_label('Display name').input_value()
     assert 'label="Leading self' in body
     editor = Learner(page, wb.base_url, assessment_usage, student='author')
     reflection_editor = Learner(page, wb.base_url, reflection_usage, student='author')
     try:
-        editor.call('submit_studio_edits', {'values': {'body': body.replace(
-            'label="Leading self', 'label="Leading self ' + html.escape(BREAKOUT.format('label-breakout')), 1)},
-            'defaults': []})
-        reflection_editor.call('submit_studio_edits', {
-            'values': {'display_name': 'Hostile reflection ' + BREAKOUT.format('title-breakout')}, 'defaults': []})
+        editor.call(
+            'submit_studio_edits',
+            {
+                'values': {
+                    'body': body.replace(
+                        'label="Leading self',
+                        'label="Leading self ' + html.escape(BREAKOUT.format('label-breakout')),
+                        1,
+                    )
+                },
+                'defaults': [],
+            },
+        )
+        reflection_editor.call(
+            'submit_studio_edits',
+            {'values': {'display_name': 'Hostile reflection ' + BREAKOUT.format('title-breakout')}, 'defaults': []},
+        )
 
         wb.open(HOSTILE_ACTIVITIES, student=student)
         reflection = page.locator('section.lsx-reflection')
@@ -226,8 +250,9 @@ def test_authored_text_cannot_close_the_init_args_script(wb, page, watch, studen
         reflection.get_by_role('button', name='Save draft').click()
         expect(reflection.get_by_role('status')).to_contain_text('Draft saved')
         wb.open(HOSTILE_ACTIVITIES, student=student)
-        expect(page.locator('section.lsx-self-assessment').get_by_role(
-            'heading', name=re.compile('^Leading self'))).to_be_visible()
+        expect(
+            page.locator('section.lsx-self-assessment').get_by_role('heading', name=re.compile('^Leading self'))
+        ).to_be_visible()
         watch.assert_inert(page, 'authored "</script>" in a self-assessment label and a reflection title')
         assert_clean_markup(page, '.workbench .preview')
         for script in page.locator('script[type="json/xblock-args"]').all():

@@ -4,6 +4,7 @@ Mouse and keyboard-only play to an ending, the timer (pause, switch off, running
 back, restarting, the live regions, reduced motion, the content note and the route review
 (issue 12), and axe-core plus the 375 px checks in every state the learner page can be in.
 """
+
 import datetime
 import re
 
@@ -187,7 +188,8 @@ def test_timer_runs_out(wb, page, student):
     expect(scenario.locator('.lsx-score')).to_contain_text('Score for this attempt: 0%.')
     scenario.locator('summary').click()
     expect(scenario.locator('[data-role="history"] li')).to_have_text(
-        'The fire alarm sounds in the office: Time ran out')
+        'The fire alarm sounds in the office: Time ran out'
+    )
     check_view(page, 'scenario-timed-out')
 
 
@@ -244,8 +246,11 @@ def test_feedback_and_errors_are_announced(wb, page, student):
     message = alert.inner_text().strip()
     assert len(message) > 15 and not message.startswith('{'), f'unclear error message: {message!r}'
     # The message is text (with a warning sign), not only a red box.
-    assert page.evaluate("""(el) => getComputedStyle(el, '::before').content""",
-                         alert.element_handle()) not in ('none', 'normal', '')
+    assert page.evaluate("""(el) => getComputedStyle(el, '::before').content""", alert.element_handle()) not in (
+        'none',
+        'normal',
+        '',
+    )
     check_view(page, 'scenario-error')
 
 

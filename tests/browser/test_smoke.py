@@ -1,4 +1,5 @@
 """Smoke test: the workbench index opens in headless Chromium through the live server."""
+
 from importlib.metadata import entry_points
 
 

@@ -8,6 +8,7 @@ console). `show_studio_notifications` adds both: the header, and a stand-in for 
 the editor (outside the block area that axe checks), a role="alert" region with the title and
 message Studio would show, so the test reads what an author would read.
 """
+
 import pytest
 from playwright.sync_api import expect
 
@@ -98,8 +99,11 @@ def test_every_page_passes_axe_and_reflows(wb, page, workbench_pages, view):
     for scenario_id, title in pages:
         page.goto(f'{wb.base_url}/scenario/{scenario_id}/{view}/?student={student}')
         wait_for_blocks(page)
-        types = set(page.eval_on_selector_all('.xblock-v1[data-block-type^="leadership_"]',
-                                              'nodes => nodes.map(n => n.dataset.blockType)'))
+        types = set(
+            page.eval_on_selector_all(
+                '.xblock-v1[data-block-type^="leadership_"]', 'nodes => nodes.map(n => n.dataset.blockType)'
+            )
+        )
         if studio and types <= types_seen:
             continue
         types_seen |= types

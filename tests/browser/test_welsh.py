@@ -18,6 +18,7 @@ skipped. `test_detector_finds_english_interface` proves the search works on an E
 To teach it a new block's states, add a function to `INTERACTIONS` (block type -> function of
 the page and the block's locator, calling `scan()` after each step).
 """
+
 import functools
 import re
 from html import unescape
@@ -31,12 +32,20 @@ from leadership_xblocks import public_static
 from tests.support import REPO_ROOT
 
 BLOCKS = '[data-block-type^="leadership_"]'
-TEXT_ATTRIBUTES = ['aria-label', 'title', 'placeholder', 'alt', 'aria-description', 'aria-roledescription',
-                   'aria-valuetext', 'data-tooltip']
+TEXT_ATTRIBUTES = [
+    'aria-label',
+    'title',
+    'placeholder',
+    'alt',
+    'aria-description',
+    'aria-roledescription',
+    'aria-valuetext',
+    'data-tooltip',
+]
 PLACEHOLDER = re.compile(r'\{\w*\}|%\(\w+\)[sd]|%[sd]')
 MAX_DECISIONS = 40
 
-COLLECT_JS = '''(arg) => {
+COLLECT_JS = """(arg) => {
     const [selector, attributes] = arg;
     const roots = Array.from(document.querySelectorAll(selector))
         .filter((el) => !(el.parentElement && el.parentElement.closest(selector)));
@@ -57,7 +66,7 @@ COLLECT_JS = '''(arg) => {
         }
     }
     return out;
-}'''
+}"""
 
 
 # --- the catalogue's English strings ----------------------------------------------------
@@ -113,16 +122,17 @@ def english_strings():
                 for piece in _pieces(text):
                     literal = PLACEHOLDER.sub(' ', piece)
                     if not re.search(r'[A-Za-z]{3}', literal):
-                        continue        # nothing to recognise, e.g. "{status}, {words}, {when}"
+                        continue  # nothing to recognise, e.g. "{status}, {words}, {when}"
                     pattern = needle(piece)
                     if pattern.search(welsh_text):
-                        continue        # reads the same in Welsh (or inside a Welsh string)
+                        continue  # reads the same in Welsh (or inside a Welsh string)
                     found[piece] = pattern
     assert len(found) > 50, 'the English catalogue looks empty'
     return sorted(found.items())
 
 
 # --- the pages and their authored content -----------------------------------------------
+
 
 def _page_xml():
     """{page id: OLX} of the workbench pages showing a leadership block, named as the workbench
@@ -202,6 +212,7 @@ def without_authored(pieces, fragments):
 
 # --- reading the page --------------------------------------------------------------------
 
+
 class Scanner:
     """Collects the English strings found in the blocks' text at each step of a page."""
 
@@ -223,11 +234,11 @@ class Scanner:
     def settle(self, step):
         self.page.wait_for_load_state('networkidle')
         try:
-            self.page.wait_for_function(
-                "() => !document.querySelector('[aria-busy=\"true\"]')", timeout=15_000)
+            self.page.wait_for_function('() => !document.querySelector(\'[aria-busy="true"]\')', timeout=15_000)
         except PlaywrightTimeoutError:
-            raise AssertionError(f'{step}: a block is still busy (aria-busy) after 15 s; '
-                                 f'JavaScript errors on the page: {self.errors}') from None
+            raise AssertionError(
+                f'{step}: a block is still busy (aria-busy) after 15 s; JavaScript errors on the page: {self.errors}'
+            ) from None
 
     def text(self):
         pieces = self.page.evaluate(COLLECT_JS, [BLOCKS, TEXT_ATTRIBUTES]) + self.dialogs
@@ -261,6 +272,7 @@ def click(scan, locator, step):
 
 # --- driving each kind of block -----------------------------------------------------------
 
+
 def drive_scenario(page, block, scan):  # pylint: disable=unused-argument
     choices = block.locator('button.lsx-choice')
     timer_toggle = block.locator('.lsx-timer button')
@@ -286,8 +298,9 @@ def drive_scenario(page, block, scan):  # pylint: disable=unused-argument
         if not decide(f'decision {number + 1}'):
             break
     scan('ending')
-    assert visible(block.locator('.lsx-kicker')), \
+    assert visible(block.locator('.lsx-kicker')), (
         f'the scenario did not reach an ending; JavaScript errors on the page: {scan.errors}'
+    )
     restart = block.locator('.lsx-actions .lsx-button:not(.lsx-secondary)')
     if click(scan, restart, 'new attempt'):
         decide('first decision of the new attempt')
@@ -404,29 +417,37 @@ def visit(page, url, strings, fragments, interact=True):
 
 # --- the tests ----------------------------------------------------------------------------------
 
+
 @pytest.mark.parametrize('student', ['learner', 'staff'])
 @pytest.mark.parametrize('scenario_id', workbench_pages())
-def test_page_has_no_english_interface(live_server_url, page, screenshot, english_strings, authored,
-                                       scenario_id, student):
+def test_page_has_no_english_interface(
+    live_server_url, page, screenshot, english_strings, authored, scenario_id, student
+):
     """The page in Welsh, driven through its states, shows no English interface string."""
     query = '?lang=cy' + ('&student=staff' if student == 'staff' else '&student=welsh-learner')
-    scan = visit(page, f'{live_server_url}/scenario/{scenario_id}/{query}', english_strings,
-                 authored)
+    scan = visit(page, f'{live_server_url}/scenario/{scenario_id}/{query}', english_strings, authored)
     # Screen readers pick their voice from lang: what the blocks mark must say Welsh.
     marked = page.eval_on_selector_all(f'{BLOCKS} [lang]', 'els => els.map((e) => e.getAttribute("lang"))')
     assert all(lang == 'cy' for lang in marked), f'lang attributes in the blocks: {marked}'
     if scan.found:
         screenshot(f'welsh-{scenario_id}-{student}', page)
-    assert not scan.found, (f'{len(scan.found)} English interface string(s) on {scenario_id} in Welsh '
-                            f'(after {scan.steps} steps):\n' + '\n'.join(scan.found.values()))
+    assert not scan.found, (
+        f'{len(scan.found)} English interface string(s) on {scenario_id} in Welsh '
+        f'(after {scan.steps} steps):\n' + '\n'.join(scan.found.values())
+    )
 
 
 def test_detector_finds_english_interface(live_server_url, page, english_strings, authored):
     """The same search on an English page finds the interface strings (so a pass means something)."""
     pages = [p for p in workbench_pages() if 'scenario' in p] or workbench_pages()
     scenario_id = pages[0]
-    scan = visit(page, f'{live_server_url}/scenario/{scenario_id}/?lang=en&student=english-learner',
-                 english_strings, authored, interact=False)
+    scan = visit(
+        page,
+        f'{live_server_url}/scenario/{scenario_id}/?lang=en&student=english-learner',
+        english_strings,
+        authored,
+        interact=False,
+    )
     assert len(scan.found) >= 2, scan.found
 
 
@@ -439,7 +460,8 @@ def test_js_catalogue_speaks_welsh(page):
     plural = next(m for m in messages if m.pluralizable and all(m.string) and not m.fuzzy)
     page.set_content('<!doctype html><html lang="cy"><head></head><body></body></html>')
     page.add_script_tag(content=public_static().joinpath('i18n-cy.js').read_text(encoding='utf-8'))
-    result = page.evaluate('''([single, singular, plural]) => {
+    result = page.evaluate(
+        """([single, singular, plural]) => {
         const L = window.LeadershipXBlocksI18N;
         return {
             text: L.gettext(single),
@@ -448,8 +470,10 @@ def test_js_catalogue_speaks_welsh(page):
                       L.ngettext('one thing', 'many things', 2), L.pgettext('no such context', 'Menu')],
             globals: [typeof window.gettext, typeof window.django],
         };
-    }''', [single.id, plural.id[0], plural.id[1]])
+    }""",
+        [single.id, plural.id[0], plural.id[1]],
+    )
     assert result['text'] == single.string
-    assert result['forms'] == list(plural.string)     # one form for each of 0, 1, 2, 3, 6 and the rest
+    assert result['forms'] == list(plural.string)  # one form for each of 0, 1, 2, 3, 6 and the rest
     assert result['unknown'] == ['Not in the catalogue', 'one thing', 'many things', 'Menu']
     assert result['globals'] == ['undefined', 'undefined']

@@ -3,6 +3,7 @@
 A new runtime and block instance for every call proves the blocks keep nothing in
 memory between requests: everything a learner did must come back from the database.
 """
+
 import itertools
 import json
 import logging
@@ -19,6 +20,7 @@ class Learner:
 
     def block(self):
         from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
         runtime = WorkbenchRuntime(self.user_id)
         return runtime.get_block(self.usage_id)
 
@@ -47,6 +49,7 @@ class Learner:
 def load(xml):
     """Parse OLX into the workbench store; returns the usage id."""
     from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+
     runtime = WorkbenchRuntime('author')
     runtime.id_generator.set_scenario(f'test-{next(_SLUGS)}')
     return runtime.parse_xml_string(xml)

@@ -8,6 +8,7 @@ a function `screenshot(name, page=None, full_page=True)` that saves
 `artifacts/screenshots/<name>.png` and returns its path. A failing test that used `page`
 also leaves `artifacts/screenshots/FAILED-<test>.png`.
 """
+
 import os
 import re
 from pathlib import Path
@@ -18,8 +19,14 @@ from . import ARTIFACTS
 
 CHROMIUM = os.environ.get('LEADERSHIP_CHROMIUM', '/usr/bin/chromium')
 CHROMIUM_ARGS = [
-    '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-    '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
 ]
 SCREENSHOTS = ARTIFACTS / 'screenshots'
 
@@ -46,10 +53,8 @@ def playwright_driver():
 @pytest.fixture(scope='session')
 def browser(playwright_driver):  # pylint: disable=redefined-outer-name
     if not Path(CHROMIUM).exists():
-        pytest.fail(f'{CHROMIUM} is missing: `make test` installs Debian chromium and chromium-driver',
-                    pytrace=False)
-    chromium = playwright_driver.chromium.launch(
-        executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        pytest.fail(f'{CHROMIUM} is missing: `make test` installs Debian chromium and chromium-driver', pytrace=False)
+    chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
     yield chromium
     chromium.close()
 

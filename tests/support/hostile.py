@@ -1,6 +1,7 @@
 """What the hostile-input tests share: one block of each type, their handlers, and a snapshot
 of everything a request could change (every learner-scoped field of the block, and the
 cohort rows), so a test can prove a rejected request changed nothing."""
+
 import json
 
 from webob import Request
@@ -27,8 +28,7 @@ LEARNER_SCOPES = (Scope.user_state, Scope.preferences, Scope.user_info)
 def handlers(block_type):
     """Every handler name of a block type (the runtime's own `_is_xblock_handler` mark)."""
     cls = XBlock.load_class(block_type)
-    return sorted(name for name in dir(cls)
-                  if getattr(getattr(cls, name, None), '_is_xblock_handler', False))
+    return sorted(name for name in dir(cls) if getattr(getattr(cls, name, None), '_is_xblock_handler', False))
 
 
 def load_all():
@@ -57,7 +57,11 @@ def snapshot(blocks, users):
             block = Learner(usage_id, user).block()
             fields[(block_type, user)] = {
                 name: json.dumps(field.read_json(block), sort_keys=True)
-                for name, field in block.fields.items() if field.scope in LEARNER_SCOPES and field.is_set_on(block)}
-    rows = sorted((r.block_key, r.learner, json.dumps(r.data, sort_keys=True), r.completed, r.score, r.consent,
-                   str(r.consent_at)) for r in LearnerRecord.objects.all())
+                for name, field in block.fields.items()
+                if field.scope in LEARNER_SCOPES and field.is_set_on(block)
+            }
+    rows = sorted(
+        (r.block_key, r.learner, json.dumps(r.data, sort_keys=True), r.completed, r.score, r.consent, str(r.consent_at))
+        for r in LearnerRecord.objects.all()
+    )
     return fields, rows

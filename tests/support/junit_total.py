@@ -3,6 +3,7 @@
 Prints one line per report and a closing `total: N passed, N failed, N skipped` line
 (a missing report, e.g. when a venv could not be installed, counts as one failure).
 """
+
 import sys
 import xml.etree.ElementTree as ET
 

@@ -11,6 +11,7 @@ root. Static files are served by the workbench's own `staticfiles_urlpatterns()`
 settings keep DEBUG on). Each server gets its own temp folder (`LEADERSHIP_VAR_DIR`) for the
 SQLite file and logs; its gunicorn log is copied to `artifacts/logs/` when it stops.
 """
+
 import os
 import shutil
 import signal
@@ -42,8 +43,9 @@ def free_port(host='127.0.0.1'):
 def _mariadb_connect():
     import MySQLdb  # pylint: disable=import-outside-toplevel
 
-    return MySQLdb.connect(host=MARIADB['host'], port=MARIADB['port'], user=MARIADB['user'],
-                           passwd=MARIADB['password'], charset='utf8mb4')
+    return MySQLdb.connect(
+        host=MARIADB['host'], port=MARIADB['port'], user=MARIADB['user'], passwd=MARIADB['password'], charset='utf8mb4'
+    )
 
 
 def mariadb_available():
@@ -64,8 +66,9 @@ class LiveServer:
     env: extra environment variables for the server.
     """
 
-    def __init__(self, db='sqlite', workers=None, threads=None, python=None, env=None,
-                 db_name=None, host='127.0.0.1', timeout=60):
+    def __init__(
+        self, db='sqlite', workers=None, threads=None, python=None, env=None, db_name=None, host='127.0.0.1', timeout=60
+    ):
         if db not in ('sqlite', 'mariadb'):
             raise ValueError(f'db must be sqlite or mariadb, not {db!r}')
         self.db = db
@@ -89,16 +92,22 @@ class LiveServer:
 
     # -- environment ---------------------------------------------------------------
     def environment(self):
-        env = {k: v for k, v in os.environ.items()
-               if not k.startswith(('LEADERSHIP_DB', 'LEADERSHIP_SQLITE', 'LEADERSHIP_VAR_DIR',
-                                    'WORKBENCH_DATABASES', 'PYTEST_'))}
-        env.update({
-            'DJANGO_SETTINGS_MODULE': 'devserver.settings',
-            'PYTHONPATH': os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get('PYTHONPATH')])),
-            'PYTHONUNBUFFERED': '1',
-            'LEADERSHIP_VAR_DIR': self.tmpdir,
-            'LEADERSHIP_DB': self.db,
-        })
+        env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(
+                ('LEADERSHIP_DB', 'LEADERSHIP_SQLITE', 'LEADERSHIP_VAR_DIR', 'WORKBENCH_DATABASES', 'PYTEST_')
+            )
+        }
+        env.update(
+            {
+                'DJANGO_SETTINGS_MODULE': 'devserver.settings',
+                'PYTHONPATH': os.pathsep.join(filter(None, [str(REPO_ROOT), os.environ.get('PYTHONPATH')])),
+                'PYTHONUNBUFFERED': '1',
+                'LEADERSHIP_VAR_DIR': self.tmpdir,
+                'LEADERSHIP_DB': self.db,
+            }
+        )
         if self.db == 'sqlite':
             env['LEADERSHIP_SQLITE_PATH'] = os.path.join(self.tmpdir, 'live.db')
         else:
@@ -115,12 +124,13 @@ class LiveServer:
         try:
             conn = _mariadb_connect()
         except Exception as error:  # pylint: disable=broad-exception-caught
-            raise LiveServerError(f'MariaDB is not answering on {MARIADB["host"]}:{MARIADB["port"]}: '
-                                  f'{error} (make test starts it)') from error
+            raise LiveServerError(
+                f'MariaDB is not answering on {MARIADB["host"]}:{MARIADB["port"]}: {error} (make test starts it)'
+            ) from error
         try:
             conn.cursor().execute(
-                f'CREATE DATABASE IF NOT EXISTS `{self.db_name}` '
-                'CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci')
+                f'CREATE DATABASE IF NOT EXISTS `{self.db_name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci'
+            )
         finally:
             conn.close()
 
@@ -143,9 +153,22 @@ class LiveServer:
             self._create_database()
             env = self.environment()
             migrate = subprocess.run(
-                [self.python, str(REPO_ROOT / 'devserver' / 'manage.py'), 'migrate', '--run-syncdb',
-                 '--verbosity', '0', '--no-input'],
-                cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=300, check=False)
+                [
+                    self.python,
+                    str(REPO_ROOT / 'devserver' / 'manage.py'),
+                    'migrate',
+                    '--run-syncdb',
+                    '--verbosity',
+                    '0',
+                    '--no-input',
+                ],
+                cwd=REPO_ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+                check=False,
+            )
             if migrate.returncode != 0:
                 raise LiveServerError(f'migrate failed:\n{migrate.stdout}\n{migrate.stderr}')
             self._launch(env)
@@ -161,20 +184,40 @@ class LiveServer:
             self.log_path = os.path.join(self.tmpdir, f'gunicorn-{self.port}.log')
             self._log = open(self.log_path, 'ab')  # pylint: disable=consider-using-with
             self.process = subprocess.Popen(  # pylint: disable=consider-using-with
-                [self.python, '-m', 'gunicorn', 'workbench.wsgi:application',
-                 # load the scenarios once in the master before forking (see devserver/gunicorn_conf.py)
-                 '--config', 'python:devserver.gunicorn_conf',
-                 '--bind', f'{self.host}:{self.port}',
-                 '--chdir', str(REPO_ROOT),
-                 '--workers', str(self.workers),
-                 '--threads', str(self.threads),
-                 '--worker-class', 'gthread',
-                 '--timeout', '120',
-                 '--graceful-timeout', '5',
-                 '--access-logfile', '-',
-                 '--error-logfile', '-'],
-                cwd=REPO_ROOT, env=env, stdin=subprocess.DEVNULL, stdout=self._log,
-                stderr=subprocess.STDOUT, start_new_session=True)
+                [
+                    self.python,
+                    '-m',
+                    'gunicorn',
+                    'workbench.wsgi:application',
+                    # load the scenarios once in the master before forking (see devserver/gunicorn_conf.py)
+                    '--config',
+                    'python:devserver.gunicorn_conf',
+                    '--bind',
+                    f'{self.host}:{self.port}',
+                    '--chdir',
+                    str(REPO_ROOT),
+                    '--workers',
+                    str(self.workers),
+                    '--threads',
+                    str(self.threads),
+                    '--worker-class',
+                    'gthread',
+                    '--timeout',
+                    '120',
+                    '--graceful-timeout',
+                    '5',
+                    '--access-logfile',
+                    '-',
+                    '--error-logfile',
+                    '-',
+                ],
+                cwd=REPO_ROOT,
+                env=env,
+                stdin=subprocess.DEVNULL,
+                stdout=self._log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
             try:
                 self._wait_ready()
                 return
@@ -189,8 +232,7 @@ class LiveServer:
         deadline = time.monotonic() + self.timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
-                raise LiveServerError(
-                    f'gunicorn exited with {self.process.returncode}:\n{self.log_tail()}')
+                raise LiveServerError(f'gunicorn exited with {self.process.returncode}:\n{self.log_tail()}')
             try:
                 with urllib.request.urlopen(self.url + '/', timeout=10) as response:
                     if response.status == 200:

@@ -10,6 +10,7 @@ Written from edx-platform `lms/djangoapps/instructor_task/tasks_helper/grades.py
 * the header is `username, title, location`, the block's columns, then `block_key, state`;
   missing cells are '' and every cell is written by `csv.writer` as `str(value)`.
 """
+
 import csv
 import io
 import json
@@ -28,12 +29,17 @@ def report_csv(block, user_states, title='Block', location='Section > Unit'):
     keys = OrderedDict()
     student_data = []
     for user_state in user_states:
-        response = {'username': user_state.username, 'title': title, 'location': location,
-                    'block_key': str(block.scope_ids.usage_id), 'state': json.dumps(user_state.state)}
+        response = {
+            'username': user_state.username,
+            'title': title,
+            'location': location,
+            'block_key': str(block.scope_ids.usage_id),
+            'state': json.dumps(user_state.state),
+        }
         for row in generated.get(user_state.username, []):
             merged = dict(response)
             merged.update(row)
-            for key in (row.keys() if isinstance(row, OrderedDict) else sorted(row.keys())):
+            for key in row.keys() if isinstance(row, OrderedDict) else sorted(row.keys()):
                 keys[key] = 1
             student_data.append(merged)
     header = PLATFORM_FIRST + list(keys) + PLATFORM_LAST

@@ -7,6 +7,7 @@ xgettext as Python (django/core/management/commands/makemessages.py): it turns `
 Python extractor then reads that, so templates give the same msgids as with `makemessages`.
 Registered in `text.cfg` under `[extractors]`.
 """
+
 import io
 import warnings
 
@@ -19,7 +20,7 @@ def extract_django(fileobj, keywords, comment_tags, options):
 
     encoding = options.get('encoding', 'utf-8')
     with warnings.catch_warnings():
-        warnings.simplefilter('ignore')     # templatize warns about tags it passes through
+        warnings.simplefilter('ignore')  # templatize warns about tags it passes through
         python = templatize(fileobj.read().decode(encoding))
     # xgettext ignores indentation, Python's tokenizer does not: start every line at column 0
     # (the line numbers stay the same).

@@ -32,6 +32,7 @@ None and the block adds its own catalogue, served by `open_local_resource` at
 `local_resource_url(block, 'static/i18n-<language>.js')` (blocks/base.py `_js_catalogue_url`).
 Both kinds set `window.LeadershipXBlocksI18N`.
 """
+
 import argparse
 import gettext
 import json
@@ -48,7 +49,7 @@ SOURCE_LOCALE = 'en'
 PROJECT = 'leadership-xblocks'
 NAMESPACE = 'LeadershipXBlocksI18N'
 REFRESH = 'make extract_translations compile_translations'
-KEYWORDS = ['gettext_noop']          # Babel's defaults cover _, gettext, ngettext, pgettext, npgettext
+KEYWORDS = ['gettext_noop']  # Babel's defaults cover _, gettext, ngettext, pgettext, npgettext
 DATE_HEADERS = re.compile(r'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.M)
 PLACEHOLDER = re.compile(r'\{\w*\}|%\(\w+\)[sd]|%[sd]')
 
@@ -60,7 +61,7 @@ class Project:
         self.root = Path(root).resolve()
         self.package = self.root / 'leadership_xblocks'
         self.translations = self.package / 'translations'
-        inside = self.package / 'blocks' / 'public' / 'static'   # the public assets, inside the package
+        inside = self.package / 'blocks' / 'public' / 'static'  # the public assets, inside the package
         self.static = inside if inside.is_dir() and not (self.root / 'static').is_dir() else self.root / 'static'
         # domain -> (Babel mapping, folder scanned)
         self.domains = {'text': (HERE / 'text.cfg', self.package), 'textjs': (HERE / 'textjs.cfg', self.static)}
@@ -88,6 +89,7 @@ def js_catalogue_name(locale):
 # ---------------------------------------------------------------------------------------
 # Running the tools
 
+
 def pybabel(*args):
     from babel.messages.frontend import CommandLineInterface  # pylint: disable=import-outside-toplevel
 
@@ -102,10 +104,16 @@ def setup_django():
     from django.conf import settings  # pylint: disable=import-outside-toplevel
 
     if str(HERE) not in sys.path:
-        sys.path.insert(0, str(HERE))   # Babel imports the template extractor by module name
+        sys.path.insert(0, str(HERE))  # Babel imports the template extractor by module name
     if not settings.configured:
-        settings.configure(USE_I18N=True, LANGUAGE_CODE=SOURCE_LOCALE, INSTALLED_APPS=['statici18n'],
-                           LOCALE_PATHS=[], STATICI18N_DOMAIN='textjs', STATICI18N_NAMESPACE=NAMESPACE)
+        settings.configure(
+            USE_I18N=True,
+            LANGUAGE_CODE=SOURCE_LOCALE,
+            INSTALLED_APPS=['statici18n'],
+            LOCALE_PATHS=[],
+            STATICI18N_DOMAIN='textjs',
+            STATICI18N_NAMESPACE=NAMESPACE,
+        )
         django.setup()
 
 
@@ -116,10 +124,22 @@ def extract_sources(project, out):
     for domain, (mapping, folder) in project.domains.items():
         target = project.po(SOURCE_LOCALE, domain, out)
         target.parent.mkdir(parents=True, exist_ok=True)
-        pybabel('extract', '-F', mapping, *[f'--keyword={k}' for k in KEYWORDS], '--add-comments=Translators:',
-                '--add-location=file', '--sort-by-file', '--no-wrap', f'--project={PROJECT}',
-                f'--version={__version__}', f'--header-comment={header_comment(SOURCE_LOCALE)}',
-                '-o', target, os.path.relpath(folder, project.root))
+        pybabel(
+            'extract',
+            '-F',
+            mapping,
+            *[f'--keyword={k}' for k in KEYWORDS],
+            '--add-comments=Translators:',
+            '--add-location=file',
+            '--sort-by-file',
+            '--no-wrap',
+            f'--project={PROJECT}',
+            f'--version={__version__}',
+            f'--header-comment={header_comment(SOURCE_LOCALE)}',
+            '-o',
+            target,
+            os.path.relpath(folder, project.root),
+        )
 
 
 def header_comment(locale):
@@ -133,8 +153,19 @@ def merge_into(project, sources, locale, domain, out):
     target = project.po(locale, domain, out)
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(project.po(locale, domain), target)
-    pybabel('update', '-i', project.po(SOURCE_LOCALE, domain, sources), '-o', target, '-l', locale,
-            '-D', domain, '--no-wrap', '--ignore-obsolete')
+    pybabel(
+        'update',
+        '-i',
+        project.po(SOURCE_LOCALE, domain, sources),
+        '-o',
+        target,
+        '-l',
+        locale,
+        '-D',
+        domain,
+        '--no-wrap',
+        '--ignore-obsolete',
+    )
 
 
 def same_but_dates(a, b):
@@ -171,8 +202,9 @@ def compile_all(project, translations_out, static_out, work):
         mo.parent.mkdir(parents=True, exist_ok=True)
         pybabel('compile', '-i', project.po(locale, 'textjs'), '-o', mo, '-l', locale)
         output = Path(work) / 'js' / locale
-        call_command('compilejsi18n', locale=locale, domain='textjs', namespace=NAMESPACE,
-                     outputdir=str(output), verbosity=0)
+        call_command(
+            'compilejsi18n', locale=locale, domain='textjs', namespace=NAMESPACE, outputdir=str(output), verbosity=0
+        )
         built = next(output.rglob('textjs.js'))
         Path(static_out).mkdir(parents=True, exist_ok=True)
         shutil.copyfile(built, Path(static_out) / js_catalogue_name(locale))
@@ -180,6 +212,7 @@ def compile_all(project, translations_out, static_out, work):
 
 # ---------------------------------------------------------------------------------------
 # Commands
+
 
 def cmd_extract(project, _args):
     with tempfile.TemporaryDirectory() as work:
@@ -193,8 +226,12 @@ def cmd_extract(project, _args):
                 merge_into(project, sources, locale, domain, merged)
                 copy_if_changed(project, project.po(locale, domain, merged), project.po(locale, domain))
     for locale in project.targets():
-        todo = [m for domain in project.domains for m in messages(project.po(locale, domain))
-                if m.fuzzy or not translated(m)]
+        todo = [
+            m
+            for domain in project.domains
+            for m in messages(project.po(locale, domain))
+            if m.fuzzy or not translated(m)
+        ]
         if todo:
             print(f'{locale}: {len(todo)} string(s) to translate or review (empty or fuzzy)')
     return 0
@@ -212,8 +249,18 @@ def cmd_compile(project, _args):
 
 def cmd_init(project, args):
     for domain in project.domains:
-        pybabel('init', '-i', project.po(SOURCE_LOCALE, domain), '-o', project.po(args.locale, domain),
-                '-l', args.locale, '-D', domain, '--no-wrap')
+        pybabel(
+            'init',
+            '-i',
+            project.po(SOURCE_LOCALE, domain),
+            '-o',
+            project.po(args.locale, domain),
+            '-l',
+            args.locale,
+            '-D',
+            domain,
+            '--no-wrap',
+        )
         print(f'wrote {project.rel(project.po(args.locale, domain))}')
     return 0
 
@@ -231,6 +278,7 @@ def cmd_check(project, _args):
 
 # ---------------------------------------------------------------------------------------
 # The check
+
 
 def messages(path):
     from babel.messages.pofile import read_po  # pylint: disable=import-outside-toplevel
@@ -280,11 +328,17 @@ def drift(project, domain, sources):
         return [f'{project.rel(committed)} is missing']
     code = {key(m): m for m in messages(project.po(SOURCE_LOCALE, domain, sources))}
     catalogue = {key(m): m for m in messages(committed)}
-    problems = [f'{project.rel(committed)}: new string in the code, not in the catalogue: "{describe(m)}" '
-                f'({", ".join(sorted({path for path, _line in m.locations}))})'
-                for k, m in code.items() if k not in catalogue]
-    problems += [f'{project.rel(committed)}: string no longer in the code: "{describe(m)}"'
-                 for k, m in catalogue.items() if k not in code]
+    problems = [
+        f'{project.rel(committed)}: new string in the code, not in the catalogue: "{describe(m)}" '
+        f'({", ".join(sorted({path for path, _line in m.locations}))})'
+        for k, m in code.items()
+        if k not in catalogue
+    ]
+    problems += [
+        f'{project.rel(committed)}: string no longer in the code: "{describe(m)}"'
+        for k, m in catalogue.items()
+        if k not in code
+    ]
     return problems
 
 
@@ -299,14 +353,19 @@ def translation_problems(project, locale, domain):
     with open(path, 'rb') as handle:
         catalogue = read_po(handle)
     found = {key(m): m for m in catalogue if m.id}
-    problems = [f'{where}: "{describe(m)}" is not in the English catalogue: run `make extract_translations`'
-                for k, m in found.items() if k not in source]
-    problems += [f'{where}: "{text}" is missing: run `make extract_translations`'
-                 for (_context, text) in source - set(found)]
+    problems = [
+        f'{where}: "{describe(m)}" is not in the English catalogue: run `make extract_translations`'
+        for k, m in found.items()
+        if k not in source
+    ]
+    problems += [
+        f'{where}: "{text}" is missing: run `make extract_translations`' for (_context, text) in source - set(found)
+    ]
     for message in found.values():
         if message.fuzzy:
-            problems.append(f'{where}: "{describe(message)}" is fuzzy: check the translation, then remove the '
-                            f'fuzzy flag')
+            problems.append(
+                f'{where}: "{describe(message)}" is fuzzy: check the translation, then remove the fuzzy flag'
+            )
         if not translated(message):
             problems.append(f'{where}: "{describe(message)}" has no translation')
             continue
@@ -352,8 +411,11 @@ def stale_compiled(project, compiled_translations, compiled_static):
         ours = js_catalogue_content(committed.read_text(encoding='utf-8'))
         if ours is None or ours != js_catalogue_content((compiled_static / committed.name).read_text(encoding='utf-8')):
             problems.append(f'{project.rel(committed)} is stale: compile it again')
-    problems += [f'{project.rel(stray)} has no catalogue: delete it'
-                 for stray in project.static.glob(js_catalogue_name('*')) if stray.name not in expected]
+    problems += [
+        f'{project.rel(stray)} has no catalogue: delete it'
+        for stray in project.static.glob(js_catalogue_name('*'))
+        if stray.name not in expected
+    ]
     return problems
 
 
@@ -388,7 +450,7 @@ def main(argv=None):
     init.set_defaults(run=cmd_init)
     args = parser.parse_args(argv)
     project = Project(args.root)
-    os.chdir(project.root)      # Babel writes file references relative to the working folder
+    os.chdir(project.root)  # Babel writes file references relative to the working folder
     setup_django()
     return args.run(project, args)
 
