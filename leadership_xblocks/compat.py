@@ -68,7 +68,7 @@ def anonymise(raw_id):
     from django.conf import settings  # pylint: disable=import-outside-toplevel
 
     key = settings.SECRET_KEY.encode('utf-8')
-    return hmac.new(key, f'{HMAC_CONTEXT}{raw_id}'.encode('utf-8'), hashlib.sha256).hexdigest()[:32]
+    return hmac.new(key, f'{HMAC_CONTEXT}{raw_id}'.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def cpd_owner_id(block):

@@ -20,8 +20,8 @@ from collections import OrderedDict
 from .activities import self_assessment as self_assessment_model
 from .cells import formula_safe
 from .i18n import gettext_noop as _
-from .scenario import engine
 from .sanitize import plain_text
+from .scenario import engine
 from .scenario.scoring import TIMEOUT
 
 MODE_LABELS = {

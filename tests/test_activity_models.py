@@ -4,10 +4,7 @@ import pytest
 from lxml import etree
 
 from leadership_xblocks import olx_check
-from leadership_xblocks.activities import common
-from leadership_xblocks.activities import reflection as refl
-from leadership_xblocks.activities import self_assessment as sa
-from leadership_xblocks.activities import time_allocation as ta
+from leadership_xblocks.activities import common, reflection as refl, self_assessment as sa, time_allocation as ta
 from leadership_xblocks.activities.common import AnswerError
 from leadership_xblocks.sanitize import clean_authored_html
 

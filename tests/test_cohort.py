@@ -188,6 +188,7 @@ def test_the_record_follows_choose_timeout_back_and_restart():
 
 def test_save_record_retries_once_when_two_first_writes_race(monkeypatch):
     from django.db import IntegrityError  # pylint: disable=import-outside-toplevel
+
     from leadership_xblocks.cohort.models import LearnerRecord  # pylint: disable=import-outside-toplevel
 
     real = LearnerRecord.objects.update_or_create
@@ -404,6 +405,7 @@ def test_helpers():
 
 def test_app_is_registered_for_the_lms_and_studio():
     from importlib.metadata import entry_points  # pylint: disable=import-outside-toplevel
+
     from leadership_xblocks.cohort.apps import CohortConfig  # pylint: disable=import-outside-toplevel
 
     for group in ('lms.djangoapp', 'cms.djangoapp'):

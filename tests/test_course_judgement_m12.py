@@ -15,8 +15,7 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from leadership_xblocks.scenario import olx, validation
-from leadership_xblocks.scenario import shortcuts
+from leadership_xblocks.scenario import olx, shortcuts, validation
 from leadership_xblocks.scenario.shortcuts import strategy_scores
 from tests.support.blocks import Learner, load
 

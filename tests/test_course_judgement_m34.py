@@ -307,7 +307,7 @@ def test_shortcuts_played_through_the_handlers_do_not_pass_and_agree_with_the_an
     for strategy in ('first', 'longest', 'random', riskiest_mode):
         rng = random.Random(strategy)
 
-        def chooser(step, choices):
+        def chooser(step, choices, strategy=strategy, rng=rng):
             shown = [dict(c, mode=mode[(step['id'], c['id'])]) for c in choices]
             return pick(strategy, shown, rng)
 

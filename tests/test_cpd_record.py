@@ -120,7 +120,7 @@ def test_every_block_type_adds_its_entry(alice_did_everything, alice):  # pylint
         'leadership_self_assessment',
         'leadership_time_allocation',
     ]
-    today = datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    today = datetime.datetime.now(datetime.UTC).date().isoformat()
     for entry in record.values():
         assert entry['date'] == today
         datetime.datetime.fromisoformat(entry['recorded_at'])

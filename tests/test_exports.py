@@ -21,7 +21,7 @@ def test_the_cohort_app_is_installed_for_these_tests():
 
 
 STAFF = 'staff'  # the workbench's staff user id (LEADERSHIP_WORKBENCH_STAFF default)
-T0 = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.timezone.utc)
+T0 = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC)
 
 
 @pytest.fixture

@@ -27,8 +27,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from leadership_xblocks.activities import self_assessment as sa_model, time_allocation as ta_model
 from leadership_xblocks.cohort.models import LearnerRecord
 from tests.support.blocks import EventLog, Learner
-from tests.support.hostile import FILE_HANDLERS, STAFF_HANDLERS, call_raw, handlers, load_all
-from tests.support.hostile import LEARNER_SCOPES
+from tests.support.hostile import FILE_HANDLERS, LEARNER_SCOPES, STAFF_HANDLERS, call_raw, handlers, load_all
 from tests.test_hostile_requests import MALFORMED, PROSE
 from tests.test_spreadsheet_injection import VECTORS
 

@@ -197,10 +197,10 @@ def test_a_lone_surrogate_is_refused_so_later_pages_and_exports_still_work(block
         body=json.dumps({'allocations': {}, 'model': 'mine \udfff', 'consent': True}).encode('utf-8'),
     )
     json_error(code, kind, answer)
-    for usage_id, handler in (
+    for target, handler in (
         (usage_id, 'my_reflections'),
         (blocks['leadership_cpd_record'], 'download'),
         (time_block, 'download_records'),
     ):
         user = STAFF if handler == 'download_records' else 'surrogate'
-        assert call_raw(usage_id, user, handler, method='GET')[0] == 200
+        assert call_raw(target, user, handler, method='GET')[0] == 200

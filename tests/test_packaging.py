@@ -203,7 +203,7 @@ def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
         if not k.startswith(('PYTHON', 'DJANGO_', 'LEADERSHIP_', 'WORKBENCH_', 'VIRTUAL_ENV'))
     }
     result = run([str(python), '-I', '-c', RENDER_SCRIPT], timeout=300, cwd=workdir, env=env)
-    line = next(l for l in result.stdout.splitlines() if l.startswith('RESULT '))
+    line = next(text for text in result.stdout.splitlines() if text.startswith('RESULT '))
     out = json.loads(line[len('RESULT ') :])
 
     assert Path(out['package_file']).is_relative_to(env_dir), out['package_file']

@@ -24,7 +24,9 @@ REFLECTION = (
     '<prompt><p>What happened?</p></prompt></leadership_reflection>'
 )
 SELF_ASSESSMENT = """<leadership_self_assessment display_name="Profile">
-  <scale min="1" max="3"><label value="1">Rarely</label><label value="2">Sometimes</label><label value="3">Often</label></scale>
+  <scale min="1" max="3">
+    <label value="1">Rarely</label><label value="2">Sometimes</label><label value="3">Often</label>
+  </scale>
   <dimension id="self" label="Leading self">
     <item id="s1">I notice my stress.</item><item id="s2">I ask for feedback.</item>
   </dimension>

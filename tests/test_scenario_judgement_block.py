@@ -133,7 +133,10 @@ def test_review_never_or_final_with_unlimited_attempts_shows_no_review(attrs):
 
 # content notes ---------------------------------------------------------------------------------
 
-NOTE = '<content_note><p onclick="x()">This scenario describes <strong>self-harm</strong>.</p><script>x()</script></content_note>'
+NOTE = (
+    '<content_note><p onclick="x()">This scenario describes <strong>self-harm</strong>.</p>'
+    '<script>x()</script></content_note>'
+)
 
 
 def test_content_note_is_sanitised_and_sent_to_the_browser_and_native_apps():

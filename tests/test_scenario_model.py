@@ -185,7 +185,8 @@ HOSTILE = scenario(
     step(
         'a',
         choice('x', 'e', feedback='<a href="javascript:alert(1)">link</a>'),
-        text='<p onclick="x()">Text</p><iframe src="https://example.org"></iframe><svg onload="x()"><script>1</script></svg>'
+        text='<p onclick="x()">Text</p><iframe src="https://example.org"></iframe>'
+        '<svg onload="x()"><script>1</script></svg>'
         '<p style="background:url(javascript:alert(1))">styled</p>',
     ),
     ending('e'),

@@ -8,7 +8,7 @@ research CSV are read back cell by cell.
 
 import csv
 import io
-from xml.sax.saxutils import quoteattr, escape
+from xml.sax.saxutils import escape, quoteattr
 
 import pytest
 from webob import Request
@@ -52,7 +52,9 @@ def scenario_xml():
 def self_assessment_xml():
     return f"""<leadership_self_assessment display_name="Injected">
   <scale min="-2" max="2"><label value="-2">{escape(v(3))}</label><label value="2">Often</label></scale>
-  <dimension id="d1" label={quoteattr(v(4))}><item id="i1">{escape(v(5))}</item><item id="i2">{escape(v(6))}</item></dimension>
+  <dimension id="d1" label={quoteattr(v(4))}>
+    <item id="i1">{escape(v(5))}</item><item id="i2">{escape(v(6))}</item>
+  </dimension>
 </leadership_self_assessment>"""
 
 

@@ -8,7 +8,6 @@ import math
 import re
 
 from ..errors import UserFacingError
-from ..sanitize import clean_authored_html, plain_text
 from ..olx_io import (  # noqa: F401 (re-exported for the activity models)
     OLXSyntaxError,
     add_child,
@@ -19,6 +18,7 @@ from ..olx_io import (  # noqa: F401 (re-exported for the activity models)
     root_with_children,
     to_text,
 )
+from ..sanitize import clean_authored_html, plain_text
 from ..scenario.validation import ERROR, WARNING, Problem, errors  # noqa: F401 (re-exported)
 
 # Ids become JSON keys, form field names and parts of DOM ids: keep them to a safe token.

@@ -11,7 +11,7 @@ from ..activities.common import ERROR
 
 
 def utc_now():
-    return datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0).isoformat()
+    return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
 
 
 def problem_messages(problems, gettext):

@@ -23,7 +23,7 @@ TEMPLATES = ResourceLoader('leadership_xblocks')
 ASSET_NAME = re.compile(r'^static/(?P<name>[a-z0-9_-]+\.(?:js|css|svg))$')
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _static_file(name):
     return public_static().joinpath(name).read_bytes()
 

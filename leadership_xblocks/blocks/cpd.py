@@ -117,7 +117,7 @@ class CPDMixin:
         """
         if not compat.learner_data_is_real(self):
             return None
-        now = now or datetime.datetime.now(datetime.timezone.utc)
+        now = now or datetime.datetime.now(datetime.UTC)
         stamp = now.isoformat()  # microseconds keep the order of entries recorded within a second
         block_id = self.cpd_block_id()
         previous = self.cpd_entries().get(block_id) or {}

@@ -1,8 +1,8 @@
 """The learner's CPD record: the entries every leadership block added, grouped by module.
 
 The entries are the learner's CPD rows (or, without the cohort app, the `Scope.user_info`
-field of `CPDMixin`, shared by every block of the learner). This block only reads them: it shows them, returns them as JSON for
-native apps, and offers them as a printable HTML document.
+field of `CPDMixin`, shared by every block of the learner). This block only reads them: it shows
+them, returns them as JSON for native apps, and offers them as a printable HTML document.
 """
 
 import datetime
@@ -84,7 +84,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
 
     def document_html(self, now=None):
         """The whole record as a standalone, printable HTML page (text escaped by the template)."""
-        now = now or datetime.datetime.now(datetime.timezone.utc)
+        now = now or datetime.datetime.now(datetime.UTC)
         groups = self._groups()
         return self.render_template(
             'cpd_record_document.html',

@@ -358,6 +358,6 @@ def _paragraphs(html):
 
 def _datetime(iso):
     try:
-        return datetime.datetime.fromisoformat(iso).astimezone(datetime.timezone.utc).replace(tzinfo=None)
+        return datetime.datetime.fromisoformat(iso).astimezone(datetime.UTC).replace(tzinfo=None)
     except (TypeError, ValueError):
         return None

@@ -47,8 +47,10 @@ DEFAULT_BODY = """<leadership_scenario>
       <effect competency="judgement" value="2"/>
     </choice>
   </step>
-  <ending id="safe" title="The baby is protected" score="1"><p>A medical shows the injury was not accidental; a safety plan is in place.</p></ending>
-  <ending id="missed" title="A chance was missed" score="0"><p>The concern returns a month later, more serious.</p></ending>
+  <ending id="safe" title="The baby is protected"
+          score="1"><p>A medical shows the injury was not accidental; a safety plan is in place.</p></ending>
+  <ending id="missed" title="A chance was missed"
+          score="0"><p>The concern returns a month later, more serious.</p></ending>
   <debrief><p>Leadership is choosing how to decide as much as what to decide.</p></debrief>
 </leadership_scenario>"""
 

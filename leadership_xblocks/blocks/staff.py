@@ -97,7 +97,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
             'available': records.available(),
             'view': view,
             'refresh_seconds': DASHBOARD_REFRESH_SECONDS,
-            'generated_at': datetime.datetime.now(datetime.timezone.utc).isoformat(timespec='seconds'),
+            'generated_at': datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds'),
         }
         options = {'step': step}
         if view == 'present':

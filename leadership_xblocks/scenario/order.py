@@ -16,7 +16,7 @@ def order_seed(scenario, learner, block, attempt):
 
 
 def _rank(seed, step_id, choice_id):
-    return hashlib.sha256(f'{seed}\x1f{step_id}\x1f{choice_id}'.encode('utf-8')).digest()
+    return hashlib.sha256(f'{seed}\x1f{step_id}\x1f{choice_id}'.encode()).digest()
 
 
 def choice_order(step, seed):

@@ -163,53 +163,57 @@ def _check_step(scenario, step, competencies, add):
                 ERROR, _('Step "{step}" has duplicate choice id "{choice}".'), step.line, step=step.id, choice=choice_id
             )
     for choice in step.choices:
-        where = dict(step=step.id, choice=choice.id)
-        if not choice.id:
-            add(ERROR, _('A choice in step "{step}" has no id.'), choice.line, step=step.id)
-        if choice.mode not in MODES:
+        _check_choice(scenario, step, choice, competencies, add)
+
+
+def _check_choice(scenario, step, choice, competencies, add):
+    where = dict(step=step.id, choice=choice.id)
+    if not choice.id:
+        add(ERROR, _('A choice in step "{step}" has no id.'), choice.line, step=step.id)
+    if choice.mode not in MODES:
+        add(
+            ERROR,
+            _('Choice "{choice}" in step "{step}" has unknown mode "{value}": use one of {allowed}.'),
+            choice.line,
+            value=choice.mode,
+            allowed=', '.join(MODES),
+            **where,
+        )
+    if not scenario.is_node(choice.target):
+        add(
+            ERROR,
+            _('Choice "{choice}" in step "{step}" has target "{target}", which is not a step or ending.'),
+            choice.line,
+            target=choice.target,
+            **where,
+        )
+    if not choice.label:
+        add(ERROR, _('Choice "{choice}" in step "{step}" has no label.'), choice.line, **where)
+    if not isinstance(choice.points, float):
+        add(
+            ERROR,
+            _('Choice "{choice}" in step "{step}" has points "{value}": it must be a number.'),
+            choice.line,
+            value=choice.points,
+            **where,
+        )
+    for effect in choice.effects:
+        if effect.competency not in competencies:
             add(
                 ERROR,
-                _('Choice "{choice}" in step "{step}" has unknown mode "{value}": use one of {allowed}.'),
-                choice.line,
-                value=choice.mode,
-                allowed=', '.join(MODES),
+                _('Choice "{choice}" in step "{step}" has an effect on undeclared competency "{value}".'),
+                effect.line or choice.line,
+                value=effect.competency,
                 **where,
             )
-        if not scenario.is_node(choice.target):
+        if not isinstance(effect.value, int):
             add(
                 ERROR,
-                _('Choice "{choice}" in step "{step}" has target "{target}", which is not a step or ending.'),
-                choice.line,
-                target=choice.target,
+                _('Choice "{choice}" in step "{step}" has effect value "{value}": it must be a whole number.'),
+                effect.line or choice.line,
+                value=effect.value,
                 **where,
             )
-        if not choice.label:
-            add(ERROR, _('Choice "{choice}" in step "{step}" has no label.'), choice.line, **where)
-        if not isinstance(choice.points, float):
-            add(
-                ERROR,
-                _('Choice "{choice}" in step "{step}" has points "{value}": it must be a number.'),
-                choice.line,
-                value=choice.points,
-                **where,
-            )
-        for effect in choice.effects:
-            if effect.competency not in competencies:
-                add(
-                    ERROR,
-                    _('Choice "{choice}" in step "{step}" has an effect on undeclared competency "{value}".'),
-                    effect.line or choice.line,
-                    value=effect.competency,
-                    **where,
-                )
-            if not isinstance(effect.value, int):
-                add(
-                    ERROR,
-                    _('Choice "{choice}" in step "{step}" has effect value "{value}": it must be a whole number.'),
-                    effect.line or choice.line,
-                    value=effect.value,
-                    **where,
-                )
 
 
 def _check_graph(scenario, scoring, add):

@@ -25,7 +25,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.support import ARTIFACTS
-from tests.support.browser import save_screenshot, safe_name
+from tests.support.browser import safe_name, save_screenshot
 
 AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
 AXE_OPTIONS = {'runOnly': {'type': 'tag', 'values': AXE_TAGS}, 'resultTypes': ['violations']}

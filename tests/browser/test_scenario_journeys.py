@@ -113,7 +113,7 @@ def test_keyboard_only_journey(wb, page, student):
 def freeze_clock(page):
     """Stop the page's fake clock a moment from now: from then on it moves only with `run_for`."""
     now = page.evaluate('Date.now()')
-    page.clock.pause_at(datetime.datetime.fromtimestamp((now + 1000) / 1000, tz=datetime.timezone.utc))
+    page.clock.pause_at(datetime.datetime.fromtimestamp((now + 1000) / 1000, tz=datetime.UTC))
 
 
 def seconds_left(clock):
@@ -129,7 +129,7 @@ def check_view_on_real_time(page, name):
 
 
 def test_timer_pause_resume_and_switch_off(wb, page, student):
-    page.clock.install(time=datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.timezone.utc))
+    page.clock.install(time=datetime.datetime(2026, 3, 2, 9, 0, tzinfo=datetime.UTC))
     wb.open(EXAMPLE, student=student)
     freeze_clock(page)
     scenario = block(page)

@@ -183,7 +183,7 @@ def authored():
     return authored_fragments()
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _fragment_pattern(fragment):
     start = r'(?<!\w)' if re.match(r'\w', fragment) else ''
     end = r'(?!\w)' if re.search(r'\w$', fragment) else ''

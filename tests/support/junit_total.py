@@ -31,7 +31,7 @@ def main(paths):
         else:
             print(f'{path}: {found[0]} passed, {found[1]} failed, {found[2]} skipped')
         total = [a + b for a, b in zip(total, found)]
-    print('total: %d passed, %d failed, %d skipped' % tuple(total))
+    print(f'total: {total[0]} passed, {total[1]} failed, {total[2]} skipped')
 
 
 if __name__ == '__main__':

@@ -237,7 +237,7 @@ class LiveServer:
                 with urllib.request.urlopen(self.url + '/', timeout=10) as response:
                     if response.status == 200:
                         return
-            except (urllib.error.URLError, ConnectionError, socket.timeout, OSError):
+            except (TimeoutError, urllib.error.URLError, ConnectionError, OSError):
                 pass
             time.sleep(0.2)
         raise LiveServerError(f'workbench not ready at {self.url} after {self.timeout} s:\n{self.log_tail()}')
