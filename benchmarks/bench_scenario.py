@@ -32,10 +32,10 @@ def setup_django():
         LEADERSHIP_SDK_SAMPLES='1',
     )
     sys.path.insert(0, REPO)
-    import django  # pylint: disable=import-outside-toplevel
+    import django
 
     django.setup()
-    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+    from django.core.management import call_command
 
     call_command('migrate', run_syncdb=True, verbosity=0)
 
@@ -63,7 +63,7 @@ def chain(steps, choices=3):
 
 
 def load(xml, slug):
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
 
     runtime = WorkbenchRuntime('author')
     runtime.id_generator.set_scenario(slug)
@@ -71,7 +71,7 @@ def load(xml, slug):
 
 
 def fresh_block(usage_id, user):
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
 
     runtime = WorkbenchRuntime(user)
     return runtime.get_block(usage_id)
@@ -83,7 +83,7 @@ def render(usage_id, user):
 
 
 def handle(usage_id, user, handler, data):
-    from webob import Request  # pylint: disable=import-outside-toplevel
+    from webob import Request
 
     block = fresh_block(usage_id, user)
     request = Request.blank('/', method='POST', body=json.dumps(data).encode('utf-8'), content_type='application/json')
@@ -149,7 +149,7 @@ def bench_handlers():
 
 
 def bench_parse():
-    from leadership_xblocks.scenario import olx, validation  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.scenario import olx, validation
 
     results = {}
     for size in (10, 100, 1000):

@@ -21,10 +21,10 @@ import os
 preload_app = True
 
 
-def when_ready(server):  # pylint: disable=unused-argument
+def when_ready(server):
     """Runs in the master after the app is loaded (preload) and before any worker is forked."""
-    from django.db import connections  # pylint: disable=import-outside-toplevel
-    from workbench.scenarios import get_scenarios  # pylint: disable=import-outside-toplevel
+    from django.db import connections
+    from workbench.scenarios import get_scenarios
 
     get_scenarios()
     connections.close_all()

@@ -29,7 +29,7 @@ language cookie so the handler calls a page makes stay in that language), the
 import importlib.util
 import os
 
-from workbench.settings import *  # noqa: F401,F403 pylint: disable=wildcard-import,unused-wildcard-import
+from workbench.settings import *  # noqa: F401,F403
 from workbench.settings import INSTALLED_APPS, LOGGING, MIDDLEWARE, WORKBENCH
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

@@ -160,7 +160,7 @@ def api_handler(allow_get=False, staff_only=None):
 
     def decorator(method):
         @functools.wraps(method)
-        def wrapper(self, request, suffix=''):  # pylint: disable=unused-argument
+        def wrapper(self, request, suffix=''):
             try:
                 if staff_only is not None and not self.is_staff():
                     raise RequestError(staff_only, status=403)

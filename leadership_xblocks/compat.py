@@ -65,7 +65,7 @@ def anonymise(raw_id):
 
     A plain hash with a published salt could be reversed by hashing every small user id.
     """
-    from django.conf import settings  # pylint: disable=import-outside-toplevel
+    from django.conf import settings
 
     key = settings.SECRET_KEY.encode('utf-8')
     return hmac.new(key, f'{HMAC_CONTEXT}{raw_id}'.encode(), hashlib.sha256).hexdigest()[:32]
@@ -93,9 +93,9 @@ def ids_of_retired_user(user):
     own = anonymise(user.pk)
     learners = [own]
     try:
-        from common.djangoapps.student.models import AnonymousUserId  # pylint: disable=import-outside-toplevel
+        from common.djangoapps.student.models import AnonymousUserId
     except ImportError:  # not in Open edX
-        AnonymousUserId = None  # pylint: disable=invalid-name
+        AnonymousUserId = None
     if AnonymousUserId is not None:
         learners.extend(AnonymousUserId.objects.filter(user=user).values_list('anonymous_user_id', flat=True))
     return learners, [own]
@@ -135,7 +135,7 @@ def is_masquerading(block):
     for name in ('_bound_field_data', '_field_data'):
         try:
             field_data = getattr(block, name, None)
-        except Exception:  # pylint: disable=broad-exception-caught
+        except Exception:
             continue
         if any(type(store).__name__ == MASQUERADE_STORE for store in _stores(field_data, seen)):
             return True

@@ -52,7 +52,7 @@ IDENTIFIER = re.compile(r'^[A-Za-z0-9_.:+-]{1,64}$')  # no spaces, no '@' (email
 class _Line:
     """A file-like object whose `write` returns what it was given, so `writerow` returns the line."""
 
-    def write(self, value):  # pylint: disable=no-self-use
+    def write(self, value):
         return value
 
 
@@ -133,9 +133,7 @@ def _decisions(course_key):
     `records.save_record(consent=...)` and `records.set_consent` stamp `consent_at` on every
     decision, later than the learner's previous one; the time-allocation block is where learners are asked.
     """
-    return records._model().objects.filter(  # pylint: disable=protected-access
-        course_key=str(course_key or ''), consent_at__isnull=False
-    )
+    return records._model().objects.filter(course_key=str(course_key or ''), consent_at__isnull=False)
 
 
 def consenting_learners(course_key):
@@ -144,7 +142,7 @@ def consenting_learners(course_key):
     If a learner decided in several blocks, the latest decision counts, so withdrawing consent
     anywhere in the course removes them from every block's research export.
     """
-    from django.db.models import F, OuterRef, Subquery  # pylint: disable=import-outside-toplevel
+    from django.db.models import F, OuterRef, Subquery
 
     latest = _decisions(course_key).filter(learner=OuterRef('learner')).order_by('-consent_at', '-pk').values('pk')[:1]
     return (
@@ -160,7 +158,7 @@ def consenting_records(block_key, course_key, chunk_size=500):
     """The block's rows of consenting learners, each with `consented_at` (when they said yes), streamed."""
     if not records.available():
         return iter(())
-    from django.db.models import OuterRef, Subquery  # pylint: disable=import-outside-toplevel
+    from django.db.models import OuterRef, Subquery
 
     consented_at = (
         _decisions(course_key)
@@ -170,7 +168,7 @@ def consenting_records(block_key, course_key, chunk_size=500):
     )
     query = (
         records._model()
-        .objects.filter(block_key=str(block_key), learner__in=consenting_learners(course_key))  # pylint: disable=protected-access
+        .objects.filter(block_key=str(block_key), learner__in=consenting_learners(course_key))
         .annotate(consented_at=Subquery(consented_at))
         .order_by('pk')
         .values(*RESEARCH_COLUMNS)

@@ -53,7 +53,7 @@ def shipped_js_catalogue(language):
     `public/static/i18n-<language>.js`, which sets `window.LeadershipXBlocksI18N`; English needs
     none. `cy-gb` falls back to `cy`.
     """
-    from . import public_static  # pylint: disable=import-outside-toplevel
+    from . import public_static
 
     static = public_static()
     code = (language or '').lower().replace('_', '-')

@@ -33,7 +33,7 @@ def check_scenario(root):
 
 def _load_other_checkers():
     """Blocks other than the scenario register their checkers in their own model modules."""
-    import importlib  # pylint: disable=import-outside-toplevel
+    import importlib
 
     for module in ('leadership_xblocks.activities',):
         try:

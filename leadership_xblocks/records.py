@@ -27,16 +27,16 @@ MYSQL_RETRY_CODES = (1205, 1213)  # lock wait timeout, deadlock: the transaction
 def available():
     """True when the cohort app is installed in a configured Django project."""
     try:
-        from django.apps import apps  # pylint: disable=import-outside-toplevel
+        from django.apps import apps
 
         return apps.ready and apps.is_installed(APP)
-    except Exception:  # pylint: disable=broad-exception-caught
+    except Exception:
         # No Django, or settings not configured: a runtime without cohort data.
         return False
 
 
 def _model():
-    from .cohort.models import LearnerRecord  # pylint: disable=import-outside-toplevel
+    from .cohort.models import LearnerRecord
 
     return LearnerRecord
 
@@ -84,7 +84,7 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
 def _atomic_with_retries(write):
     """Run `write` in a transaction; retry once a lost race for a first insert (the unique key
     then finds the winner's row) and twice a MariaDB deadlock or lock timeout."""
-    from django.db import IntegrityError, OperationalError, connection, transaction  # pylint: disable=import-outside-toplevel
+    from django.db import IntegrityError, OperationalError, connection, transaction
 
     integrity_retries, lock_retries = 1, 2
     while True:
@@ -105,10 +105,10 @@ def _atomic_with_retries(write):
 def decision_time(learner, course_key):
     """Now, or just after the learner's latest consent decision in the course if the clock has
     not moved on since, so the newest decision always has the newest `consent_at`."""
-    import datetime  # pylint: disable=import-outside-toplevel
+    import datetime
 
-    from django.db.models import Max  # pylint: disable=import-outside-toplevel
-    from django.utils import timezone  # pylint: disable=import-outside-toplevel
+    from django.db.models import Max
+    from django.utils import timezone
 
     now = timezone.now()
     latest = (
@@ -121,7 +121,7 @@ def set_consent(block_key, learner, consent):
     """Record a research-consent decision, with its time, on the learner's existing row; False if there is no row."""
     if not available() or not learner:
         return False
-    from django.db import transaction  # pylint: disable=import-outside-toplevel
+    from django.db import transaction
 
     with transaction.atomic():
         rows = _model().objects.select_for_update().filter(block_key=str(block_key), learner=str(learner))
@@ -192,7 +192,7 @@ def count(block_key, **filters):
 
 
 def _cpd_model():
-    from .cohort.models import CPDEntry  # pylint: disable=import-outside-toplevel
+    from .cohort.models import CPDEntry
 
     return CPDEntry
 

@@ -56,7 +56,7 @@ class WorkbenchI18nService(NullI18nService):
     # exposing our (shared, cached) fallback would chain it again each time and loop forever.
     _fallback = None
 
-    def __init__(self, *args, **kwargs):  # pylint: disable=super-init-not-called,unused-argument
+    def __init__(self, *args, **kwargs):
         # The runtime may build the service with arguments; the language is read per call.
         pass
 

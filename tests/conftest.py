@@ -25,7 +25,7 @@ import tempfile
 import pytest
 
 from tests.support import REPO_ROOT
-from tests.support.browser import (  # noqa: F401 pylint: disable=unused-import
+from tests.support.browser import (  # noqa: F401
     browser,
     browser_context,
     page,
@@ -61,19 +61,19 @@ BROWSER_DIR = REPO_ROOT / 'tests' / 'browser'
 def pytest_configure(config):
     for name, meaning in MARKERS.items():
         config.addinivalue_line('markers', f'{name}: {meaning}')
-    import django  # pylint: disable=import-outside-toplevel
-    from django.test.utils import setup_test_environment  # pylint: disable=import-outside-toplevel
+    import django
+    from django.test.utils import setup_test_environment
 
     django.setup()
     setup_test_environment()
 
 
-def pytest_unconfigure(config):  # pylint: disable=unused-argument
+def pytest_unconfigure(config):
     try:
-        from django.db import connections  # pylint: disable=import-outside-toplevel
+        from django.db import connections
 
         connections.close_all()
-    except Exception:  # pylint: disable=broad-exception-caught
+    except Exception:
         pass
     shutil.rmtree(_SESSION_TMP, ignore_errors=True)
 
@@ -99,14 +99,14 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope='session', autouse=True)
 def django_db_setup():
     """Create the tables of the session's SQLite database once."""
-    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+    from django.core.management import call_command
 
     call_command('migrate', run_syncdb=True, verbosity=0, interactive=False)
 
 
 @pytest.fixture
 def client():
-    from django.test import Client  # pylint: disable=import-outside-toplevel
+    from django.test import Client
 
     return Client()
 
@@ -114,7 +114,7 @@ def client():
 @pytest.fixture
 def workbench_reset():
     """Start the test with no stored block state and freshly loaded scenarios."""
-    from workbench.runtime_util import reset_global_state  # pylint: disable=import-outside-toplevel
+    from workbench.runtime_util import reset_global_state
 
     reset_global_state()
     yield
@@ -151,14 +151,14 @@ def _live_db(request):
 
 
 @pytest.fixture(scope='session')
-def live_server(request, live_server_factory):  # pylint: disable=redefined-outer-name
+def live_server(request, live_server_factory):
     """The session's live workbench (a `LiveServer`): SQLite unless parametrised indirectly
     with 'mariadb' or LEADERSHIP_LIVE_DB=mariadb is set."""
     return live_server_factory(db=_live_db(request))
 
 
 @pytest.fixture(scope='session')
-def live_server_url(request, live_server_factory):  # pylint: disable=redefined-outer-name
+def live_server_url(request, live_server_factory):
     """Base URL (no trailing slash) of the live workbench; parametrise indirectly with
     'sqlite' or 'mariadb' to choose the database:
 
@@ -172,9 +172,9 @@ def live_server_url(request, live_server_factory):  # pylint: disable=redefined-
 @pytest.fixture
 def event_log():
     """Events published through the workbench runtime during the test: `.events`, `.named(name)`."""
-    import logging  # pylint: disable=import-outside-toplevel
+    import logging
 
-    from tests.support.blocks import EventLog  # pylint: disable=import-outside-toplevel
+    from tests.support.blocks import EventLog
 
     handler = EventLog()
     logger = logging.getLogger('workbench.runtime')

@@ -1,4 +1,4 @@
-"""Cohort results, learner records and the facilitator dashboard (issue 5, part A), on SQLite.
+"""Cohort results, learner records and the facilitator dashboard, on SQLite.
 
 The concurrency proof (many learners through several processes on MariaDB) is
 `tests/test_load_mariadb.py`; here every figure is checked against what each learner did.
@@ -87,7 +87,7 @@ def test_minimum_below_five_counts_as_five_and_fails_validation():
     assert shown[:4] == [None] * 4 and shown[4]['minimum'] == 5
 
     block = group[0].block()
-    from xblock.validation import Validation  # pylint: disable=import-outside-toplevel
+    from xblock.validation import Validation
 
     result = Validation(block.scope_ids.usage_id)
     block.validate_field_data(result, block)
@@ -187,9 +187,9 @@ def test_the_record_follows_choose_timeout_back_and_restart():
 
 
 def test_save_record_retries_once_when_two_first_writes_race(monkeypatch):
-    from django.db import IntegrityError  # pylint: disable=import-outside-toplevel
+    from django.db import IntegrityError
 
-    from leadership_xblocks.cohort.models import LearnerRecord  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.cohort.models import LearnerRecord
 
     real = LearnerRecord.objects.update_or_create
     calls = []
@@ -404,9 +404,9 @@ def test_helpers():
 
 
 def test_app_is_registered_for_the_lms_and_studio():
-    from importlib.metadata import entry_points  # pylint: disable=import-outside-toplevel
+    from importlib.metadata import entry_points
 
-    from leadership_xblocks.cohort.apps import CohortConfig  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.cohort.apps import CohortConfig
 
     for group in ('lms.djangoapp', 'cms.djangoapp'):
         (entry,) = [ep for ep in entry_points(group=group) if ep.name == 'leadership_cohort']
@@ -418,7 +418,7 @@ def test_app_is_registered_for_the_lms_and_studio():
 
 
 def test_migrations_match_the_model():
-    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+    from django.core.management import call_command
 
     # Exits with status 1 (SystemExit) if the model has changes without a migration.
     call_command('makemigrations', 'leadership_cohort', check=True, dry_run=True, verbosity=0)

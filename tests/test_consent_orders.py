@@ -38,7 +38,7 @@ def blocks():
     LearnerRecord.objects.all().delete()
 
 
-def play(blocks, user, event):  # pylint: disable=redefined-outer-name
+def play(blocks, user, event):
     """Do one event of an order for `user`; returns the decision it makes (True/False) or None."""
     if event == 'answer':
         Learner(blocks['scenario'], user).ok('choose', {'step': 's1', 'choice': 'now'})
@@ -64,7 +64,7 @@ def research_learners(usage_id):
     return {row['learner'] for row in csv.DictReader(io.StringIO(text))}
 
 
-def test_the_latest_decision_in_the_course_governs_every_research_export_in_every_order(blocks):  # pylint: disable=redefined-outer-name
+def test_the_latest_decision_in_the_course_governs_every_research_export_in_every_order(blocks):
     users = {order: f'consent-order-{index}' for index, order in enumerate(ORDERS)}
     anonymous = {order: Learner(blocks['A'], user).block().anonymous_id() for order, user in users.items()}
     latest = dict.fromkeys(ORDERS)  # the decision in force after each step, None before any
@@ -85,7 +85,7 @@ def test_the_latest_decision_in_the_course_governs_every_research_export_in_ever
             assert not wrong, f'after step {step + 1}, {name} export wrong for orders {wrong}'
 
 
-def test_a_first_no_is_a_decision_with_its_time_even_before_any_answer(blocks):  # pylint: disable=redefined-outer-name
+def test_a_first_no_is_a_decision_with_its_time_even_before_any_answer(blocks):
     learner = Learner(blocks['A'], 'first-no')
     state = learner.ok('set_consent', {'consent': False})
     assert state['consent']['given'] is False and state['consent']['at']

@@ -1,4 +1,4 @@
-"""Modules 1 and 2: the shipped scenarios measure judgement, not test-wiseness (issue 12).
+"""Modules 1 and 2: the shipped scenarios measure judgement, not test-wiseness.
 
 Two independent views of each scenario. The first reads the OLX directly with lxml and
 enumerates every route, so it checks the authoring rules (balanced labels, varied demands,
@@ -57,7 +57,7 @@ def fits(step, choice):
 
 
 def fit_score(steps, route):
-    """Weighted fit, as the issue defines it: weights of fitting decisions over all judged weights."""
+    """Weighted fit: weights of fitting decisions over all judged weights."""
     judged = [(steps[s], c) for s, c in route if steps[s]['demands']]
     return sum(st['weight'] for st, c in judged if fits(st, c)) / sum(st['weight'] for st, _c in judged)
 

@@ -73,7 +73,7 @@ def course():
 
 
 @pytest.fixture
-def alice_did_everything(course, alice):  # pylint: disable=redefined-outer-name
+def alice_did_everything(course, alice):
     learner = {name: Learner(usage, alice) for name, usage in course.items()}
     learner['scenario'].ok('choose', {'step': 's1', 'choice': 'now'})
     learner['scenario'].ok('choose', {'step': 's2', 'choice': 'agree'})
@@ -89,8 +89,8 @@ def alice_did_everything(course, alice):  # pylint: disable=redefined-outer-name
 # The user_info scope in the workbench --------------------------------------------------
 
 
-def test_the_workbench_store_shares_user_info_across_blocks_and_keeps_learners_apart(course, alice):  # pylint: disable=redefined-outer-name
-    from workbench.models import XBlockState  # pylint: disable=import-outside-toplevel
+def test_the_workbench_store_shares_user_info_across_blocks_and_keeps_learners_apart(course, alice):
+    from workbench.models import XBlockState
 
     reflection = Learner(course['reflection'], alice).block()
     reflection.leadership_cpd_entries = {'x': {'title': 'Set in one block'}}
@@ -107,7 +107,7 @@ def test_the_workbench_store_shares_user_info_across_blocks_and_keeps_learners_a
 # Entries from every block type ----------------------------------------------------------
 
 
-def test_every_block_type_adds_its_entry(alice_did_everything, alice):  # pylint: disable=redefined-outer-name
+def test_every_block_type_adds_its_entry(alice_did_everything, alice):
     course = alice_did_everything
     record = entries(course['record'], alice)
     by_type = {}
@@ -156,7 +156,7 @@ def test_every_block_type_adds_its_entry(alice_did_everything, alice):  # pylint
     ]
 
 
-def test_the_record_block_shows_entries_grouped_by_module_with_their_framework(alice_did_everything, alice):  # pylint: disable=redefined-outer-name
+def test_the_record_block_shows_entries_grouped_by_module_with_their_framework(alice_did_everything, alice):
     html = Learner(alice_did_everything['record'], alice).render().body_html()
     page = lxml_html.fromstring(html)
     modules = [h.text_content() for h in by_class(page, 'lsx-cpd-module-title')]
@@ -179,7 +179,7 @@ def test_the_record_block_shows_entries_grouped_by_module_with_their_framework(a
     assert all(th.get('scope') in ('col', 'row') for th in page.xpath('//th'))
 
 
-def test_playing_again_replaces_the_entry_and_keeps_its_first_date(course, alice):  # pylint: disable=redefined-outer-name
+def test_playing_again_replaces_the_entry_and_keeps_its_first_date(course, alice):
     learner = Learner(course['scenario'], alice)
     learner.ok('choose', {'step': 's1', 'choice': 'now'})
     learner.ok('choose', {'step': 's2', 'choice': 'agree'})
@@ -193,7 +193,7 @@ def test_playing_again_replaces_the_entry_and_keeps_its_first_date(course, alice
     assert record[course['scenario']]['first_recorded'] == first['first_recorded']
 
 
-def test_nothing_is_recorded_before_an_ending(course, alice):  # pylint: disable=redefined-outer-name
+def test_nothing_is_recorded_before_an_ending(course, alice):
     Learner(course['scenario'], alice).ok('choose', {'step': 's1', 'choice': 'now'})
     Learner(course['reflection'], alice).ok('save_draft', {'text': '<p>draft</p>'})
     assert entries(course['record'], alice) == {}
@@ -202,7 +202,7 @@ def test_nothing_is_recorded_before_an_ending(course, alice):  # pylint: disable
 # The record block --------------------------------------------------------------------------
 
 
-def test_default_olx_renders_an_empty_record_with_no_download(course, alice):  # pylint: disable=redefined-outer-name
+def test_default_olx_renders_an_empty_record_with_no_download(course, alice):
     html = Learner(course['record'], alice).render().body_html()
     assert 'My CPD record' in html and 'Your record is empty for now' in html and 'role="status"' in html
     assert '/download/' not in html
@@ -210,7 +210,7 @@ def test_default_olx_renders_an_empty_record_with_no_download(course, alice):  #
     assert response.status_code == 200 and 'No activities have been recorded yet.' in response.text
 
 
-def test_download_is_a_clean_printable_attachment(alice_did_everything, alice):  # pylint: disable=redefined-outer-name
+def test_download_is_a_clean_printable_attachment(alice_did_everything, alice):
     response = download(alice_did_everything['record'], alice)
     assert response.status_code == 200
     assert response.content_type == 'text/html' and response.charset == 'utf-8'
@@ -229,7 +229,7 @@ def test_download_is_a_clean_printable_attachment(alice_did_everything, alice): 
     assert page.xpath('//time[@datetime]')
 
 
-def test_everything_in_the_record_is_escaped(course, alice):  # pylint: disable=redefined-outer-name
+def test_everything_in_the_record_is_escaped(course, alice):
     block = Learner(course['reflection'], alice).block()
     block.display_name = 'Call <script>alert(1)</script> & co'
     block.module = '<img src=x onerror=alert(2)>'
@@ -247,7 +247,7 @@ def test_everything_in_the_record_is_escaped(course, alice):  # pylint: disable=
         assert 'Risk &lt;b&gt;bold&lt;/b&gt; &amp; &quot;quotes&quot;' in body
 
 
-def test_the_native_api_returns_the_grouped_record(alice_did_everything, alice):  # pylint: disable=redefined-outer-name
+def test_the_native_api_returns_the_grouped_record(alice_did_everything, alice):
     payload = Learner(alice_did_everything['record'], alice).ok('student_view_user_state', method='GET')
     assert [m['module'] for m in payload['modules']] == ['Leading self', 'Leading teams']
     first = payload['modules'][0]['entries'][0]
@@ -256,7 +256,7 @@ def test_the_native_api_returns_the_grouped_record(alice_did_everything, alice):
     json.dumps(payload)
 
 
-def test_record_summaries_are_bounded(course, alice):  # pylint: disable=redefined-outer-name
+def test_record_summaries_are_bounded(course, alice):
     block = Learner(course['reflection'], alice).block()
     entry = block.record_cpd(
         {'reflection': 'x' * 100000, 'decisions': [{'step': 's' * 2000}] * 500, 'unknown': 'dropped', 'score': True}
@@ -285,8 +285,8 @@ def test_grouping_puts_activities_without_a_module_last():
 # The workbench demo page ------------------------------------------------------------------
 
 
-def test_the_demo_page_has_a_scenario_a_reflection_and_the_record(client, workbench_reset, alice):  # pylint: disable=unused-argument
-    from workbench.scenarios import get_scenarios  # pylint: disable=import-outside-toplevel
+def test_the_demo_page_has_a_scenario_a_reflection_and_the_record(client, workbench_reset, alice):
+    from workbench.scenarios import get_scenarios
 
     names = [name for name in get_scenarios() if name.startswith('leadership_cpd_record.')]
     assert names == ['leadership_cpd_record.0']
@@ -299,7 +299,7 @@ def test_the_demo_page_has_a_scenario_a_reflection_and_the_record(client, workbe
 
 
 def test_cpd_record_offers_native_app_data():
-    from tests.support.blocks import Learner, load  # pylint: disable=import-outside-toplevel
+    from tests.support.blocks import Learner, load
 
     block = Learner(load('<leadership_cpd_record/>'), 'alice').block()
     data = block.student_view_data()

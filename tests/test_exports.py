@@ -32,7 +32,7 @@ def clean_records():
 
 
 @pytest.fixture
-def block_key(clean_records):  # pylint: disable=unused-argument,redefined-outer-name
+def block_key(clean_records):
     return load(FIT)
 
 
@@ -50,7 +50,7 @@ def rows_of(text):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def bulk(block_key, count, course_key='', prefix='l', **fields):  # pylint: disable=redefined-outer-name
+def bulk(block_key, count, course_key='', prefix='l', **fields):
     LearnerRecord.objects.bulk_create(
         [
             LearnerRecord(
@@ -73,7 +73,7 @@ def bulk(block_key, count, course_key='', prefix='l', **fields):  # pylint: disa
     )
 
 
-def stream_peak(block_key):  # pylint: disable=redefined-outer-name
+def stream_peak(block_key):
     """(lines, bytes, peak traced memory) while consuming the staff download of a block as staff."""
     response = call(block_key, STAFF, 'download_records')
     assert response.status_code == 200
@@ -95,7 +95,7 @@ def stream_peak(block_key):  # pylint: disable=redefined-outer-name
 
 
 @pytest.mark.parametrize('handler', ['download_records', 'download_research'])
-def test_learners_get_403_and_no_data(block_key, handler):  # pylint: disable=redefined-outer-name
+def test_learners_get_403_and_no_data(block_key, handler):
     bulk(block_key, 3)
     response = call(block_key, 'alice', handler)
     assert response.status_code == 403
@@ -104,7 +104,7 @@ def test_learners_get_403_and_no_data(block_key, handler):  # pylint: disable=re
     assert 'l000001' not in response.body.decode('utf-8')
 
 
-def test_staff_download_is_a_csv_attachment_with_every_row(block_key):  # pylint: disable=redefined-outer-name
+def test_staff_download_is_a_csv_attachment_with_every_row(block_key):
     bulk(block_key, 3)
     response = call(block_key, STAFF, 'download_records')
     assert response.status_code == 200
@@ -122,7 +122,7 @@ def test_staff_download_is_a_csv_attachment_with_every_row(block_key):  # pylint
     datetime.datetime.fromisoformat(rows[0]['created'])
 
 
-def test_real_learners_appear_only_as_anonymous_ids(block_key):  # pylint: disable=redefined-outer-name
+def test_real_learners_appear_only_as_anonymous_ids(block_key):
     for user in ('alice', 'bob'):
         Learner(block_key, user).ok('choose', {'step': 's1', 'choice': 'now'})
     text = body_of(call(block_key, STAFF, 'download_records'))
@@ -145,7 +145,7 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
 
 
 @pytest.mark.slow  # writes 11,000 learner rows
-def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_records):  # pylint: disable=unused-argument
+def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_records):
     small, large = load(FIT), load(FIT)
     bulk(small, 1000, prefix='s')
     bulk(large, 10000, prefix='b')
@@ -161,7 +161,7 @@ def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_recor
     assert large_peak < large_bytes / 2, (large_peak, large_bytes)
 
 
-def test_the_stream_yields_chunks_as_it_goes(block_key):  # pylint: disable=redefined-outer-name
+def test_the_stream_yields_chunks_as_it_goes(block_key):
     bulk(block_key, 3000)
     chunks = list(call(block_key, STAFF, 'download_records').app_iter)
     assert len(chunks) > 3
@@ -184,7 +184,7 @@ def consent_row(learner, consent, at, block='ta-1', course=''):
     )
 
 
-def test_research_export_has_only_learners_whose_latest_decision_is_consent(block_key):  # pylint: disable=redefined-outer-name
+def test_research_export_has_only_learners_whose_latest_decision_is_consent(block_key):
     hour = datetime.timedelta(hours=1)
     for learner in ('yes', 'withdrew', 'changed_mind', 'never_asked', 'other_course'):
         LearnerRecord.objects.create(
@@ -213,14 +213,14 @@ def test_research_export_has_only_learners_whose_latest_decision_is_consent(bloc
     assert 'consent' not in rows[0]  # everyone here consented; only the date is given
 
 
-def test_the_time_allocation_rows_of_consenting_learners_are_exported_with_their_consent_date(clean_records):  # pylint: disable=unused-argument
+def test_the_time_allocation_rows_of_consenting_learners_are_exported_with_their_consent_date(clean_records):
     consent_row('yes', True, T0)
     consent_row('no', False, T0)
     rows = rows_of(b''.join(exports.research_csv('ta-1', '')).decode('utf-8'))
     assert [(r['learner'], r['consented_at']) for r in rows] == [('yes', T0.isoformat())]
 
 
-def test_consent_given_in_the_time_allocation_block_opens_the_scenario_research_export(block_key):  # pylint: disable=redefined-outer-name
+def test_consent_given_in_the_time_allocation_block_opens_the_scenario_research_export(block_key):
     time_block = load('<leadership_time_allocation display_name="Time"/>')
     answer = {'allocations': {'planning': 100}, 'model': 'Leading from behind my desk'}
     for user, consent in (('alice', True), ('bob', False), ('carol', True)):
@@ -236,7 +236,7 @@ def test_consent_given_in_the_time_allocation_block_opens_the_scenario_research_
     assert '"planning":100' in time_rows[0]['data'] and 'desk' not in time_rows[0]['data']
 
 
-def test_research_export_keeps_structured_values_and_drops_free_text(block_key):  # pylint: disable=redefined-outer-name
+def test_research_export_keeps_structured_values_and_drops_free_text(block_key):
     data = {
         'allocations': {'planning': 20.5, 'crisis': 79.5},
         'model': 'own',
@@ -282,7 +282,7 @@ def test_the_data_dictionary_documents_every_column(repo_root):
         assert f'`{block_type}`' in text
 
 
-def test_the_facilitator_dashboard_links_both_downloads_for_staff_only(block_key):  # pylint: disable=redefined-outer-name
+def test_the_facilitator_dashboard_links_both_downloads_for_staff_only(block_key):
     staff_html = Learner(block_key, STAFF).render().body_html()
     assert f'/handler/{block_key}/download_records/' in staff_html
     assert f'/handler/{block_key}/download_research/' in staff_html

@@ -45,7 +45,7 @@ def json_error(status, content_type, body):
     assert isinstance(payload.get('error'), (str, dict)) and payload['error'], payload
 
 
-def json_handler_calls(blocks):  # pylint: disable=redefined-outer-name
+def json_handler_calls(blocks):
     for block_type, usage_id in blocks.items():
         for handler in handlers(block_type):
             if handler not in FILE_HANDLERS:
@@ -53,7 +53,7 @@ def json_handler_calls(blocks):  # pylint: disable=redefined-outer-name
 
 
 @pytest.mark.parametrize('case', sorted(MALFORMED))
-def test_every_json_handler_answers_a_malformed_body_with_a_4xx_json_error_and_changes_nothing(blocks, case):  # pylint: disable=redefined-outer-name
+def test_every_json_handler_answers_a_malformed_body_with_a_4xx_json_error_and_changes_nothing(blocks, case):
     body, content_type, status = MALFORMED[case]
     before = snapshot(blocks, USERS)
     seen = 0
@@ -71,14 +71,14 @@ def test_every_json_handler_answers_a_malformed_body_with_a_4xx_json_error_and_c
 
 
 @pytest.mark.parametrize('method', ['PUT', 'DELETE', 'PATCH'])
-def test_other_methods_are_405_and_staff_handlers_say_403_to_learners_first(blocks, method):  # pylint: disable=redefined-outer-name
+def test_other_methods_are_405_and_staff_handlers_say_403_to_learners_first(blocks, method):
     for block_type, usage_id, handler in json_handler_calls(blocks):
         code, kind, answer = call_raw(usage_id, 'mallory', handler, method=method, body=b'{')
         json_error(code, kind, answer)
         assert code == (403 if handler in STAFF_HANDLERS else 405), (block_type, handler, code)
 
 
-def test_every_staff_handler_answers_a_learner_403_whatever_the_request(blocks):  # pylint: disable=redefined-outer-name
+def test_every_staff_handler_answers_a_learner_403_whatever_the_request(blocks):
     for block_type, usage_id in blocks.items():
         for handler in set(handlers(block_type)) & STAFF_HANDLERS:
             for method, body in (('GET', b''), ('POST', b'{}'), ('POST', DEEP), ('PUT', b'x')):
@@ -87,7 +87,7 @@ def test_every_staff_handler_answers_a_learner_403_whatever_the_request(blocks):
                 assert code == 403, (block_type, handler, method)
 
 
-def test_a_query_string_that_is_not_utf8_is_a_400(blocks):  # pylint: disable=redefined-outer-name
+def test_a_query_string_that_is_not_utf8_is_a_400(blocks):
     usage_id = blocks['leadership_reflection']
     for query in ('format=%ff', 'inline=%ed%a0%80', '%ff=1'):
         json_error(*call_raw(usage_id, 'mallory', 'my_reflections', method='GET', query=query))
@@ -110,7 +110,7 @@ STUDIO_BODIES = [
 
 
 @pytest.mark.parametrize('index', range(len(STUDIO_BODIES)))
-def test_studio_save_answers_a_malformed_body_with_a_400_on_every_block(blocks, index):  # pylint: disable=redefined-outer-name
+def test_studio_save_answers_a_malformed_body_with_a_400_on_every_block(blocks, index):
     body = json.dumps(STUDIO_BODIES[index]).encode('utf-8')
     before = snapshot(blocks, ('author',))
     for usage_id in blocks.values():
@@ -122,13 +122,13 @@ def test_studio_save_answers_a_malformed_body_with_a_400_on_every_block(blocks, 
     assert snapshot(blocks, ('author',)) == before
 
 
-def test_a_studio_save_over_its_limit_is_a_413(blocks):  # pylint: disable=redefined-outer-name
+def test_a_studio_save_over_its_limit_is_a_413(blocks):
     body = b'{"values": {}, "defaults": [], "x": "' + b'x' * api.MAX_STUDIO_BODY_BYTES + b'"}'
     json_error(*call_raw(blocks['leadership_scenario'], 'author', 'submit_studio_edits', body=body))
     assert call_raw(blocks['leadership_scenario'], 'author', 'submit_studio_edits', body=body)[0] == 413
 
 
-def test_studio_save_still_works_through_the_platform_handler(blocks):  # pylint: disable=redefined-outer-name
+def test_studio_save_still_works_through_the_platform_handler(blocks):
     usage_id = blocks['leadership_reflection']
     body = json.dumps({'values': {'display_name': 'Renamed', 'max_words': 40}, 'defaults': []}).encode('utf-8')
     code, _kind, answer = call_raw(
@@ -170,7 +170,7 @@ def test_learner_prose_round_trips_through_the_sanitiser(prose):
     assert plain_text(clean_learner_html(clean_learner_html(prose))) == expected  # cleaning twice changes nothing
 
 
-def test_tricky_prose_survives_submit_and_reads_back_in_every_view(blocks):  # pylint: disable=redefined-outer-name
+def test_tricky_prose_survives_submit_and_reads_back_in_every_view(blocks):
     usage_id = blocks['leadership_reflection']
     text = PROSE[0] + '. ' + PROSE[1] + '. ' + PROSE[7]
     learner = Learner(usage_id, 'writer')
@@ -185,7 +185,7 @@ def test_tricky_prose_survives_submit_and_reads_back_in_every_view(blocks):  # p
     assert status == 200 and 'I used a &lt;style&gt; of leadership' in body.decode('utf-8')
 
 
-def test_a_lone_surrogate_is_refused_so_later_pages_and_exports_still_work(blocks):  # pylint: disable=redefined-outer-name
+def test_a_lone_surrogate_is_refused_so_later_pages_and_exports_still_work(blocks):
     usage_id = blocks['leadership_reflection']
     code, kind, answer = call_raw(usage_id, 'surrogate', 'save_draft', body=b'{"text": "a draft \\udfff"}')
     json_error(code, kind, answer)

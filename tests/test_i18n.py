@@ -63,7 +63,7 @@ def test_catalogues_are_up_to_date():
 def test_compiled_welsh_catalogue_is_where_open_edx_reads_it():
     """XBlockI18nService.get_python_locale() (edx-platform xmodule/modulestore/django.py) reads
     bundled catalogues from <package>/translations/<locale>/LC_MESSAGES/, domain `text`."""
-    from leadership_xblocks.i18n import DOMAIN, TRANSLATIONS_DIR  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.i18n import DOMAIN, TRANSLATIONS_DIR
 
     mo = TRANSLATIONS / 'cy' / 'LC_MESSAGES' / 'text.mo'
     assert mo.is_file()
@@ -111,7 +111,7 @@ def plural_message(domain='text'):
 
 
 def test_workbench_service_translates_into_welsh():
-    from leadership_xblocks.workbench_i18n import WorkbenchI18nService  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.workbench_i18n import WorkbenchI18nService
 
     service = WorkbenchI18nService()
     plural = plural_message()
@@ -131,12 +131,12 @@ def test_workbench_service_translates_into_welsh():
 
 
 def test_workbench_service_js_catalogue_url():
-    from leadership_xblocks.i18n import shipped_js_catalogue  # pylint: disable=import-outside-toplevel
-    from leadership_xblocks.workbench_i18n import WorkbenchI18nService  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.i18n import shipped_js_catalogue
+    from leadership_xblocks.workbench_i18n import WorkbenchI18nService
 
     class Runtime:
         @staticmethod
-        def local_resource_url(block, uri):  # pylint: disable=unused-argument
+        def local_resource_url(block, uri):
             return f'/resource/leadership_scenario/{uri}'
 
     class Block:
@@ -153,9 +153,9 @@ def test_workbench_service_js_catalogue_url():
 
 def test_templates_render_in_welsh_through_the_service():
     """xblock.utils' {% trans %}/{% blocktrans %} tags merge our catalogue into Django's."""
-    from xblock.utils.resources import ResourceLoader  # pylint: disable=import-outside-toplevel
+    from xblock.utils.resources import ResourceLoader
 
-    from leadership_xblocks.workbench_i18n import WorkbenchI18nService  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.workbench_i18n import WorkbenchI18nService
 
     loader = ResourceLoader('leadership_xblocks')
     scenario = type(
@@ -187,8 +187,8 @@ def test_templates_render_in_welsh_through_the_service():
     assert 'Problems to fix' in html and '30 s, then' in html
 
 
-def test_workbench_pages_follow_the_language(client, workbench_reset):  # pylint: disable=unused-argument
-    from workbench.scenarios import get_scenarios  # pylint: disable=import-outside-toplevel
+def test_workbench_pages_follow_the_language(client, workbench_reset):
+    from workbench.scenarios import get_scenarios
 
     name = next((n for n, s in sorted(get_scenarios().items()) if '<leadership_scenario' in s.xml), None)
     assert name is not None, 'no workbench page holds a leadership_scenario'

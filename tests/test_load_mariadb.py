@@ -1,4 +1,4 @@
-"""Load test: cohort aggregates stay exact with many learners answering at once (issue 5).
+"""Load test: cohort aggregates stay exact with many learners answering at once.
 
 The workbench runs under gunicorn with several worker processes (gthread) on a fresh
 MariaDB database (created, migrated and dropped by `LiveServer`), on a free loopback port.
@@ -68,7 +68,7 @@ class Client:
                 status, body = response.status, response.read()
         except urllib.error.HTTPError as failure:
             status, body, error = failure.code, failure.read(), f'HTTP {failure.code}'
-        except Exception as failure:  # pylint: disable=broad-exception-caught
+        except Exception as failure:
             error = repr(failure)
         self.log.append(
             {
@@ -206,7 +206,7 @@ def expected_totals(final_states):
 
 
 def database_rows(db_name, usage_id):
-    import MySQLdb  # pylint: disable=import-outside-toplevel
+    import MySQLdb
 
     conn = MySQLdb.connect(
         host=MARIADB['host'],

@@ -49,13 +49,13 @@ def clean_rows():
 
 
 def workbench_runtime(user_id):
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
 
     return WorkbenchRuntime(user_id)
 
 
 def handle(block, handler, data=None, method='POST'):
-    import json  # pylint: disable=import-outside-toplevel
+    import json
 
     body = json.dumps(data).encode('utf-8') if data is not None else b''
     response = block.runtime.handle(
@@ -138,13 +138,13 @@ class MasqueradingKeyValueStore(KeyValueStore):
 def masquerading_block(usage_id, learner_id, session):
     """Staff viewing the block as `learner_id`, as lms/djangoapps/courseware/block_render.py builds it
     (`get_block_for_descriptor`): the user service is the learner's, learner scopes are masqueraded."""
-    from workbench.runtime import WORKBENCH_KVS  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WORKBENCH_KVS
 
     runtime = workbench_runtime(learner_id)
     authored = KvsFieldData(WORKBENCH_KVS)
     learner = KvsFieldData(MasqueradingKeyValueStore(WORKBENCH_KVS, session))
     runtime._services['field-data'] = SplitFieldData(
-        {  # pylint: disable=protected-access
+        {
             Scope.content: authored,
             Scope.settings: authored,
             Scope.parent: authored,
@@ -161,12 +161,12 @@ def masquerading_block(usage_id, learner_id, session):
 def test_masquerade_is_seen_in_the_field_data_bind_for_student_keeps():
     """xmodule/x_module.py's `bind_for_student` keeps the wrapped, user-bound field data as
     `_bound_field_data` (split modulestore), where the masquerading store then sits."""
-    from workbench.runtime import WORKBENCH_KVS  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WORKBENCH_KVS
 
     block = Learner(load(REFLECTION), 'alice').block()
     assert not compat.is_masquerading(block)
     block._bound_field_data = SplitFieldData(
-        {  # pylint: disable=protected-access
+        {
             Scope.user_state: KvsFieldData(MasqueradingKeyValueStore(WORKBENCH_KVS, {})),
             Scope.content: KvsFieldData(WORKBENCH_KVS),
         }
@@ -196,7 +196,7 @@ def test_staff_masquerading_as_a_learner_change_none_of_their_data():
 
 
 def test_the_fallback_anonymous_id_is_an_hmac_keyed_by_the_secret_key():
-    from django.conf import settings  # pylint: disable=import-outside-toplevel
+    from django.conf import settings
 
     expected = hmac.new(
         settings.SECRET_KEY.encode(), b'leadership-xblocks:anonymous-user-id:42', hashlib.sha256
@@ -230,7 +230,7 @@ def export_learners(usage_id):
 
 
 def dashboard(usage_id):
-    import json  # pylint: disable=import-outside-toplevel
+    import json
 
     return json.loads(staff_view(usage_id, 'staff_dashboard').body)['dashboard']['learners']
 
@@ -271,7 +271,7 @@ def connect_plugin_receivers(signal):
     """What edx-django-utils' plugin framework does with `plugin_app['signals_config']` in the LMS
     (edx_django_utils/plugins/signals.py, connect_plugin_receivers): import `<app>.<relative_path>`
     and connect each receiver to the signal named by `signal_path` (here the stand-in `signal`)."""
-    import importlib  # pylint: disable=import-outside-toplevel
+    import importlib
 
     config = CohortConfig.plugin_app['signals_config']['lms.djangoapp']
     module = importlib.import_module(f'{CohortConfig.name}.{config["relative_path"]}')
@@ -286,7 +286,7 @@ class AccountRetirementView:
 
 
 def test_account_retirement_deletes_every_row_of_the_user():
-    from django.contrib.auth.models import User  # pylint: disable=import-outside-toplevel
+    from django.contrib.auth.models import User
 
     retiring = User.objects.create(username='retiring-learner')
     staying = User.objects.create(username='staying-learner')

@@ -252,7 +252,7 @@ def resources_of_every_block():
     """{(package folder, resources_dir)} as the finder gathers them: `xblock_resource_pkg`
     (openedx/core/lib/xblock_utils/__init__.py) takes the block module's name less its last part,
     `get_resources_dir` the class's folder."""
-    import importlib  # pylint: disable=import-outside-toplevel
+    import importlib
 
     found = set()
     for name in BLOCKS:
@@ -274,7 +274,7 @@ def test_the_pipeline_finder_publishes_only_js_css_and_images():
 def test_every_asset_a_block_asks_for_is_one_the_finder_collects():
     """The LMS asks for `xblock/resources/<package>/<uri>` (openedx/core/lib/xblock_utils,
     `xblock_local_resource_url`): each URI a block uses must be a collected file."""
-    from tests.support.blocks import Learner, load  # pylint: disable=import-outside-toplevel
+    from tests.support.blocks import Learner, load
 
     ((package_root, resources_dir),) = resources_of_every_block()
     collected = set(finder_collects(package_root, resources_dir))

@@ -77,7 +77,7 @@ def scenario_rows():
     return usage, report(usage, ['alice', 'bob', 'carol', 'dave'])
 
 
-def test_scenario_rows_read_as_a_path_with_modes_ending_and_scores(scenario_rows):  # pylint: disable=redefined-outer-name
+def test_scenario_rows_read_as_a_path_with_modes_ending_and_scores(scenario_rows):
     _usage, rows = scenario_rows
     assert_readable(rows)
     by_user = dict(rows)
@@ -113,12 +113,12 @@ def test_scenario_rows_read_as_a_path_with_modes_ending_and_scores(scenario_rows
 
 
 @pytest.mark.parametrize('limit, expected', [(None, 4), (2, 2), (1, 1), (0, 0), (10, 4)])
-def test_scenario_rows_stop_at_limit_responses(scenario_rows, limit, expected):  # pylint: disable=redefined-outer-name
+def test_scenario_rows_stop_at_limit_responses(scenario_rows, limit, expected):
     usage, _rows = scenario_rows
     assert len(report(usage, ['alice', 'bob', 'carol', 'dave'], limit)) == expected
 
 
-def test_the_report_reads_the_iterator_lazily(scenario_rows):  # pylint: disable=redefined-outer-name
+def test_the_report_reads_the_iterator_lazily(scenario_rows):
     usage, _rows = scenario_rows
     consumed = []
 

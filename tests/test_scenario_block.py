@@ -260,7 +260,7 @@ def test_export_writes_readable_olx_that_reimports_identically(fit_block):
 
 
 def test_import_sanitises_authored_html():
-    from tests.test_scenario_model import HOSTILE  # pylint: disable=import-outside-toplevel
+    from tests.test_scenario_model import HOSTILE
 
     learner = Learner(load(HOSTILE), 'alice')
     body = learner.block().body
@@ -274,7 +274,7 @@ def test_studio_save_validates_and_sanitises(fit_block):
     block = Learner(fit_block, 'author').block()
     bad = scenario(step('a', choice('x', 'ghost')), ending('e'))
     request_body = {'values': {'body': bad}, 'defaults': []}
-    from webob import Request  # pylint: disable=import-outside-toplevel
+    from webob import Request
 
     response = block.runtime.handle(
         block, 'submit_studio_edits', Request.blank('/', method='POST', body=json.dumps(request_body).encode())
@@ -318,7 +318,7 @@ def test_student_view_data_for_apps_has_no_answer_key(fit_block):
 
 
 def test_shipped_demo_scenarios_are_valid():
-    from leadership_xblocks.blocks.workbench import demo_pages  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks.blocks.workbench import demo_pages
 
     pages = demo_pages('scenario_')
     assert pages

@@ -1,4 +1,4 @@
-"""Issue 12 in the model: multi-mode demands, step weights, shuffled order, content notes,
+"""Scenario judgement in the model: multi-mode demands, step weights, shuffled order, content notes,
 route review settings and the shortcut analysis (plain Python, no XBlock runtime)."""
 
 import pytest

@@ -1,4 +1,4 @@
-"""Issue 12 through the scenario block's own handlers: per-learner order, route review settings,
+"""Scenario judgement through the scenario block's own handlers: per-learner order, route review settings,
 content notes, weights and bad OLX, and the shortcut analysis agreeing with what the handlers give."""
 
 import json
@@ -172,7 +172,7 @@ def test_bad_olx_gets_a_named_error_and_the_learner_view_stays_unavailable(xml, 
 
 
 def test_studio_saves_a_scenario_with_shortcut_warnings_and_validate_shows_them():
-    from webob import Request  # pylint: disable=import-outside-toplevel
+    from webob import Request
 
     block = Learner(load(JUDGED), 'author').block()
     request = Request.blank('/', method='POST', body=json.dumps({'values': {'body': FIT}, 'defaults': []}).encode())

@@ -93,7 +93,7 @@ def blocks():
 
 
 @pytest.mark.parametrize('name', ['scenario', 'reflection', 'self_assessment', 'time_allocation'])
-def test_problem_responses_report_cells_are_formula_safe_and_keep_their_words(blocks, name):  # pylint: disable=redefined-outer-name
+def test_problem_responses_report_cells_are_formula_safe_and_keep_their_words(blocks, name):
     usage_id, users = blocks[name]
     block = Learner(usage_id, STAFF).block()
     header, rows, text = report_csv(block, user_states(usage_id, users))
@@ -110,7 +110,7 @@ def test_problem_responses_report_cells_are_formula_safe_and_keep_their_words(bl
     assert rows
 
 
-def test_report_columns_keep_the_blocks_order_in_the_platform_report(blocks):  # pylint: disable=redefined-outer-name
+def test_report_columns_keep_the_blocks_order_in_the_platform_report(blocks):
     usage_id, users = blocks['scenario']
     header, _rows, _text = report_csv(Learner(usage_id, STAFF).block(), user_states(usage_id, users))
     assert header == PLATFORM_FIRST + ['Path', 'Ending', 'Score', 'Best score', 'Attempts', 'Completed'] + PLATFORM_LAST
@@ -127,7 +127,7 @@ def test_report_columns_keep_the_blocks_order_in_the_platform_report(blocks):  #
     ]
 
 
-def test_real_negative_numbers_stay_numbers(blocks):  # pylint: disable=redefined-outer-name
+def test_real_negative_numbers_stay_numbers(blocks):
     usage_id, users = blocks['self_assessment']
     header, rows, _text = report_csv(Learner(usage_id, STAFF).block(), user_states(usage_id, users))
     mean_column = next(i for i, name in enumerate(header) if name.endswith('(mean)'))

@@ -32,7 +32,7 @@ class CourseFolder:
         return (self.root / path).exists()
 
     def open(self, path, mode='r'):
-        return open(self.root / path, mode)  # pylint: disable=unspecified-encoding
+        return open(self.root / path, mode)
 
 
 def authored_fields(block):
@@ -46,7 +46,7 @@ def authored_fields(block):
 
 def studio_import(course_dir):
     """{url_name: block} for every leadership block, imported as Studio's importer does."""
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
 
     runtime = WorkbenchRuntime('author')
     runtime.id_generator.set_scenario('studio-import')
@@ -65,7 +65,7 @@ def studio_import(course_dir):
 
 def expected_blocks():
     """{url_name: authored fields} parsed straight from each block's own file (no pointer involved)."""
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
 
     runtime = WorkbenchRuntime('author')
     runtime.id_generator.set_scenario('studio-import-expected')
@@ -114,7 +114,7 @@ def test_the_packed_archive_writes_every_leadership_block_inline(packed_course):
 
 def test_a_pointer_is_followed_only_when_the_importer_offers_files():
     """Without `resources_fs` (the workbench, a node from elsewhere), a pointer keeps the defaults."""
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
 
     runtime = WorkbenchRuntime('author')
     runtime.id_generator.set_scenario('studio-import-no-fs')

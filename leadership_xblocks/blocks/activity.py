@@ -29,7 +29,7 @@ def problem_messages(problems, gettext):
 def with_problems(block, frag, problems):
     """The fragment with the authoring problems listed above it (author and Studio views), and in
     Studio a note that answers given in the preview are not saved (see `compat.learner_data_is_real`)."""
-    gettext = block._  # pylint: disable=protected-access
+    gettext = block._
     html = block.render_template(
         'activity_problems.html',
         {'problems': [(p.level, p.translated(gettext)) for p in problems], 'preview': compat.is_author_mode(block)},

@@ -68,7 +68,7 @@ class LeadershipBlockMixin:
     # rendering ------------------------------------------------------------
     def render_template(self, template, context):
         """Render a Django template from `leadership_xblocks/templates` with the i18n service."""
-        from django.utils.translation import get_language  # pylint: disable=import-outside-toplevel
+        from django.utils.translation import get_language
 
         context = dict(context, uid=self.dom_id())
         context.setdefault('LANGUAGE_CODE', get_language() or '')  # for lang="..." (Welsh pages say cy)
@@ -119,7 +119,7 @@ class LeadershipBlockMixin:
         url = get_url(self) if get_url else None
         if not url:
             # No runtime catalogue (e.g. Open edX without atlas-pulled ones): use the one we ship.
-            from django.utils.translation import get_language  # pylint: disable=import-outside-toplevel
+            from django.utils.translation import get_language
 
             name = shipped_js_catalogue(get_language())
             url = self.runtime.local_resource_url(self, f'static/{name}') if name else None
@@ -137,7 +137,7 @@ class LeadershipBlockMixin:
         Studio preview, when staff masquerade as a learner, or with no user id, nothing is stored."""
         return self.anonymous_id() if compat.learner_data_is_real(self) else None
 
-    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):  # pylint: disable=unused-argument
+    def clear_student_state(self, user_id, course_id, item_id, requesting_user_id):
         """The instructor's "delete learner state": remove the learner's row of this block (answers,
         consent) and its CPD entry, so dashboards, cohort figures and exports stop counting them.
 

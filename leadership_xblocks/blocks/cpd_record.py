@@ -25,7 +25,7 @@ DOCUMENT_FILENAME = 'cpd-record.html'
 
 def _language():
     try:
-        from django.utils import translation  # pylint: disable=import-outside-toplevel
+        from django.utils import translation
     except ImportError:  # pragma: no cover - every runtime we support has Django
         return 'en'
     return translation.get_language() or 'en'
@@ -64,7 +64,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
 
     # views -----------------------------------------------------------------
     @XBlock.supports('multi_device')
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def student_view(self, context=None):
         groups = self._groups()
         html = self.render_template(
             'cpd_record.html',
@@ -78,7 +78,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
         )
         return self.fragment(html, css=['leadership.css', 'cpd_record.css'])
 
-    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+    def student_view_data(self, context=None):
         """For native apps: the entries come from `student_view_user_state`, the document from `download`."""
         return {'display_name': self._(self.display_name), 'download_url': self.runtime.handler_url(self, 'download')}
 
@@ -102,7 +102,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
 
     # handlers ----------------------------------------------------------------
     @XBlock.handler
-    def download(self, request, suffix=''):  # pylint: disable=unused-argument
+    def download(self, request, suffix=''):
         """The record as an HTML file to keep or print (`Content-Disposition: attachment`)."""
         response = Response(body=self.document_html().encode('utf-8'), content_type='text/html', charset='utf-8')
         response.headers['Content-Disposition'] = f'attachment; filename={DOCUMENT_FILENAME}'
@@ -113,7 +113,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
 
     @XBlock.handler
     @api_handler(allow_get=True)
-    def student_view_user_state(self, data):  # pylint: disable=unused-argument
+    def student_view_user_state(self, data):
         """The record for native apps: the same groups the page shows (dates as ISO text)."""
         groups = self._groups()
         for group in groups:

@@ -38,7 +38,7 @@ class RecordExportMixin:
         return response
 
     @XBlock.handler
-    def download_records(self, request, suffix=''):  # pylint: disable=unused-argument
+    def download_records(self, request, suffix=''):
         """Every learner's row for this block, anonymous ids only (staff only)."""
         refusal = self._export_refusal()
         if refusal is not None:
@@ -46,7 +46,7 @@ class RecordExportMixin:
         return self._csv_response(exports.staff_csv(self._export_block_key()), 'records')
 
     @XBlock.handler
-    def download_research(self, request, suffix=''):  # pylint: disable=unused-argument
+    def download_research(self, request, suffix=''):
         """Rows of learners who gave research consent, structured values only (staff only)."""
         refusal = self._export_refusal()
         if refusal is not None:

@@ -43,7 +43,7 @@ class OLXBodyMixin(OLXSettingsMixin):
         raise NotImplementedError
 
     @classmethod
-    def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
         node = resolve_pointer(node, runtime)
         block = runtime.construct_xblock_from_class(cls, keys)
         cls.read_olx_settings(block, node)

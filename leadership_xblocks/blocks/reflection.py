@@ -135,7 +135,7 @@ class LeadershipReflectionBlock(
 
     # views -----------------------------------------------------------------
     @XBlock.supports('multi_device')
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def student_view(self, context=None):
         if not self.usable:
             return self.fragment(
                 self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
@@ -165,7 +165,7 @@ class LeadershipReflectionBlock(
     def author_view(self, context=None):
         return with_problems(self, self.student_view(context), self.problems)
 
-    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+    def student_view_data(self, context=None):
         return state.reflection_view_data(self._shown(), self._settings())
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
@@ -189,7 +189,7 @@ class LeadershipReflectionBlock(
 
     # OLX ---------------------------------------------------------------------
     @classmethod
-    def parse_xml(cls, node, runtime, keys, *args, **kwargs):  # pylint: disable=unused-argument
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
         node = resolve_pointer(node, runtime)
         block = runtime.construct_xblock_from_class(cls, keys)
         cls.read_olx_settings(block, node)
@@ -275,7 +275,7 @@ class LeadershipReflectionBlock(
 
     @XBlock.handler
     @api_handler(allow_get=True)
-    def student_view_user_state(self, data):  # pylint: disable=unused-argument
+    def student_view_user_state(self, data):
         self._require_usable()
         return self._user_state()
 
@@ -308,7 +308,7 @@ class LeadershipReflectionBlock(
         return self._user_state(answer, journal)
 
     @XBlock.handler
-    def my_reflections(self, request, suffix=''):  # pylint: disable=unused-argument
+    def my_reflections(self, request, suffix=''):
         """All of this learner's reflections as one printable HTML document (or plain text with
         `?format=txt`); a download unless `?inline=1`. Only ever the requesting learner's own."""
         entries = sorted(

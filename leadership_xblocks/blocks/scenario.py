@@ -234,7 +234,7 @@ class LeadershipScenarioBlock(
 
     # views -----------------------------------------------------------------
     @XBlock.supports('multi_device')
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def student_view(self, context=None):
         if not self.playable:
             return self.fragment(
                 self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
@@ -245,7 +245,7 @@ class LeadershipScenarioBlock(
         )
         return self.add_staff_dashboard(frag)
 
-    def author_view(self, context=None):  # pylint: disable=unused-argument
+    def author_view(self, context=None):
         scenario = self.scenario
         gettext = self._
         html = self.render_template(
@@ -275,7 +275,7 @@ class LeadershipScenarioBlock(
             for name, score in scores.items()
         ]
 
-    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+    def student_view_data(self, context=None):
         return state.scenario_view_data(self.scenario, dict(self._settings(), display_name=self.display_name))
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
@@ -370,7 +370,7 @@ class LeadershipScenarioBlock(
 
     @XBlock.handler
     @api_handler(allow_get=True)
-    def student_view_user_state(self, data):  # pylint: disable=unused-argument
+    def student_view_user_state(self, data):
         self._require_playable()
         self._start_clock()
         return self._user_state()
@@ -401,7 +401,7 @@ class LeadershipScenarioBlock(
 
     @XBlock.handler
     @api_handler()
-    def back(self, data):  # pylint: disable=unused-argument
+    def back(self, data):
         self._require_playable()
         new_play, undone = engine.back(self.scenario, engine.normalise(self.play), self.allow_back, time.time())
         self._event(events.SCENARIO_STEP_UNDONE, undone)
@@ -411,7 +411,7 @@ class LeadershipScenarioBlock(
 
     @XBlock.handler
     @api_handler()
-    def restart(self, data):  # pylint: disable=unused-argument
+    def restart(self, data):
         self._require_playable()
         new_play = engine.restart(self.scenario, engine.normalise(self.play), self.max_attempts, time.time())
         self.play = new_play

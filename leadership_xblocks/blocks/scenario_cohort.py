@@ -129,7 +129,7 @@ class ScenarioCohortMixin(XBlockMixin):
             )
 
     # facilitator dashboard (see staff.StaffDashboardMixin) ----------------------------
-    def dashboard_payload(self, options):  # pylint: disable=unused-argument
+    def dashboard_payload(self, options):
         return state.scenario_dashboard(
             self.scenario, self.cohort_totals(), self.display_name, self.cohort_minimum_value()
         )

@@ -131,7 +131,7 @@ class LeadershipSelfAssessmentBlock(
 
     # views -----------------------------------------------------------------
     @XBlock.supports('multi_device')
-    def student_view(self, context=None):  # pylint: disable=unused-argument
+    def student_view(self, context=None):
         if not self.usable:
             return self.fragment(
                 self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
@@ -163,7 +163,7 @@ class LeadershipSelfAssessmentBlock(
     def author_view(self, context=None):
         return with_problems(self, self.student_view(context), self.problems)
 
-    def student_view_data(self, context=None):  # pylint: disable=unused-argument
+    def student_view_data(self, context=None):
         return state.self_assessment_view_data(self._shown(), self._settings())
 
     def generate_report_data(self, user_state_iterator, limit_responses=None):
@@ -230,7 +230,7 @@ class LeadershipSelfAssessmentBlock(
 
     @XBlock.handler
     @api_handler(allow_get=True)
-    def student_view_user_state(self, data):  # pylint: disable=unused-argument
+    def student_view_user_state(self, data):
         self._require_usable()
         return self._user_state()
 

@@ -66,7 +66,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
             score=score,
         )
 
-    def dashboard_payload(self, options):  # pylint: disable=unused-argument
+    def dashboard_payload(self, options):
         totals = aggregates.generic_totals(records.iter_rows(self.cohort_block_key()), self.dashboard_mean_keys)
         return state.generic_dashboard(
             self.scope_ids.block_type,
@@ -76,7 +76,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
             self.dashboard_means_labels(),
         )
 
-    def present_payload(self, options):  # pylint: disable=unused-argument
+    def present_payload(self, options):
         """None: this block has nothing to present step by step (the dashboard is shown instead)."""
         return None
 

@@ -33,7 +33,7 @@ def demo_pages(prefix):
 def course_pages():
     """One page per course module, or none if the course package is not present."""
     try:
-        from ..course_package import workbench_pages  # pylint: disable=import-outside-toplevel
+        from ..course_package import workbench_pages
     except ImportError:
         return []
     return list(workbench_pages(importlib.resources.files(SCENARIOS_PACKAGE) / 'course'))

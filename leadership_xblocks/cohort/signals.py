@@ -14,7 +14,7 @@ from .. import compat, records
 log = logging.getLogger(__name__)
 
 
-def retire_learner(sender, user=None, **kwargs):  # pylint: disable=unused-argument
+def retire_learner(sender, user=None, **kwargs):
     """Delete every row of the user's anonymous ids, and their CPD record."""
     if user is None:
         return

@@ -1,5 +1,5 @@
 """Reflection, self-assessment and time-allocation journeys with axe-core, focus and 375 px checks
-in every state (issue 6). `test_activities.py` covers the same pages at phone width without a
+in every state. `test_activities.py` covers the same pages at phone width without a
 script error; these tests follow focus and announcements and check each state's accessibility.
 """
 

@@ -1,4 +1,4 @@
-"""Cohort results and the facilitator dashboard in Chromium (issue 6).
+"""Cohort results and the facilitator dashboard in Chromium.
 
 Other learners are driven through the block's JSON handlers over HTTP (each with its own
 `?student=` id), then a learner or a facilitator (`?student=staff`) looks in the browser.

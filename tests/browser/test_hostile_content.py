@@ -1,4 +1,4 @@
-"""Hostile content never runs (issue 6).
+"""Hostile content never runs.
 
 `scenarios/scenario_hostile_demo.xml` (a scenario) and `scenarios/reflection_hostile_demo.xml`
 (a reflection, a self-assessment and a time allocation) are authored OLX full of payloads (script
@@ -74,7 +74,7 @@ class Watch:
 
 
 @pytest.fixture
-def watch(browser_context, page):  # pylint: disable=unused-argument
+def watch(browser_context, page):
     return Watch(browser_context)
 
 
@@ -317,9 +317,9 @@ def test_hostile_reflection_never_runs(wb, page, browser_context, watch, student
 
 def test_the_payloads_would_run_if_they_were_not_cleaned(wb, page, watch):
     """Control: the demo's payloads are live. Put its raw intro into a page unsanitised and they fire."""
-    from lxml import etree  # pylint: disable=import-outside-toplevel
+    from lxml import etree
 
-    from tests.support import REPO_ROOT  # pylint: disable=import-outside-toplevel
+    from tests.support import REPO_ROOT
 
     root = etree.parse(str(REPO_ROOT / 'leadership_xblocks' / 'scenarios' / 'scenario_hostile_demo.xml')).getroot()
     intro = root.find('intro')

@@ -1,8 +1,8 @@
-"""Learner journeys through the decision-scenario block in Chromium (issue 6).
+"""Learner journeys through the decision-scenario block in Chromium.
 
 Mouse and keyboard-only play to an ending, the timer (pause, switch off, running out), going
-back, restarting, the live regions, reduced motion, the content note and the route review
-(issue 12), and axe-core plus the 375 px checks in every state the learner page can be in.
+back, restarting, the live regions, reduced motion, the content note and the route review,
+and axe-core plus the 375 px checks in every state the learner page can be in.
 """
 
 import datetime

@@ -138,7 +138,7 @@ def _page_xml():
     """{page id: OLX} of the workbench pages showing a leadership block, named as the workbench
     names them (`<block type>.<index>` from each class's `workbench_scenarios()`), without
     touching the database (this runs at collection time)."""
-    from xblock.core import XBlock  # pylint: disable=import-outside-toplevel
+    from xblock.core import XBlock
 
     pages = {}
     for tag, cls in sorted(XBlock.load_classes(fail_silently=True)):
@@ -273,7 +273,7 @@ def click(scan, locator, step):
 # --- driving each kind of block -----------------------------------------------------------
 
 
-def drive_scenario(page, block, scan):  # pylint: disable=unused-argument
+def drive_scenario(page, block, scan):
     choices = block.locator('button.lsx-choice')
     timer_toggle = block.locator('.lsx-timer button')
     taken = set()
@@ -307,7 +307,7 @@ def drive_scenario(page, block, scan):  # pylint: disable=unused-argument
         click(scan, block.locator('.lsx-actions .lsx-button.lsx-secondary'), 'decision undone')
 
 
-def drive_reflection(page, block, scan):  # pylint: disable=unused-argument
+def drive_reflection(page, block, scan):
     text = block.locator('[data-role="text"]')
     if not visible(text):
         return
@@ -324,7 +324,7 @@ def drive_reflection(page, block, scan):  # pylint: disable=unused-argument
         scan('record opened')
 
 
-def drive_self_assessment(page, block, scan):  # pylint: disable=unused-argument
+def drive_self_assessment(page, block, scan):
     submit = block.locator('[data-role="submit"]')
     if not visible(submit):
         return
@@ -342,7 +342,7 @@ def drive_self_assessment(page, block, scan):  # pylint: disable=unused-argument
             break
 
 
-def drive_time_allocation(page, block, scan):  # pylint: disable=unused-argument
+def drive_time_allocation(page, block, scan):
     submit = block.locator('[data-role="submit"]')
     if not visible(submit):
         return
@@ -372,7 +372,7 @@ def drive_time_allocation(page, block, scan):  # pylint: disable=unused-argument
             scan('result action')
 
 
-def drive_dashboard(page, block, scan):  # pylint: disable=unused-argument
+def drive_dashboard(page, block, scan):
     for action in ('toggle', 'present'):
         button = block.locator(f'[data-action="{action}"]')
         if click(scan, button, f'dashboard {action}'):

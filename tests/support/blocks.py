@@ -19,7 +19,7 @@ class Learner:
         self.user_id = user_id
 
     def block(self):
-        from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+        from workbench.runtime import WorkbenchRuntime
 
         runtime = WorkbenchRuntime(self.user_id)
         return runtime.get_block(self.usage_id)
@@ -48,7 +48,7 @@ class Learner:
 
 def load(xml):
     """Parse OLX into the workbench store; returns the usage id."""
-    from workbench.runtime import WorkbenchRuntime  # pylint: disable=import-outside-toplevel
+    from workbench.runtime import WorkbenchRuntime
 
     runtime = WorkbenchRuntime('author')
     runtime.id_generator.set_scenario(f'test-{next(_SLUGS)}')

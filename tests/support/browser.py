@@ -44,14 +44,14 @@ def save_screenshot(page, name, full_page=True):
 
 @pytest.fixture(scope='session')
 def playwright_driver():
-    from playwright.sync_api import sync_playwright  # pylint: disable=import-outside-toplevel
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as driver:
         yield driver
 
 
 @pytest.fixture(scope='session')
-def browser(playwright_driver):  # pylint: disable=redefined-outer-name
+def browser(playwright_driver):
     if not Path(CHROMIUM).exists():
         pytest.fail(f'{CHROMIUM} is missing: `make test` installs Debian chromium and chromium-driver', pytrace=False)
     chromium = playwright_driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
@@ -60,7 +60,7 @@ def browser(playwright_driver):  # pylint: disable=redefined-outer-name
 
 
 @pytest.fixture
-def browser_context(browser):  # pylint: disable=redefined-outer-name
+def browser_context(browser):
     context = browser.new_context(viewport={'width': 1280, 'height': 900}, locale='en-GB')
     context.set_default_timeout(15_000)
     yield context
@@ -68,14 +68,14 @@ def browser_context(browser):  # pylint: disable=redefined-outer-name
 
 
 @pytest.fixture
-def page(browser_context, request):  # pylint: disable=redefined-outer-name
+def page(browser_context, request):
     tab = browser_context.new_page()
     yield tab
     report = getattr(request.node, 'rep_call', None)
     if report is not None and report.failed:
         try:
             save_screenshot(tab, f'FAILED-{request.node.nodeid}')
-        except Exception:  # pylint: disable=broad-exception-caught
+        except Exception:
             pass
 
 
@@ -83,7 +83,7 @@ def page(browser_context, request):  # pylint: disable=redefined-outer-name
 def screenshot(request):
     """`screenshot(name, page=None, full_page=True)`: save a PNG under artifacts/screenshots/."""
 
-    def take(name, page=None, full_page=True):  # pylint: disable=redefined-outer-name
+    def take(name, page=None, full_page=True):
         target = page if page is not None else request.getfixturevalue('page')
         return save_screenshot(target, name, full_page=full_page)
 

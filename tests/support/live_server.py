@@ -41,7 +41,7 @@ def free_port(host='127.0.0.1'):
 
 
 def _mariadb_connect():
-    import MySQLdb  # pylint: disable=import-outside-toplevel
+    import MySQLdb
 
     return MySQLdb.connect(
         host=MARIADB['host'], port=MARIADB['port'], user=MARIADB['user'], passwd=MARIADB['password'], charset='utf8mb4'
@@ -51,7 +51,7 @@ def _mariadb_connect():
 def mariadb_available():
     try:
         _mariadb_connect().close()
-    except Exception:  # pylint: disable=broad-exception-caught
+    except Exception:
         return False
     return True
 
@@ -123,7 +123,7 @@ class LiveServer:
             self._own_db = True
         try:
             conn = _mariadb_connect()
-        except Exception as error:  # pylint: disable=broad-exception-caught
+        except Exception as error:
             raise LiveServerError(
                 f'MariaDB is not answering on {MARIADB["host"]}:{MARIADB["port"]}: {error} (make test starts it)'
             ) from error
@@ -143,7 +143,7 @@ class LiveServer:
                 conn.cursor().execute(f'DROP DATABASE IF EXISTS `{self.db_name}`')
             finally:
                 conn.close()
-        except Exception:  # pylint: disable=broad-exception-caught
+        except Exception:
             pass
 
     # -- lifecycle -----------------------------------------------------------------
@@ -182,8 +182,8 @@ class LiveServer:
         for _attempt in range(3):  # the free port may be taken between picking and binding
             self.port = free_port(self.host)
             self.log_path = os.path.join(self.tmpdir, f'gunicorn-{self.port}.log')
-            self._log = open(self.log_path, 'ab')  # pylint: disable=consider-using-with
-            self.process = subprocess.Popen(  # pylint: disable=consider-using-with
+            self._log = open(self.log_path, 'ab')
+            self.process = subprocess.Popen(
                 [
                     self.python,
                     '-m',

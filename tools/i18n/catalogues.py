@@ -91,7 +91,7 @@ def js_catalogue_name(locale):
 
 
 def pybabel(*args):
-    from babel.messages.frontend import CommandLineInterface  # pylint: disable=import-outside-toplevel
+    from babel.messages.frontend import CommandLineInterface
 
     status = CommandLineInterface().run(['pybabel', '-q', *map(str, args)])
     if status:
@@ -100,8 +100,8 @@ def pybabel(*args):
 
 def setup_django():
     """Settings for `templatize()` and `compilejsi18n`: this process only reads catalogues."""
-    import django  # pylint: disable=import-outside-toplevel
-    from django.conf import settings  # pylint: disable=import-outside-toplevel
+    import django
+    from django.conf import settings
 
     if str(HERE) not in sys.path:
         sys.path.insert(0, str(HERE))  # Babel imports the template extractor by module name
@@ -119,7 +119,7 @@ def setup_django():
 
 def extract_sources(project, out):
     """Write the source catalogues of the code, as `pybabel extract` finds it, under `out`."""
-    from leadership_xblocks import __version__  # pylint: disable=import-outside-toplevel
+    from leadership_xblocks import __version__
 
     for domain, (mapping, folder) in project.domains.items():
         target = project.po(SOURCE_LOCALE, domain, out)
@@ -185,8 +185,8 @@ def copy_if_changed(project, new, old):
 
 def compile_all(project, translations_out, static_out, work):
     """`pybabel compile` every `text.po`; `compilejsi18n` every non-source `textjs.po`."""
-    from django.conf import settings  # pylint: disable=import-outside-toplevel
-    from django.core.management import call_command  # pylint: disable=import-outside-toplevel
+    from django.conf import settings
+    from django.core.management import call_command
 
     for locale in project.locales():
         mo = Path(translations_out) / locale / 'LC_MESSAGES' / 'text.mo'
@@ -281,7 +281,7 @@ def cmd_check(project, _args):
 
 
 def messages(path):
-    from babel.messages.pofile import read_po  # pylint: disable=import-outside-toplevel
+    from babel.messages.pofile import read_po
 
     with open(path, 'rb') as handle:
         catalogue = read_po(handle)
@@ -343,7 +343,7 @@ def drift(project, domain, sources):
 
 
 def translation_problems(project, locale, domain):
-    from babel.messages.pofile import read_po  # pylint: disable=import-outside-toplevel
+    from babel.messages.pofile import read_po
 
     path = project.po(locale, domain)
     if not path.exists():
@@ -421,7 +421,7 @@ def stale_compiled(project, compiled_translations, compiled_static):
 
 def mo_catalogue(path):
     with open(path, 'rb') as handle:
-        return dict(gettext.GNUTranslations(handle)._catalog)  # pylint: disable=protected-access
+        return dict(gettext.GNUTranslations(handle)._catalog)
 
 
 def js_catalogue_content(text):
