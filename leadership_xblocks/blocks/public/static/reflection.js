@@ -1,4 +1,5 @@
 /* Learner page of the leadership_reflection block: a draft, a final submit, then the guidance. */
+/* exported LeadershipReflectionBlock */  // the entry point the XBlock runtime calls (initialize_js)
 function LeadershipReflectionBlock(runtime, element, init) {
     'use strict';
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;

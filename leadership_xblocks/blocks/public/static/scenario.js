@@ -1,4 +1,5 @@
 /* Learner page of the leadership_scenario block: renders the state the server sends, nothing more. */
+/* exported LeadershipScenarioBlock */  // the entry point the XBlock runtime calls (initialize_js)
 function LeadershipScenarioBlock(runtime, element) {
     'use strict';
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
@@ -155,7 +156,7 @@ function LeadershipScenarioBlock(runtime, element) {
         return heading;
     }
 
-    /* The route review (issue 12): only sent when the scenario's `review` setting allows it. */
+    /* The route review: only sent when the scenario's `review` setting allows it. */
     function renderReview(rows) {
         function modes(list) {
             return list.length ? list.map(function (m) { return MODE_NAMES[m] || m; }).join('; ') : _('Nothing in particular');
@@ -178,7 +179,7 @@ function LeadershipScenarioBlock(runtime, element) {
             }))]);
     }
 
-    /* A content note (issue 12) comes before the first step, with a clear way on. */
+    /* A content note comes before the first step, with a clear way on. */
     function renderContentNote(state) {
         var heading = el('h4', {className: 'lsx-step-title', tabindex: '-1'}, [_('Before you begin: a content note')]);
         var go = el('button', {type: 'button', className: 'lsx-button', 'data-role': 'continue', onclick: function () {
@@ -213,7 +214,7 @@ function LeadershipScenarioBlock(runtime, element) {
         }
     }
 
-    /* Cohort results (issue 5): shares as text in tables, never colour alone, never names. */
+    /* Cohort results: shares as text in tables, never colour alone, never names. */
     var cohortBox = el('div', {className: 'lsx-cohort', 'data-role': 'cohort'});
     feedback.parentNode.insertBefore(cohortBox, feedback.nextSibling);
 

@@ -1,4 +1,5 @@
 /* Learner page of the leadership_self_assessment block: rate, submit, see the profile (and the change). */
+/* exported LeadershipSelfAssessmentBlock */  // the entry point the XBlock runtime calls (initialize_js)
 function LeadershipSelfAssessmentBlock(runtime, element, init) {
     'use strict';
     var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;

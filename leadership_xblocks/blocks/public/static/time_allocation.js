@@ -1,5 +1,6 @@
 /* Learner page of the leadership_time_allocation block: shares that total 100, a leadership model,
    a research-consent choice; then the learner's allocation beside the cohort mean. */
+/* exported LeadershipTimeAllocationBlock */  // the entry point the XBlock runtime calls (initialize_js)
 function LeadershipTimeAllocationBlock(runtime, element, init) {
     'use strict';
     var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;
