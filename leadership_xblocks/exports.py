@@ -1,10 +1,12 @@
 """CSV exports of the cohort rows (`records.LearnerRecord`), streamed row by row.
 
-No XBlock imports here; the handlers live in `blocks/exports.py`. Both exports are
-generators of bytes: rows come from the database in chunks (`records.iter_rows`, the dict
-form of `records.iter_records`), each CSV line is written as its row arrives, and lines are
-handed on in small chunks, so memory stays flat however many learners there are. Columns
-are documented in `docs/data-dictionary.md`; learners appear only as anonymous ids.
+No XBlock imports here; the handlers live in `blocks/exports.py`, the streaming view in
+`cohort/views.py`. Both exports are generators of bytes: rows come from the database one page
+at a time (`keyset_pages`), each CSV line is written as its row arrives, and lines are handed
+on in small chunks, so memory stays flat however many learners there are, on MariaDB too
+(whose driver buffers a whole result: Django's `.iterator()` streams only on SQLite, PostgreSQL
+and Oracle). Columns are documented in `docs/data-dictionary.md`; learners appear only as
+anonymous ids.
 
 * Staff export: every row of the block.
 * Research export: only learners whose latest research-consent decision in the course is
@@ -46,6 +48,7 @@ RESEARCH_COLUMNS = (
 # Keys whose values are a learner's own words, dropped from research data whatever they hold.
 FREE_TEXT_KEYS = frozenset({'text', 'model_text', 'reflection', 'comment', 'comments', 'notes', 'answer_text'})
 CHUNK_BYTES = 64 * 1024
+CHUNK_ROWS = 500  # rows per database page
 IDENTIFIER = re.compile(r'^[A-Za-z0-9_.:+-]{1,64}$')  # no spaces, no '@' (emails)
 
 
@@ -154,7 +157,7 @@ def consenting_learners(course_key):
     )
 
 
-def consenting_records(block_key, course_key, chunk_size=500):
+def consenting_records(block_key, course_key, chunk_size=CHUNK_ROWS):
     """The block's rows of consenting learners, each with `consented_at` (when they said yes), streamed."""
     if not records.available():
         return iter(())
@@ -170,20 +173,47 @@ def consenting_records(block_key, course_key, chunk_size=500):
         records._model()
         .objects.filter(block_key=str(block_key), learner__in=consenting_learners(course_key))
         .annotate(consented_at=Subquery(consented_at))
-        .order_by('pk')
-        .values(*RESEARCH_COLUMNS)
+        .values('id', *RESEARCH_COLUMNS)
     )
-    return query.iterator(chunk_size=chunk_size)
+    return keyset_pages(query, chunk_size)
 
 
-def staff_csv(block_key, chunk_size=500):
-    """The staff export of a block: a generator of CSV bytes (rows as dicts of the columns only)."""
-    return csv_stream(
-        STAFF_COLUMNS, staff_rows(records.iter_rows(block_key, fields=STAFF_COLUMNS, chunk_size=chunk_size))
-    )
+def keyset_pages(query, chunk_size=CHUNK_ROWS):
+    """Every row of a `.values('id', ...)` query, fetched `chunk_size` at a time in id order.
+
+    Each page is its own query, `... AND id > <last id> ORDER BY id LIMIT <chunk_size>`, which
+    an index on the filtered column serves directly (InnoDB keeps the primary key in every
+    secondary index, so `block_key`'s index is ordered by (block_key, id)). A row written
+    during the download appears at most once; a row updated meanwhile comes as it is when its
+    page is read.
+    """
+    last = None
+    while True:
+        page = query.filter(pk__gt=last) if last is not None else query
+        fetched = 0
+        # `.iterator()`: no result cache, so a page is freed as soon as its last row is written.
+        for row in page.order_by('pk')[:chunk_size].iterator(chunk_size=chunk_size):
+            fetched += 1
+            last = row['id']
+            yield row
+        if fetched < chunk_size:
+            return
 
 
-def research_csv(block_key, course_key, chunk_size=500):
+def staff_records(block_key, chunk_size=CHUNK_ROWS):
+    """The block's rows as dicts of the staff columns (and `id`), streamed page by page."""
+    if not records.available():
+        return iter(())
+    query = records._model().objects.filter(block_key=str(block_key)).values('id', *STAFF_COLUMNS)
+    return keyset_pages(query, chunk_size)
+
+
+def staff_csv(block_key, chunk_size=CHUNK_ROWS):
+    """The staff export of a block: a generator of CSV bytes."""
+    return csv_stream(STAFF_COLUMNS, staff_rows(staff_records(block_key, chunk_size)))
+
+
+def research_csv(block_key, course_key, chunk_size=CHUNK_ROWS):
     """The research export of a block: a generator of CSV bytes (consenting learners only)."""
     return csv_stream(RESEARCH_COLUMNS, research_rows(consenting_records(block_key, course_key, chunk_size)))
 
@@ -192,3 +222,24 @@ def filename(block_key, kind):
     """`leadership-<kind>-<block id, filesystem safe>.csv`."""
     safe = re.sub(r'[^A-Za-z0-9_.-]+', '-', str(block_key)).strip('-.')[-80:] or 'block'
     return f'leadership-{kind}-{safe}.csv'
+
+
+KINDS = ('records', 'research')
+CONTENT_TYPE = 'text/csv; charset=utf-8'
+
+
+def body(kind, block_key, course_key, chunk_size=CHUNK_ROWS):
+    """The CSV bytes generator of a download kind: 'records' (staff) or 'research'."""
+    if kind == 'research':
+        return research_csv(block_key, course_key, chunk_size)
+    return staff_csv(block_key, chunk_size)
+
+
+def download_headers(block_key, kind):
+    """The headers of a CSV download, the same from the handler and the view: an attachment
+    with a safe file name, never cached, never sniffed as something else."""
+    return {
+        'Content-Disposition': f'attachment; filename="{filename(block_key, kind)}"',
+        'Cache-Control': 'private, no-store',
+        'X-Content-Type-Options': 'nosniff',
+    }
