@@ -16,8 +16,8 @@ from leadership_xblocks.cohort.apps import CohortConfig
 from leadership_xblocks.cohort.models import LearnerRecord
 from tests.scenario_samples import FIT
 from tests.support.blocks import load
-from tests.support.downloads import download, view_path
-from tests.test_exports import STAFF, bulk, consent_row, rows_of
+from tests.support.downloads import bulk, download, view_path
+from tests.test_exports import STAFF, consent_row, rows_of
 
 
 @pytest.fixture

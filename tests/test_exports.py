@@ -17,7 +17,7 @@ from leadership_xblocks import exports, records
 from leadership_xblocks.cohort.models import LearnerRecord
 from tests.scenario_samples import FIT
 from tests.support.blocks import Learner, load
-from tests.support.downloads import VIAS, download
+from tests.support.downloads import VIAS, bulk, download
 
 
 def test_the_cohort_app_is_installed_for_these_tests():
@@ -55,29 +55,6 @@ def body_of(response):
 
 def rows_of(text):
     return list(csv.DictReader(io.StringIO(text)))
-
-
-def bulk(block_key, count, course_key='', prefix='l', **fields):
-    LearnerRecord.objects.bulk_create(
-        [
-            LearnerRecord(
-                block_key=block_key,
-                block_type='leadership_scenario',
-                learner=f'{prefix}{i:06d}',
-                course_key=course_key,
-                completed=bool(i % 2),
-                score=(i % 10) / 10,
-                data={
-                    'v': 1,
-                    'attempt': 1,
-                    'path': [{'step': 's1', 'choice': 'now', 'mode': 'urgent', 'seconds': 12.5, 'timed_out': False}],
-                },
-                **fields,
-            )
-            for i in range(count)
-        ],
-        batch_size=1000,
-    )
 
 
 def stream_peak(block_key, via):

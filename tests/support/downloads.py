@@ -41,6 +41,34 @@ class Download:
         return json.loads(self.body)
 
 
+def bulk(block_key, count, course_key='', prefix='l', data=None, **fields):
+    """Write `count` scenario rows for a block at once: learners `<prefix>000000`, ..., odd ones completed."""
+    from leadership_xblocks.cohort.models import LearnerRecord
+
+    if data is None:
+        data = {
+            'v': 1,
+            'attempt': 1,
+            'path': [{'step': 's1', 'choice': 'now', 'mode': 'urgent', 'seconds': 12.5, 'timed_out': False}],
+        }
+    LearnerRecord.objects.bulk_create(
+        (
+            LearnerRecord(
+                block_key=block_key,
+                block_type='leadership_scenario',
+                learner=f'{prefix}{i:06d}',
+                course_key=course_key,
+                completed=bool(i % 2),
+                score=(i % 10) / 10,
+                data=data,
+                **fields,
+            )
+            for i in range(count)
+        ),
+        batch_size=1000,
+    )
+
+
 def view_path(kind):
     from django.urls import reverse
 

@@ -65,25 +65,13 @@ def blocks():
 def populate(args):
     from django.core.management import call_command
 
-    from leadership_xblocks.cohort.models import LearnerRecord
+    from tests.support.downloads import bulk
 
     call_command('migrate', run_syncdb=True, verbosity=0, interactive=False)
     block, warm_up = blocks()
-    for key, prefix, count in ((block, 'a', args.rows), (block + '-other', 'b', args.rows), (warm_up, 'w', WARM_UP_ROWS)):
-        LearnerRecord.objects.bulk_create(
-            (
-                LearnerRecord(
-                    block_key=key,
-                    block_type='leadership_scenario',
-                    learner=f'{prefix}{i:031x}',
-                    data=LEARNER_DATA,
-                    completed=bool(i % 2),
-                    score=(i % 10) / 10,
-                )
-                for i in range(count)
-            ),
-            batch_size=2000,
-        )
+    bulk(block, args.rows, prefix='a', data=LEARNER_DATA)
+    bulk(block + '-other', args.rows, prefix='b', data=LEARNER_DATA)
+    bulk(warm_up, WARM_UP_ROWS, prefix='w', data=LEARNER_DATA)
     return {'block': block, 'rows': args.rows}
 
 
