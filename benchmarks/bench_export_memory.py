@@ -51,7 +51,9 @@ def one_database(db, rows):
 def report(db, rows, results):
     base = rows[0]
     print(f'\n{db}: staff CSV download, peak memory by learners (ratios to N = {base:,})')
-    print(f'{"way":<9}{"N":>8}{"file MB":>9}{"s":>7}{"traced MB":>11}{"ratio":>7}{"RSS+ MB":>9}{"ratio":>7}{"rows/query":>12}')
+    columns = ('N', 'file MB', 's', 'traced MB', 'ratio', 'RSS+ MB', 'ratio', 'rows/query')
+    widths = (8, 9, 7, 11, 7, 9, 7, 12)
+    print(f'{"way":<9}' + ''.join(f'{name:>{width}}' for name, width in zip(columns, widths)))
     for way in WAYS:
         first = results[way, base]
         for n in rows:

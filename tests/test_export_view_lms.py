@@ -92,8 +92,12 @@ def test_the_research_export_reads_consent_in_the_blocks_course(lms):
     at = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC)
     for learner, course in (('l000001', COURSE), ('l000002', 'course-v1:Other+X+2026')):
         LearnerRecord.objects.create(
-            block_key=f'{course}-ta', block_type='leadership_time_allocation', learner=learner, course_key=course,
-            consent=True, consent_at=at,
+            block_key=f'{course}-ta',
+            block_type='leadership_time_allocation',
+            learner=learner,
+            course_key=course,
+            consent=True,
+            consent_at=at,
         )
     response = get(User('facilitator'), BLOCK, kind='research')
     rows = rows_of(b''.join(response.streaming_content).decode('utf-8'))
