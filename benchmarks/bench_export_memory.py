@@ -1,14 +1,16 @@
-"""Peak memory of the staff CSV download at 1,000, 10,000 and 50,000 learners, on SQLite and MariaDB.
+"""Peak memory of the CSV downloads at 1,000, 10,000 and 50,000 learners, on SQLite and MariaDB.
 
     python -m benchmarks.bench_export_memory              (from the repository root, in a dev venv)
     python -m benchmarks.bench_export_memory --rows 1000,10000 --db sqlite
 
 Each download runs in a fresh process (`tests/support/export_probe.py`) on a fresh database
-holding N rows for the block and N for another block. Two ways are measured in the same run:
+holding N rows for the block, N for another block and N research-consent decisions (every
+learner of the block said yes, in a third block). Measured in the same run:
 
-* `view`: the streaming view the dashboard links (keyset pages of 500 rows);
-* `buffered`: the same CSV over Django's `.iterator(chunk_size=500)`, which the exports used
-  before; mysqlclient's default cursor loads the whole result first.
+* `view records`: the staff CSV from the streaming view the dashboard links (keyset pages of 500);
+* `buffered records`: the same CSV over Django's `.iterator(chunk_size=500)`, which the exports
+  used before; mysqlclient's default cursor loads the whole result first;
+* `view research`: the research CSV from the view (every learner consented, so the same rows).
 
 It prints, per database and N: the file size, the seconds, the peak of traced Python memory
 (tracemalloc), the growth of the process's peak resident set (`ru_maxrss`), the largest
@@ -24,7 +26,7 @@ import uuid
 from tests.support.export_probe import run
 from tests.support.live_server import _mariadb_connect
 
-WAYS = ('view', 'buffered')
+WAYS = (('view', 'records'), ('buffered', 'records'), ('view', 'research'))
 
 
 def one_database(db, rows):
@@ -37,9 +39,9 @@ def one_database(db, rows):
             conn = _mariadb_connect()
             conn.cursor().execute(f'CREATE DATABASE `{name}` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci')
         try:
-            run('populate', db, var_dir, db_name=name, rows=n)
-            for way in WAYS:
-                results[way, n] = run('measure', db, var_dir, db_name=name, way=way)
+            run('populate', db, var_dir, db_name=name, rows=n, consenting=True)
+            for way, kind in WAYS:
+                results[way, kind, n] = run('measure', db, var_dir, db_name=name, way=way, kind=kind)
         finally:
             if name:
                 conn.cursor().execute(f'DROP DATABASE IF EXISTS `{name}`')
@@ -50,19 +52,20 @@ def one_database(db, rows):
 
 def report(db, rows, results):
     base = rows[0]
-    print(f'\n{db}: staff CSV download, peak memory by learners (ratios to N = {base:,})')
+    print(f'\n{db}: CSV downloads, peak memory by learners (ratios to N = {base:,})')
     columns = ('N', 'file MB', 's', 'traced MB', 'ratio', 'RSS+ MB', 'ratio', 'rows/query')
     widths = (8, 9, 7, 11, 7, 9, 7, 12)
-    print(f'{"way":<9}' + ''.join(f'{name:>{width}}' for name, width in zip(columns, widths)))
-    for way in WAYS:
-        first = results[way, base]
+    print(f'{"way":<18}' + ''.join(f'{name:>{width}}' for name, width in zip(columns, widths)))
+    for way, kind in WAYS:
+        first = results[way, kind, base]
         for n in rows:
-            r = results[way, n]
+            r = results[way, kind, n]
             traced_ratio = r['traced_peak_bytes'] / first['traced_peak_bytes']
             rss_ratio = r['rss_growth_kib'] / first['rss_growth_kib'] if first['rss_growth_kib'] else float('nan')
             biggest = max((q['rows'] for q in r['queries']), default=0)
             print(
-                f'{way:<9}{n:>8,}{r["bytes"] / 1e6:>9.1f}{r["seconds"]:>7.2f}{r["traced_peak_bytes"] / 1e6:>11.2f}'
+                f'{way + " " + kind:<18}{n:>8,}{r["bytes"] / 1e6:>9.1f}{r["seconds"]:>7.2f}'
+                f'{r["traced_peak_bytes"] / 1e6:>11.2f}'
                 f'{traced_ratio:>6.2f}x{r["rss_growth_kib"] / 1024:>9.1f}{rss_ratio:>6.2f}x'
                 f'{biggest if biggest >= 0 else "n/a":>12}'
             )

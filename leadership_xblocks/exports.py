@@ -10,7 +10,7 @@ anonymous ids.
 
 * Staff export: every row of the block.
 * Research export: only learners whose latest research-consent decision in the course is
-  "yes" (see `consenting_records`), and only structured values (see `research_data`).
+  "yes" (see `consenting_records`, `latest_decisions`), and only structured values (see `research_data`).
 """
 
 import csv
@@ -139,64 +139,86 @@ def _decisions(course_key):
     return records._model().objects.filter(course_key=str(course_key or ''), consent_at__isnull=False)
 
 
-def consenting_learners(course_key):
-    """A queryset of the anonymous ids whose latest research-consent decision in the course is yes.
+def decision_blocks(course_key):
+    """The blocks of the course where learners made consent decisions (in practice its
+    time-allocation blocks): one pass over the course's rows, once per research download."""
+    return sorted(set(_decisions(course_key).values_list('block_key', flat=True).distinct()))
 
-    If a learner decided in several blocks, the latest decision counts, so withdrawing consent
-    anywhere in the course removes them from every block's research export.
+
+def latest_decisions(learners, course_key, blocks):
+    """{learner: (consent, consent_at)}: each of these learners' latest decision in the course.
+
+    Looked up block by block through the unique (block_key, learner) index, so a page of
+    learners costs a page of index reads however large the course is. If a learner decided in
+    several blocks the latest decision counts (latest `consent_at`, then latest id), so
+    withdrawing consent anywhere in the course removes them from every block's research export.
     """
-    from django.db.models import F, OuterRef, Subquery
-
-    latest = _decisions(course_key).filter(learner=OuterRef('learner')).order_by('-consent_at', '-pk').values('pk')[:1]
-    return (
-        _decisions(course_key)
-        .filter(consent=True)
-        .annotate(latest_decision=Subquery(latest))
-        .filter(pk=F('latest_decision'))
-        .values('learner')
-    )
+    latest = {}
+    rows = _decisions(course_key).filter(block_key__in=blocks, learner__in=learners)
+    for learner, consent, at, pk in rows.values_list('learner', 'consent', 'consent_at', 'pk'):
+        if learner not in latest or (at, pk) > latest[learner][0]:
+            latest[learner] = ((at, pk), consent)
+    return {learner: (consent, order[0]) for learner, (order, consent) in latest.items()}
 
 
 def consenting_records(block_key, course_key, chunk_size=CHUNK_ROWS):
-    """The block's rows of consenting learners, each with `consented_at` (when they said yes), streamed."""
-    if not records.available():
-        return iter(())
-    from django.db.models import OuterRef, Subquery
+    """The block's rows of consenting learners, each with `consented_at` (when they said yes), streamed.
 
-    consented_at = (
-        _decisions(course_key)
-        .filter(learner=OuterRef('learner'))
-        .order_by('-consent_at', '-pk')
-        .values('consent_at')[:1]
-    )
-    query = (
-        records._model()
-        .objects.filter(block_key=str(block_key), learner__in=consenting_learners(course_key))
-        .annotate(consented_at=Subquery(consented_at))
-        .values('id', *RESEARCH_COLUMNS)
-    )
-    return keyset_pages(query, chunk_size)
+    Page by page: a page of the block's rows, then the latest decisions of that page's learners.
+    (One query joining every row to its learner's latest decision is quadratic on MariaDB
+    without an index on `learner`: 5,000 learners took over ten minutes.)
+    """
+    if not records.available():
+        return
+    blocks = decision_blocks(course_key)
+    if not blocks:
+        return
+    columns = [c for c in RESEARCH_COLUMNS if c != 'consented_at']
+    query = records._model().objects.filter(block_key=str(block_key)).values('id', *columns)
+    for page in keyset_page_lists(query, chunk_size):
+        decisions = latest_decisions([row['learner'] for row in page], course_key, blocks)
+        for row in page:
+            consent, at = decisions.get(row['learner'], (False, None))
+            if consent:
+                yield dict(row, consented_at=at)
+        page.clear()  # free this page's rows before the next page is read
+
+
+def _page(query, last, chunk_size):
+    """One keyset page: `... AND id > <last> ORDER BY id LIMIT <chunk_size>`, without a result cache."""
+    page = query.filter(pk__gt=last) if last is not None else query
+    return page.order_by('pk')[:chunk_size].iterator()
 
 
 def keyset_pages(query, chunk_size=CHUNK_ROWS):
     """Every row of a `.values('id', ...)` query, fetched `chunk_size` at a time in id order.
 
-    Each page is its own query, `... AND id > <last id> ORDER BY id LIMIT <chunk_size>`, which
-    an index on the filtered column serves directly (InnoDB keeps the primary key in every
-    secondary index, so `block_key`'s index is ordered by (block_key, id)). A row written
-    during the download appears at most once; a row updated meanwhile comes as it is when its
-    page is read.
+    Each page is its own query (`_page`), which an index on the filtered column serves directly
+    (InnoDB keeps the primary key in every secondary index, so `block_key`'s index is ordered by
+    (block_key, id)). A row written during the download appears at most once; a row updated
+    meanwhile comes as it is when its page is read. Rows pass on one by one as the driver gives them.
     """
     last = None
     while True:
-        page = query.filter(pk__gt=last) if last is not None else query
         fetched = 0
-        # `.iterator()`: no result cache, so a page is freed as soon as its last row is written.
-        for row in page.order_by('pk')[:chunk_size].iterator(chunk_size=chunk_size):
+        for row in _page(query, last, chunk_size):
             fetched += 1
             last = row['id']
             yield row
         if fetched < chunk_size:
+            return
+
+
+def keyset_page_lists(query, chunk_size=CHUNK_ROWS):
+    """The pages of `keyset_pages` as lists, for work that needs a whole page at once."""
+    last = None
+    while True:
+        rows = list(_page(query, last, chunk_size))
+        full = len(rows) == chunk_size  # before the caller may empty the list
+        if rows:
+            last = rows[-1]['id']
+            yield rows
+        if not full:
             return
 
 

@@ -72,16 +72,22 @@ def populate(args):
     bulk(block, args.rows, prefix='a', data=LEARNER_DATA)
     bulk(block + '-other', args.rows, prefix='b', data=LEARNER_DATA)
     bulk(warm_up, WARM_UP_ROWS, prefix='w', data=LEARNER_DATA)
+    if args.consenting:  # research consent for every other learner, decided in a time-allocation block
+        import datetime
+
+        at = datetime.datetime(2026, 1, 5, 9, 0, tzinfo=datetime.UTC)
+        for prefix, count in (('a', args.rows), ('w', WARM_UP_ROWS)):
+            bulk(f'{block}-consent-{prefix}', count, prefix=prefix, data={}, consent=True, consent_at=at)
     return {'block': block, 'rows': args.rows}
 
 
-def chunks(way, block):
+def chunks(way, block, kind='records'):
     if way == 'view':
         from django.test import Client
 
         from tests.support.downloads import view_path
 
-        response = Client().get(view_path('records'), {'block': block, 'student': STAFF})
+        response = Client().get(view_path(kind), {'block': block, 'student': STAFF})
         assert response.status_code == 200 and response.streaming, response.status_code
         return response.streaming_content
     from leadership_xblocks import exports, records
@@ -90,15 +96,27 @@ def chunks(way, block):
     return exports.csv_stream(exports.STAFF_COLUMNS, exports.staff_rows(rows))
 
 
-def consume(way, block):
+def consume(way, block, kind='records'):
     lines = size = 0
-    for chunk in chunks(way, block):
+    for chunk in chunks(way, block, kind):
         lines += chunk.count(b'\n')
         size += len(chunk)
     return lines, size
 
 
-def explain(block):
+def _plan(query):
+    from django.db import connection
+
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute('EXPLAIN ' + sql, params)
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def explain(block, kind):
+    """MariaDB's plan of a page from the middle of the block (as `exports._page` asks for it) and,
+    for the research export, of that page's decision lookup (`exports.latest_decisions`)."""
     from django.db import connection
 
     from leadership_xblocks import exports
@@ -106,22 +124,22 @@ def explain(block):
 
     if connection.vendor != 'mysql':
         return None
-    # a page from the middle of the block, as `exports.keyset_pages` asks for it
     ids = LearnerRecord.objects.filter(block_key=block).order_by('pk').values_list('id', flat=True)
     middle = ids[ids.count() // 2]
     page = LearnerRecord.objects.filter(block_key=block, pk__gt=middle).values('id', *exports.STAFF_COLUMNS)
-    sql, params = page.order_by('pk')[: exports.CHUNK_ROWS].query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute('EXPLAIN ' + sql, params)
-        names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+    plans = {'page': _plan(page.order_by('pk')[: exports.CHUNK_ROWS])}
+    if kind == 'research':
+        learners = [row['learner'] for row in page.order_by('pk')[: exports.CHUNK_ROWS]]
+        decisions = exports._decisions('').filter(block_key__in=exports.decision_blocks(''), learner__in=learners)
+        plans['decisions'] = _plan(decisions.values_list('learner', 'consent', 'consent_at', 'pk'))
+    return plans
 
 
 def measure(args):
     from django.db import connection
 
     block, warm_up = blocks()
-    consume(args.way, warm_up)  # warm up (imports, URL resolver, compiled queries) on a few rows
+    consume(args.way, warm_up, args.kind)  # warm up (imports, URL resolver, compiled queries) on a few rows
     gc.collect()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     queries = []
@@ -134,12 +152,12 @@ def measure(args):
 
     started = time.perf_counter()
     with connection.execute_wrapper(record):
-        lines, size = consume(args.way, block)
+        lines, size = consume(args.way, block, args.kind)
     seconds = time.perf_counter() - started
     rss_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     gc.collect()
     tracemalloc.start()
-    consume(args.way, block)
+    consume(args.way, block, args.kind)
     _current, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     return {
@@ -149,7 +167,7 @@ def measure(args):
         'rss_growth_kib': rss_kib,
         'traced_peak_bytes': peak,
         'queries': queries,
-        'explain': explain(block),
+        'explain': explain(block, args.kind),
     }
 
 
@@ -161,6 +179,8 @@ def main(argv=None):
     parser.add_argument('--var-dir', default=tempfile.gettempdir())
     parser.add_argument('--rows', type=int, default=1000)
     parser.add_argument('--way', choices=('view', 'buffered'), default='view')
+    parser.add_argument('--kind', choices=('records', 'research'), default='records')  # research: view only
+    parser.add_argument('--consenting', action='store_true', help='populate: consent for every learner of the block')
     args = parser.parse_args(argv)
     setup(args)
     result = populate(args) if args.command == 'populate' else measure(args)
@@ -178,7 +198,8 @@ def run(command, db, var_dir, db_name=None, python=None, **options):
     if db_name:
         argv += ['--db-name', db_name]
     for name, value in options.items():
-        argv += [f'--{name.replace("_", "-")}', str(value)]
+        flag = f'--{name.replace("_", "-")}'
+        argv += [flag] if value is True else [flag, str(value)]
     env = {k: v for k, v in os.environ.items() if not k.startswith(('LEADERSHIP_', 'PYTEST_', 'WORKBENCH_'))}
     done = subprocess.run(argv, cwd=REPO_ROOT, env=env, capture_output=True, text=True, timeout=1200, check=False)
     if done.returncode != 0:
