@@ -1,6 +1,6 @@
 """CSV exports of the cohort rows (`records.LearnerRecord`), streamed row by row.
 
-No XBlock imports here; the handlers live in `blocks/exports.py`, the streaming view in
+No XBlock imports here; the handlers live in `common/exports.py`, the streaming view in
 `cohort/views.py`. Both exports are generators of bytes: rows come from the database one page
 at a time (`keyset_pages`), each CSV line is written as its row arrives, and lines are handed
 on in small chunks, so memory stays flat however many learners there are, on MariaDB too
@@ -20,31 +20,10 @@ import re
 from . import records
 from .cells import formula_safe
 
-STAFF_COLUMNS = (
-    'learner',
-    'block_type',
-    'block_key',
-    'course_key',
-    'completed',
-    'score',
-    'consent',
-    'consent_at',
-    'created',
-    'updated',
-    'data',
-)
-RESEARCH_COLUMNS = (
-    'learner',
-    'block_type',
-    'block_key',
-    'course_key',
-    'completed',
-    'score',
-    'consented_at',
-    'created',
-    'updated',
-    'data',
-)
+# Who, where and what: the columns both exports begin with.
+ROW_COLUMNS = ('learner', 'block_type', 'block_key', 'course_key', 'completed', 'score')
+STAFF_COLUMNS = ROW_COLUMNS + ('consent', 'consent_at', 'created', 'updated', 'data')
+RESEARCH_COLUMNS = ROW_COLUMNS + ('consented_at', 'created', 'updated', 'data')
 # Keys whose values are a learner's own words, dropped from research data whatever they hold.
 FREE_TEXT_KEYS = frozenset({'text', 'model_text', 'reflection', 'comment', 'comments', 'notes', 'answer_text'})
 CHUNK_BYTES = 64 * 1024
@@ -247,7 +226,6 @@ def filename(block_key, kind):
 
 
 KINDS = ('records', 'research')
-CONTENT_TYPE = 'text/csv; charset=utf-8'
 
 
 def body(kind, block_key, course_key, chunk_size=CHUNK_ROWS):
@@ -257,11 +235,10 @@ def body(kind, block_key, course_key, chunk_size=CHUNK_ROWS):
     return staff_csv(block_key, chunk_size)
 
 
-def download_headers(block_key, kind):
-    """The headers of a CSV download, the same from the handler and the view: an attachment
-    with a safe file name, never cached, never sniffed as something else."""
-    return {
-        'Content-Disposition': f'attachment; filename="{filename(block_key, kind)}"',
-        'Cache-Control': 'private, no-store',
-        'X-Content-Type-Options': 'nosniff',
-    }
+def download(kind, block_key, course_key):
+    """The webob response of a CSV download (headers from `api.download_response`, the one place
+    for them): the handlers return it, the streaming view streams its body with its headers."""
+    from .api import download_response
+
+    disposition = f'attachment; filename="{filename(block_key, kind)}"'
+    return download_response('text/csv', disposition, app_iter=body(kind, block_key, course_key))

@@ -12,7 +12,7 @@ order, with nothing of the learners' data read before the staff check:
    check the LMS gives the handlers), or 400 when `block` names no block at all;
 2. 405 for anything but GET, 400 for a query string that is not clean text;
 3. 404 when no block with downloads has that key; 503 without the cohort app;
-4. the CSV, the same bytes the handler gives (`exports.body`, `exports.download_headers`).
+4. the CSV, the same bytes and headers the handler gives (`exports.download`).
 """
 
 import json
@@ -37,7 +37,7 @@ def _error(error):
 
 
 def _has_downloads(block_type):
-    from ..blocks.exports import RecordExportMixin
+    from ..common.exports import RecordExportMixin
 
     try:
         return issubclass(XBlock.load_class(block_type), RecordExportMixin)
@@ -79,7 +79,8 @@ def export_csv(request, kind):
         block_key, course_key = _target(request, block_ref)
     except UserFacingError as error:
         return _error(error)
-    response = StreamingHttpResponse(exports.body(kind, block_key, course_key), content_type=exports.CONTENT_TYPE)
-    for name, value in exports.download_headers(block_key, kind).items():
+    download = exports.download(kind, block_key, course_key)
+    response = StreamingHttpResponse(download.app_iter)
+    for name, value in download.headerlist:  # Content-Type, Content-Disposition, Cache-Control, ...
         response[name] = value
     return response
