@@ -3,9 +3,9 @@
 Both are GET handlers answering 403 to anyone who is not course staff (`compat.user_is_staff`)
 and 503 when the cohort app is not installed. The body is a generator (`exports.download`, an
 `api.download_response` with an `app_iter` over `exports.staff_csv` / `exports.research_csv`),
-so rows are read and written one chunk at a time. The LMS, though, gathers a handler's whole response before sending it, so the dashboard
-links the streaming view (`cohort/views.py`) wherever it is installed (`export_urls`); the
-handlers serve runtimes without it. Columns: `docs/data-dictionary.md`.
+so rows are read and written one chunk at a time. The LMS, though, gathers a handler's whole
+response before sending it, so the dashboard links the streaming view (`cohort/views.py`)
+wherever it is installed (`export_urls`); the handlers serve runtimes without it. Columns: `docs/data-dictionary.md`.
 """
 
 from xblock.core import XBlock
