@@ -13,8 +13,9 @@ Add `StaffDashboardMixin` to a block's bases (before `XBlock`) and call
 
 Staff status comes from `compat.user_is_staff` (the user service's
 `edx-platform.user_is_staff` in Open edX; the workbench's `LEADERSHIP_WORKBENCH_STAFF`
-user ids, `?student=staff` by default). All figures are computed from the learners' rows
-(`leadership_xblocks.records`) and carry counts only, never a learner id or name.
+user ids, `?student=staff` by default). All figures are read from the block's summary rows
+(`leadership_xblocks.records`, sums over the learners' rows kept exact on every write) and
+carry counts only, never a learner id or name.
 
 Blocks other than the scenario get a generic dashboard (learners started and completed,
 score distribution, and the means of numeric dicts their records keep under the keys in
@@ -67,7 +68,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
         )
 
     def dashboard_payload(self, options):
-        totals = aggregates.generic_totals(records.iter_rows(self.cohort_block_key()), self.dashboard_mean_keys)
+        totals = records.generic_totals(self.cohort_block_key(), self.dashboard_mean_keys)
         return state.generic_dashboard(
             self.scope_ids.block_type,
             self.display_name,

@@ -4,8 +4,8 @@ Research consent is explicit and revocable (`set_consent`, or `consent` in `subm
 recorded with a timestamp. The learner's cohort row (`leadership_xblocks.records`) holds
 their allocation and leadership model only while they consent; without consent the row
 keeps no answer, so the answer serves the learner's own view and nothing else. The mean
-shown beside an answer is computed from the rows of the *other* consenting learners, and
-only once there are at least `MIN_COHORT` of them.
+shown beside an answer is that of the *other* consenting learners (the block's summary
+figures less the learner's own row), and only once there are at least `MIN_COHORT` of them.
 """
 
 import functools
@@ -40,22 +40,6 @@ def load_model(body):
 @functools.lru_cache(maxsize=128)
 def model_problems(body):
     return tuple(model.validate(load_model(body)))
-
-
-def cohort_answers(block_key, exclude_learner):
-    """The allocations of the other learners of a block who answered and consent to research use.
-
-    Read from the learners' own rows (one per learner, written atomically), so the result is
-    exact however many processes serve the course; [] when the cohort app is not installed.
-    """
-    answers = []
-    for row in records.iter_records(block_key, consent=True, completed=True):
-        if row.learner == exclude_learner:
-            continue
-        data = row.data if isinstance(row.data, dict) else {}
-        if isinstance(data.get('allocations'), dict):
-            answers.append(data['allocations'])
-    return answers
 
 
 @XBlock.needs('i18n')
@@ -216,7 +200,8 @@ class LeadershipTimeAllocationBlock(
     def _cohort(self, answer):
         if not answer or not records.available():
             return None
-        means, count = model.cohort_mean(self.model, cohort_answers(self._block_key(), self.anonymous_id()))
+        count, sums = records.consented_others(self._block_key(), 'allocations', self.anonymous_id())
+        means, count = model.cohort_mean(self.model, count, sums)
         return {'means': means, 'count': count} if means is not None else None
 
     # learner API -------------------------------------------------------------
