@@ -118,11 +118,9 @@ def recompute(rows, limit=TOP_PATHS):
 
 
 def storage_key(figure):
-    """The unique text key of a figure in its block (<= 255 characters): JSON, or a hash when long."""
-    text = json.dumps(list(figure), separators=(',', ':'))
-    if figure[0] == PATH or len(text) > 200:
-        return f'#{figure[0]}:' + hashlib.sha256(text.encode('utf-8')).hexdigest()
-    return text
+    """The unique key of a figure in its block: its kind and a hash of its parts (lower-case hex, so a
+    case-insensitive collation such as MariaDB's utf8mb4_unicode_ci cannot merge ids differing in case)."""
+    return f'{figure[0]}:' + hashlib.sha256(detail(figure).encode('utf-8')).hexdigest()
 
 
 def detail(figure):

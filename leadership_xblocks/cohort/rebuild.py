@@ -45,10 +45,17 @@ def differences(record_model, figure_model, block_key, using='default'):
 def rebuild_block(record_model, figure_model, block_key, using='default'):
     """Replace a block's figures with the sums over its rows; returns how many figures it has.
 
-    Call inside a transaction: the figures are deleted first (which, on MariaDB, locks their
-    range, so no learner write can add to them meanwhile), then the rows are read with a
-    locking read (the newest committed version, held until the end), then the sums inserted.
+    In one transaction: the figures are deleted first (which, on MariaDB, locks them, so no
+    learner write can add to them meanwhile), then the rows are read with a locking read (the
+    newest committed version, held until the end), then the sums inserted.
     """
+    from django.db import transaction
+
+    with transaction.atomic(using=using):
+        return _rebuild(record_model, figure_model, block_key, using)
+
+
+def _rebuild(record_model, figure_model, block_key, using):
     figure_model.objects.using(using).filter(block_key=block_key).delete()
     sums = figures.add_up(_rows(record_model, block_key, using, lock=True))
     figure_model.objects.using(using).bulk_create(

@@ -85,8 +85,15 @@ def apply(block_key, delta):
 
 def read(block_key, path_limit=figures.TOP_PATHS):
     """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths)."""
+    from django.db.models import Q
+
     model = _model()
-    rows = model.objects.filter(block_key=str(block_key)).exclude(kind=figures.PATH).values_list('detail', 'n', 'total')
+    # two ranges of the (block_key, kind, ...) index: the kinds before and after 'path'
+    rows = (
+        model.objects.filter(block_key=str(block_key))
+        .filter(Q(kind__lt=figures.PATH) | Q(kind__gt=figures.PATH))
+        .values_list('detail', 'n', 'total')
+    )
     sums = {figures.from_detail(detail): (n, total) for detail, n, total in rows if n or total}
     top = (
         model.objects.filter(block_key=str(block_key), kind=figures.PATH, n__gt=0)

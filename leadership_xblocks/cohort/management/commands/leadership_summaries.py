@@ -7,7 +7,6 @@ command exits non-zero if any does (a monitoring job can run it).
 """
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 from ... import rebuild
 from ...models import CohortFigure, LearnerRecord
@@ -29,8 +28,7 @@ class Command(BaseCommand):
         if options['check']:
             return self._check(keys, using)
         for key in keys:
-            with transaction.atomic(using=using):
-                count = rebuild.rebuild_block(LearnerRecord, CohortFigure, key, using)
+            count = rebuild.rebuild_block(LearnerRecord, CohortFigure, key, using)
             self.stdout.write(f'{key}: {count} figures rebuilt')
         self.stdout.write(f'{len(keys)} blocks rebuilt')
 
