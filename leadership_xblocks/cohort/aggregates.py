@@ -5,7 +5,7 @@ Rows are as `leadership_xblocks.records` yields them (model instances or dicts w
 block's summary figures; `scenario_totals` and `generic_totals` here recompute them from every
 row (the `--check` of the summaries, and tests), while the views read the stored summaries.
 
-Scenario record data (what `blocks/scenario_cohort.py` writes, `v` = 1)::
+Scenario record data (what `scenario/cohort.py` writes, `v` = 1)::
 
     {"v": 1, "attempt": 2,
      "path": [{"step": "referral", "choice": "visit_today", "mode": "urgent",
