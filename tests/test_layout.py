@@ -19,6 +19,8 @@ XBLOCK_SIDE = {'block', 'cohort'}
 SHARED_MODELS = (
     'activity_model',
     'cells',
+    'cohort.aggregates',
+    'cohort.figures',
     'dashboards',
     'errors',
     'i18n',

@@ -139,7 +139,7 @@ def top_paths(path_figures, limit=TOP_PATHS):
     return [(figure, n) for _key, figure, n in ranked[:limit]]
 
 
-# Totals as the views read them (`state.py`) -------------------------------------------------
+# Totals as the views read them (the blocks' `payloads.py`) -------------------------------------------------
 
 
 def _mean(total, n, digits):

@@ -2,7 +2,7 @@
 
 `scenario_rows(scenario_xml, count)` walks the scenario at random `count` times (choices by the
 scenario's own targets, some timeouts, some learners stopped half-way, some replays) and returns
-rows shaped as `blocks/scenario_cohort.py` writes them. `insert_rows` stores them in bulk with
+rows shaped as `scenario/cohort.py` writes them. `insert_rows` stores them in bulk with
 the ORM; `mysql_insert` with one MySQLdb connection (a live server's database, outside Django);
 both leave the summaries to `leadership_summaries` / `rebuild.rebuild_block`.
 """
