@@ -7,9 +7,11 @@ and the blocks work without cohort features.
 
 Why rows and not a counter: a counter in a `user_state_summary` field is read, changed
 and written back, so two LMS processes writing at once lose one update. Here each learner
-writes only their own row (an atomic upsert on the unique `(block_key, learner)`), and
-every aggregate is computed from the rows (`leadership_xblocks.cohort.aggregates`), so it
-always equals the sum over the learners, however many processes serve them.
+writes only their own row (keyed on the unique `(block_key, learner)`), and in the same
+transaction adds the difference it made to the block's summary figures with atomic database
+increments (`cohort.figures`, `cohort.summaries`), so every figure always equals the sum
+over the learners, however many processes serve them, and reading one costs the same
+whatever the cohort's size.
 
 Learners are anonymous ids (`compat.anonymous_user_id`), never names.
 """

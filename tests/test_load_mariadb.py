@@ -16,17 +16,17 @@ It prints learners per second and the p95 latency of `choose`, and writes them t
 `artifacts/load-test.json`. It never skips: without MariaDB on 127.0.0.1:3306 it fails.
 """
 
+import functools
 import json
 import random
 import statistics
-import threading
 import time
 from collections import Counter
 
 import pytest
 
 from tests.support import ARTIFACTS
-from tests.support.http_learner import REQUEST_TIMEOUT, Client, find_cookie, find_scenario
+from tests.support.http_learner import Client, failed, find_cookie, find_scenario, run_together
 from tests.support.live_server import MARIADB, LiveServer, mariadb_available
 
 pytestmark = [pytest.mark.mariadb, pytest.mark.slow]
@@ -136,31 +136,16 @@ def test_concurrent_learners_keep_every_aggregate_exact():
     with server:
         assert server.host == '127.0.0.1'
         path, usage_id = find_scenario(server.url, STAFF)
-        log, results, seen = [], {}, []
-        start, stop = threading.Event(), threading.Event()
-        threads = [
-            threading.Thread(
-                target=play,
-                daemon=True,
-                args=(server.url, path, usage_id, f'load-{i:03d}', 1000 + i, start, log, results),
-            )
-            for i in range(LEARNERS)
-        ]
-        poller = threading.Thread(target=poll_present, args=(server.url, path, usage_id, stop, log, seen), daemon=True)
-        for thread in threads:
-            thread.start()
-        poller.start()
-        began = time.perf_counter()
-        start.set()
-        for thread in threads:
-            thread.join(timeout=max(1.0, RUN_TIMEOUT - (time.perf_counter() - began)))
-        elapsed = time.perf_counter() - began
-        stop.set()
-        poller.join(timeout=REQUEST_TIMEOUT)
+        log, results, seen, elapsed, unfinished = run_together(
+            functools.partial(play, server.url, path, usage_id),
+            functools.partial(poll_present, server.url, path, usage_id),
+            [(f'load-{i:03d}', 1000 + i) for i in range(LEARNERS)],
+            RUN_TIMEOUT,
+        )
 
-        failures = [entry for entry in log if entry['error'] or entry['status'] != 200]
+        failures = failed(log)
         assert not failures, f'{len(failures)} of {len(log)} requests failed, e.g. {failures[:3]}\n{server.log_tail()}'
-        assert not any(thread.is_alive() for thread in threads), 'some learners did not finish in time'
+        assert not unfinished, 'some learners did not finish in time'
         assert len(results) == LEARNERS
         finals = [result['state'] for result in results.values()]
         assert all(state and state['ending'] and state['completed'] for state in finals)

@@ -15,18 +15,17 @@ and present mode. Afterwards:
   saw, and as many finished attempts as the endings they reached; the dashboard counts every row.
 """
 
+import functools
 import os
 import random
 import subprocess
-import threading
-import time
 
 import pytest
 
 from leadership_xblocks import compat
 from tests.support import REPO_ROOT
 from tests.support.cohort_rows import mysql_insert, scenario_rows
-from tests.support.http_learner import Client, find_cookie, find_scenario
+from tests.support.http_learner import Client, failed, find_cookie, find_scenario, run_together
 from tests.support.live_server import MARIADB, LiveServer, mariadb_available
 
 pytestmark = [pytest.mark.mariadb, pytest.mark.slow]
@@ -149,30 +148,16 @@ def test_soak_with_a_50000_learner_cohort_keeps_the_summaries_exact():
         built = manage(server, 'leadership_summaries', '--block', usage_id)
         assert built.returncode == 0, built.stderr
 
-        log, results, seen = [], {}, []
-        start, stop = threading.Event(), threading.Event()
-        threads = [
-            threading.Thread(
-                target=play,
-                daemon=True,
-                args=(server.url, path, usage_id, f'soak-{i:03d}', 5000 + i, start, log, results),
-            )
-            for i in range(LEARNERS)
-        ]
-        poller = threading.Thread(target=poll, args=(server.url, path, usage_id, stop, log, seen), daemon=True)
-        for thread in threads + [poller]:
-            thread.start()
-        began = time.perf_counter()
-        start.set()
-        for thread in threads:
-            thread.join(timeout=max(1.0, RUN_TIMEOUT - (time.perf_counter() - began)))
-        elapsed = time.perf_counter() - began
-        stop.set()
-        poller.join(timeout=60)
+        log, results, seen, elapsed, unfinished = run_together(
+            functools.partial(play, server.url, path, usage_id),
+            functools.partial(poll, server.url, path, usage_id),
+            [(f'soak-{i:03d}', 5000 + i) for i in range(LEARNERS)],
+            RUN_TIMEOUT,
+        )
 
-        failures = [entry for entry in log if entry['error'] or entry['status'] != 200]
+        failures = failed(log)
         assert not failures, f'{len(failures)} of {len(log)} requests failed, e.g. {failures[:3]}\n{server.log_tail()}'
-        assert len(results) == LEARNERS and not any(thread.is_alive() for thread in threads)
+        assert len(results) == LEARNERS and not unfinished
 
         checked = manage(server, 'leadership_summaries', '--check')
         assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -56,8 +56,9 @@ def scenario_rows(scenario_xml, count, seed=1):
     return rows
 
 
-def insert_rows(block_key, block_type, rows, prefix='pre', course_key='course-v1:Volume+T+1'):
-    """Store `rows` for `block_key` in the default database (ORM bulk insert, no summaries)."""
+def insert_rows(block_key, block_type, rows, prefix='pre', course_key='course-v1:Volume+T+1', start=0):
+    """Store `rows` for `block_key` in the default database (ORM bulk insert, no summaries); learners are
+    named `<prefix>-<start + i>`."""
     from leadership_xblocks.cohort.models import LearnerRecord
 
     LearnerRecord.objects.bulk_create(
@@ -65,7 +66,7 @@ def insert_rows(block_key, block_type, rows, prefix='pre', course_key='course-v1
             LearnerRecord(
                 block_key=block_key,
                 block_type=block_type,
-                learner=f'{prefix}-{i}',
+                learner=f'{prefix}-{start + i}',
                 course_key=course_key,
                 data=row['data'],
                 completed=row['completed'],

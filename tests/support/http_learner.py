@@ -7,6 +7,7 @@ time; `find_scenario` finds the example scenario's page and usage id on the work
 import http.cookiejar
 import json
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -111,3 +112,32 @@ def find_scenario(base, staff):
         if status == 200 and len(usages) == 1:
             return path, usages[0]
     raise AssertionError(f'no scenario page with one leadership_scenario block among {links}')
+
+
+def run_together(play, poll, students, run_timeout, poll_timeout=REQUEST_TIMEOUT):
+    """Start a thread per learner, `play(student, seed, start, log, results)`, and the facilitator's,
+    `poll(stop, log, seen)`; release them at once and wait up to `run_timeout` seconds.
+
+    Returns (log, results, seen, seconds taken, how many learner threads had not finished).
+    """
+    log, results, seen = [], {}, []
+    start, stop = threading.Event(), threading.Event()
+    threads = [
+        threading.Thread(target=play, args=(student, seed, start, log, results), daemon=True)
+        for student, seed in students
+    ]
+    poller = threading.Thread(target=poll, args=(stop, log, seen), daemon=True)
+    for thread in threads + [poller]:
+        thread.start()
+    began = time.perf_counter()
+    start.set()
+    for thread in threads:
+        thread.join(timeout=max(1.0, run_timeout - (time.perf_counter() - began)))
+    elapsed = time.perf_counter() - began
+    stop.set()
+    poller.join(timeout=poll_timeout)
+    return log, results, seen, elapsed, sum(thread.is_alive() for thread in threads)
+
+
+def failed(log):
+    return [entry for entry in log if entry['error'] or entry['status'] != 200]
