@@ -154,3 +154,15 @@ def course_key(block):
     if key is None:
         key = getattr(block.runtime, 'course_id', None)
     return str(key) if key else ''
+
+
+def may_author(block):
+    """True when the current user may edit the block: Studio's write permission on the course where
+    Studio offers it (cms/djangoapps/contentstore/utils.py, load_services_for_studio), staff elsewhere.
+    The block must declare `@XBlock.wants('studio_user_permissions')`."""
+    permissions = block.runtime.service(block, 'studio_user_permissions')
+    if permissions is not None and hasattr(permissions, 'can_write'):
+        from opaque_keys.edx.keys import CourseKey
+
+        return bool(permissions.can_write(CourseKey.from_string(course_key(block))))
+    return user_is_staff(block)

@@ -17,6 +17,7 @@ from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .olx_body import OLXBodyMixin
 from .scenario_cohort import ScenarioCohortMixin
+from .scenario_studio import ScenarioStudioMixin
 from .staff import StaffDashboardMixin
 from .workbench import course_pages, demo_pages
 
@@ -92,7 +93,9 @@ def shortcut_scores(body, scoring, shuffle=True, review='final'):
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
+@XBlock.wants('studio_user_permissions')
 class LeadershipScenarioBlock(
+    ScenarioStudioMixin,
     LeadershipBlockMixin,
     CPDMixin,
     ScenarioCohortMixin,
