@@ -117,7 +117,12 @@ function LeadershipScenarioEditor(runtime, element, init) {
         var key = focusKey || (active && panels.form.contains(active) ? active.getAttribute('data-key') : null);
         F.render(panels.form, uid, state.form, state.rows, state.report, args.modes);
         var target = key && panels.form.querySelector('[data-key="' + key.replace(/"/g, '\\"') + '"]');
-        if (target) { target.focus(); }
+        if (target) {
+            target.focus();
+            if (typeof target.value === 'string' && target.setSelectionRange && /text|textarea/.test(target.type)) {
+                target.setSelectionRange(target.value.length, target.value.length);  /* keep typing where it was */
+            }
+        }
     }
 
     function onInput(event) {

@@ -4,7 +4,7 @@
     'use strict';
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
     var SVG = 'http://www.w3.org/2000/svg';
-    var COL = 200, ROW = 78, W = 150, H = 48, PAD = 16, LOOP = 34;
+    var COL = 250, ROW = 78, W = 150, H = 48, PAD = 16, LOOP = 34;
     /* Each mode has its own colour AND dash pattern, so the map never relies on colour alone. */
     var STYLES = {
         urgent: {stroke: '#b00020', dash: ''},
@@ -76,7 +76,7 @@
         map.nodes.forEach(function (n) { byId[n.id] = n; rows = Math.max(rows, n.row + 1); });
         var width = PAD * 2 + Math.max(1, map.layers) * COL, height = PAD * 2 + rows * ROW + LOOP + 30;
         var defs = svg('defs');
-        var root = svg('svg', {width: width, height: height, viewBox: '0 0 ' + width + ' ' + height,
+        var root = svg('svg', {width: '100%', viewBox: '0 0 ' + width + ' ' + height, 'data-width': width, 'data-height': height,
                                'aria-hidden': 'true', focusable: 'false'}, [defs]);
         Object.keys(STYLES).concat(['other']).forEach(function (mode) {
             var style = STYLES[mode] || OTHER;
@@ -122,13 +122,15 @@
     }
 
     /* The focusable layer over the drawing: one button per node, placed on it, arrow keys move between them. */
-    function nodeButtons(map, problems, selected, onSelect) {
+    function nodeButtons(map, problems, selected, onSelect, width, height) {
+        var pct = function (value, of) { return (100 * value / of).toFixed(3) + '%'; };
         var layer = el('div', {className: 'lsx-map-keys', role: 'group', 'aria-label': _('Steps and endings on the map')});
         var buttons = map.nodes.map(function (node, i) {
             var isSel = node.id === selected || (!selected && i === 0);
             var button = el('button', {type: 'button', className: 'lsx-map-key', 'data-node': node.id,
                                        tabindex: isSel ? '0' : '-1', 'aria-current': node.id === selected ? 'true' : null,
-                                       style: 'left:' + (PAD + node.layer * COL) + 'px;top:' + (PAD + node.row * ROW) + 'px',
+                                       style: 'left:' + pct(PAD + node.layer * COL, width) + ';top:' + pct(PAD + node.row * ROW, height) +
+                                           ';width:' + pct(W, width) + ';height:' + pct(H, height),
                                        onclick: function () { onSelect(node.id); }}, [
                 el('span', {className: 'lsx-sr-only'}, [nodeLabel(node, problems)])
             ]);
@@ -187,9 +189,10 @@
             return;
         }
         var drawing = drawSvg(uid, map, report.problems, selected);
-        var box = el('div', {className: 'lsx-map-box'}, [el('div', {className: 'lsx-map-canvas',
-            style: 'width:' + drawing.getAttribute('width') + 'px;height:' + drawing.getAttribute('height') + 'px'},
-            [drawing, nodeButtons(map, report.problems, selected, onSelect)])]);
+        var width = Number(drawing.getAttribute('data-width')), height = Number(drawing.getAttribute('data-height'));
+        /* The drawing scales down to the space it has (it never scrolls sideways); the buttons over its nodes scale with it. */
+        var box = el('div', {className: 'lsx-map-box'}, [el('div', {className: 'lsx-map-canvas', style: 'max-width:' + width + 'px'},
+            [drawing, nodeButtons(map, report.problems, selected, onSelect, width, height)])]);
         container.appendChild(box);
         container.appendChild(legend());
     }
