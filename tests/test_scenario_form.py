@@ -2,6 +2,7 @@
 handlers (editor_check, editor_preview) in the workbench runtime, refusing bad input with a 4xx."""
 
 import copy
+import gzip
 import pathlib
 
 import pytest
@@ -151,3 +152,14 @@ def test_studio_view_is_the_editor_with_its_report(block):
     assert 'role="tablist"' in html and 'data-role="map"' in html and 'Scenario (OLX)' in html
     urls = [r.data for r in frag.resources if r.kind == 'url']
     assert any(u.endswith('static/scenario_editor.js') for u in urls)
+
+
+def test_the_editors_own_js_and_css_stay_under_30_kb_gzipped(capsys):
+    from leadership_xblocks.blocks.base import public_static
+    from leadership_xblocks.blocks.scenario_studio import EDITOR_CSS, EDITOR_JS
+
+    raw = b''.join(public_static().joinpath(name).read_bytes() for name in EDITOR_JS + EDITOR_CSS)
+    packed = len(gzip.compress(raw, 9))
+    with capsys.disabled():
+        print(f'\nscenario editor JS + CSS: {len(raw)} bytes, {packed} gzipped ({packed / len(raw):.2f} of raw)')
+    assert packed < 30 * 1024

@@ -131,8 +131,16 @@ def test_build_a_five_step_scenario_with_a_loop_by_keyboard_save_and_play(wb, pa
     # A learner plays it: through the loop and on to the ending.
     learner = page.context.new_page()
     wb.open(EDITOR_DEMO, student=new_student('editor-built'), page=learner)
-    route = ['Option 1 at moment 1', 'Option 1 at moment 2', 'Option 2 at moment 3', 'Option 1 at moment 1',
-             'Option 1 at moment 2', 'Option 1 at moment 3', 'Option 1 at moment 4', 'Option 1 at moment 5']
+    route = [
+        'Option 1 at moment 1',
+        'Option 1 at moment 2',
+        'Option 2 at moment 3',
+        'Option 1 at moment 1',
+        'Option 1 at moment 2',
+        'Option 1 at moment 3',
+        'Option 1 at moment 4',
+        'Option 1 at moment 5',
+    ]
     for label in route:
         learner.get_by_role('button', name=label).click()
     expect(learner.get_by_role('heading', name='Everyone is safe')).to_be_visible()
