@@ -54,7 +54,7 @@ class ScenarioStudioMixin:
                     'name': name,
                     'kind': _field_kind(field),
                     'label': self._(field.display_name),
-                    'help': self._(field.help or ''),
+                    'help': self._(field.help) if field.help else '',
                     'value': getattr(self, name),
                     'default': field.default,
                     'set': field.is_set_on(self),
