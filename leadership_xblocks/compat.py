@@ -157,12 +157,12 @@ def course_key(block):
 
 
 def may_author(block):
-    """True when the current user may edit the block: Studio's write permission on the course where
-    Studio offers it (cms/djangoapps/contentstore/utils.py, load_services_for_studio), staff elsewhere.
-    The block must declare `@XBlock.wants('studio_user_permissions')`."""
+    """True when the current user may edit the block: Studio's write permission on the block's course
+    where Studio offers it (the `studio_user_permissions` service of cms/djangoapps/contentstore/utils.py,
+    load_services_for_studio), staff elsewhere. The block must `@XBlock.wants('studio_user_permissions')`."""
     permissions = block.runtime.service(block, 'studio_user_permissions')
-    if permissions is not None and hasattr(permissions, 'can_write'):
-        from opaque_keys.edx.keys import CourseKey
-
-        return bool(permissions.can_write(CourseKey.from_string(course_key(block))))
-    return user_is_staff(block)
+    if permissions is None:
+        return user_is_staff(block)
+    usage_id = block.scope_ids.usage_id
+    key = getattr(usage_id, 'context_key', None) or getattr(usage_id, 'course_key', None)
+    return key is not None and bool(permissions.can_write(key))

@@ -7,6 +7,7 @@ import pathlib
 
 import pytest
 from lxml import etree
+from webob import Request
 
 from leadership_xblocks.scenario import form, layout, olx, validation
 from tests.scenario_samples import choice, ending, scenario, step
@@ -163,3 +164,26 @@ def test_the_editors_own_js_and_css_stay_under_30_kb_gzipped(capsys):
     with capsys.disabled():
         print(f'\nscenario editor JS + CSS: {len(raw)} bytes, {packed} gzipped ({packed / len(raw):.2f} of raw)')
     assert packed < 30 * 1024
+
+
+class StudioPermissions:
+    """Studio's `studio_user_permissions` service (cms/djangoapps/contentstore/utils.py,
+    StudioPermissionsService): `can_write(course_key)` is the user's write access to the course."""
+
+    def __init__(self, writable):
+        self.writable = writable
+        self.asked = []
+
+    def can_write(self, course_key):
+        self.asked.append(course_key)
+        return self.writable
+
+
+def test_where_studio_offers_its_permissions_they_decide_not_the_staff_list(block):
+    staff = Learner(block, 'staff').block()
+    permissions = StudioPermissions(writable=True)
+    staff.runtime._services['studio_user_permissions'] = permissions
+    request = Request.blank('/', method='POST', body=b'{"olx": ""}', content_type='application/json')
+    response = staff.runtime.handle(staff, 'editor_check', request)
+    # a workbench usage id belongs to no course, so no course can be written: refused before reading
+    assert response.status_code == 403 and permissions.asked == []

@@ -303,6 +303,7 @@
     "submitted": "wedi'i gyflwyno",
     "up {value}": "i fyny {value}",
     "{count} problem(s)": "{count} problem",
+    "{count} problem(s) about the whole scenario: see Problems.": "{count} problem am y senario cyfan: gweler Problemau.",
     "{count} statement still needs a rating.": [
       "Mae angen gradd ar {count} datganiad o hyd.",
       "Mae angen gradd ar {count} datganiad o hyd.",

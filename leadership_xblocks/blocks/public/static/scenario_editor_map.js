@@ -194,6 +194,11 @@
         var box = el('div', {className: 'lsx-map-box'}, [el('div', {className: 'lsx-map-canvas', style: 'max-width:' + width + 'px'},
             [drawing, nodeButtons(map, report.problems, selected, onSelect, width, height)])]);
         container.appendChild(box);
+        var general = report.problems.filter(function (p) { return !p.node; }).length;
+        if (general) {  /* the shortcut warnings, say: about the whole scenario, not one node */
+            container.appendChild(el('p', {className: 'lsx-problem-warning'}, [el('strong', {}, [L.format(
+                _('{count} problem(s) about the whole scenario: see Problems.'), {count: general})])]));
+        }
         container.appendChild(legend());
     }
 
