@@ -156,10 +156,10 @@ def test_studio_view_is_the_editor_with_its_report(block):
 
 
 def test_the_editors_own_js_and_css_stay_under_30_kb_gzipped(capsys):
-    from leadership_xblocks.blocks.base import public_static
-    from leadership_xblocks.blocks.scenario_studio import EDITOR_CSS, EDITOR_JS
+    from leadership_xblocks import public_static
+    from leadership_xblocks.scenario.studio import EDITOR_CSS, EDITOR_JS
 
-    raw = b''.join(public_static().joinpath(name).read_bytes() for name in EDITOR_JS + EDITOR_CSS)
+    raw = b''.join(public_static('leadership_xblocks.scenario').joinpath(n).read_bytes() for n in EDITOR_JS + EDITOR_CSS)
     packed = len(gzip.compress(raw, 9))
     with capsys.disabled():
         print(f'\nscenario editor JS + CSS: {len(raw)} bytes, {packed} gzipped ({packed / len(raw):.2f} of raw)')
