@@ -159,7 +159,8 @@ def test_the_editors_own_js_and_css_stay_under_30_kb_gzipped(capsys):
     from leadership_xblocks import public_static
     from leadership_xblocks.scenario.studio import EDITOR_CSS, EDITOR_JS
 
-    raw = b''.join(public_static('leadership_xblocks.scenario').joinpath(n).read_bytes() for n in EDITOR_JS + EDITOR_CSS)
+    folder = public_static('leadership_xblocks.scenario')
+    raw = b''.join(folder.joinpath(name).read_bytes() for name in EDITOR_JS + EDITOR_CSS)
     packed = len(gzip.compress(raw, 9))
     with capsys.disabled():
         print(f'\nscenario editor JS + CSS: {len(raw)} bytes, {packed} gzipped ({packed / len(raw):.2f} of raw)')

@@ -13,11 +13,10 @@ from xblock.fields import Boolean, Float, Integer
 
 from .. import compat
 from ..api import RequestError, api_handler
-from ..i18n import gettext_noop as _
 from ..common.olx_body import canonical_body
+from ..i18n import gettext_noop as _
 from ..olx_io import OLXSyntaxError
-from . import form as form_model
-from . import layout, olx, validation
+from . import form as form_model, layout, olx, validation
 from .body import load_scenario, scenario_problems
 from .model import MODES
 

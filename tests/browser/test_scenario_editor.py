@@ -58,9 +58,7 @@ def delete_all(page, kind, count):
     """Delete the first `count` items of a list with the keyboard (each Delete button in turn)."""
     for _ in range(count):
         page.locator(f'[data-key="h:{kind}.0"]').focus()
-        for _ in range(4):
-            page.keyboard.press('Tab')
-        assert name_of_focus(page).startswith('Delete:'), name_of_focus(page)
+        tab_to(page, 'Delete:', max_presses=6, prefix=True)
         page.keyboard.press('Enter')
 
 
@@ -235,3 +233,18 @@ def test_the_map_is_keyboard_navigable_and_opens_nodes_in_the_form(wb, page):
     page.keyboard.press('Enter')
     expect(page.locator('[data-key="h:steps.2"]')).to_be_focused()
     assert name_of_focus(page).startswith('Step 3: Monday morning')
+
+    # Folding every step leaves their headings, for an overview; opening a node from the map unfolds it.
+    situation = editor.locator('[data-path="steps.1.html"]')
+    editor.get_by_role('button', name='Hide the details of every step').click()
+    expect(situation).to_be_hidden()
+    expect(editor.locator('[data-path="steps.0.html"]')).to_be_hidden()
+    show_first = editor.get_by_role('button', name='Show details: step 1 (referral)')
+    expect(show_first).to_have_attribute('aria-expanded', 'false')
+    check_view(page, 'editor-folded')
+    editor.locator('.lsx-map-key[data-node="home_visit"]').click()
+    expect(page.locator('[data-key="h:steps.1"]')).to_be_focused()
+    expect(situation).to_be_visible()
+    editor.get_by_role('button', name='Hide details: step 2 (home_visit)').press('Enter')
+    expect(situation).to_be_hidden()
+    expect(editor.get_by_role('button', name='Show details: step 2 (home_visit)')).to_be_focused()

@@ -11,7 +11,7 @@ function LeadershipScenarioEditor(runtime, element, init) {
     var panels = {form: part('form'), olx: part('olx'), try: part('try')};
     var state = {
         form: args.report.form, report: args.report, rows: args.settings, tab: 'form', dirty: false,
-        olxEdited: false, selected: null, timer: null, pending: null, lastSummary: ''
+        olxEdited: false, selected: null, timer: null, pending: null, lastSummary: '', collapsed: {}
     };
     var DRAFT_KEY = 'leadership-xblocks:scenario-draft:' + args.block;
 
@@ -115,7 +115,7 @@ function LeadershipScenarioEditor(runtime, element, init) {
     function drawForm(focusKey) {
         var active = document.activeElement;
         var key = focusKey || (active && panels.form.contains(active) ? active.getAttribute('data-key') : null);
-        F.render(panels.form, uid, state.form, state.rows, state.report, args.modes);
+        F.render(panels.form, uid, state.form, state.rows, state.report, args.modes, state.collapsed);
         var target = key && panels.form.querySelector('[data-key="' + key.replace(/"/g, '\\"') + '"]');
         if (target) {
             target.focus();
@@ -167,6 +167,7 @@ function LeadershipScenarioEditor(runtime, element, init) {
         if (!button || !panels.form.contains(button) || button.getAttribute('aria-disabled') === 'true') { return; }
         var action = button.getAttribute('data-action'), list = button.getAttribute('data-list');
         var index = parseInt(button.getAttribute('data-index') || '0', 10), kind = F.kinds()[F.listName(list)];
+        if (action === 'toggle' || action === 'fold' || action === 'unfold') { fold(action, list, index); return; }
         var at = F.apply(state.form, action, list, index), focusKey;
         if (action === 'add' || action === 'dup') { focusKey = 'h:' + list + '.' + at; }
         else if (action === 'del') { focusKey = at >= 0 ? 'h:' + list + '.' + at : 'add:' + list; }
@@ -182,8 +183,25 @@ function LeadershipScenarioEditor(runtime, element, init) {
         changed();
     }
 
+    /* Show or hide the fields of one step or ending, or of every step; nothing in the scenario changes. */
+    function fold(action, list, index) {
+        if (action === 'toggle') {
+            var key = list + ':' + F.getPath(state.form, list + '.' + index + '.id');
+            if (state.collapsed[key]) { delete state.collapsed[key]; } else { state.collapsed[key] = true; }
+            drawForm('toggle:' + list + '.' + index);
+            return;
+        }
+        state.form.steps.forEach(function (step) {
+            if (action === 'fold') { state.collapsed['steps:' + step.id] = true; } else { delete state.collapsed['steps:' + step.id]; }
+        });
+        drawForm(action + ':' + list);
+    }
+
     function openNode(id) {
         state.selected = id;
+        delete state.collapsed['steps:' + id];
+        delete state.collapsed['endings:' + id];
+        if (state.tab === 'form') { drawForm(); }
         var go = function () {
             var steps = state.form ? state.form.steps : [], endings = state.form ? state.form.endings : [];
             var i = steps.map(function (s) { return s.id; }).indexOf(id), list = 'steps';
@@ -289,7 +307,11 @@ function LeadershipScenarioEditor(runtime, element, init) {
         tab.addEventListener('keydown', onTabKey);
     });
     part('save').addEventListener('click', save);
-    part('cancel').addEventListener('click', function (event) { event.preventDefault(); runtime.notify('cancel', {}); });
+    part('cancel').addEventListener('click', function (event) {
+        event.preventDefault();
+        state.dirty = false;  /* the editor closes; unsaved work stays as the browser's draft */
+        runtime.notify('cancel', {});
+    });
     window.addEventListener('beforeunload', function (event) {
         if (!state.dirty) { return undefined; }
         event.preventDefault();

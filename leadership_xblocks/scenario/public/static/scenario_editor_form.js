@@ -86,8 +86,8 @@
         }
     }
 
-    function Builder(uid, form, report, modes) {
-        this.uid = uid; this.form = form; this.report = report; this.modes = modes;
+    function Builder(uid, form, report, modes, collapsed) {
+        this.uid = uid; this.form = form; this.report = report; this.modes = modes; this.collapsed = collapsed || {};
     }
 
     Builder.prototype.id = function (key) { return this.uid + '-f-' + key.replace(/[^A-Za-z0-9_-]/g, '-'); };
@@ -162,11 +162,19 @@
     };
 
     Builder.prototype.item = function (list, index, count, level, heading, name, children) {
-        var path = list + '.' + index;
+        var path = list + '.' + index, tools = this.tools(list, index, count, name);
+        var foldable = list === 'steps' || list === 'endings', body = children;
+        if (foldable) {  /* steps and endings fold to their heading, for an overview of a long scenario */
+            var shut = !!this.collapsed[list + ':' + name], bodyId = this.id(path) + '-body';
+            tools.insertBefore(el('button', {type: 'button', className: 'lsx-ed-small', 'data-action': 'toggle',
+                'data-list': list, 'data-index': String(index), 'data-key': 'toggle:' + path, 'aria-controls': bodyId,
+                'aria-expanded': shut ? 'false' : 'true', 'aria-label': (shut ? _('Show details') : _('Hide details')) + ': ' +
+                kinds()[list] + ' ' + (index + 1) + ' (' + name + ')'}, [shut ? _('Show details') : _('Hide details')]), tools.firstChild);
+            body = [el('div', {id: bodyId, hidden: shut}, children)];
+        }
         return el('section', {className: 'lsx-ed-item lsx-ed-' + listName(list), 'data-item': path}, [
-            el('h' + level, {id: this.id(path) + '-h', tabindex: '-1', 'data-key': 'h:' + path}, [heading]),
-            this.tools(list, index, count, name)
-        ].concat(children));
+            el('h' + level, {id: this.id(path) + '-h', tabindex: '-1', 'data-key': 'h:' + path}, [heading]), tools
+        ].concat(body));
     };
 
     Builder.prototype.choice = function (step, si, c, ci) {
@@ -250,8 +258,12 @@
     }
 
     /* The whole form, for a form model, the settings rows and the last report. */
-    function render(container, uid, form, rows, report, modes) {
-        var b = new Builder(uid, form, report, modes);
+    function render(container, uid, form, rows, report, modes, collapsed) {
+        var b = new Builder(uid, form, report, modes, collapsed);
+        var fold = function (list, action, text) {
+            return el('button', {type: 'button', className: 'lsx-ed-small', 'data-action': action, 'data-list': list,
+                                 'data-key': action + ':' + list}, [text]);
+        };
         L.clear(container);
         [section(_('Settings'), b.settings(rows)),
          section(_('Texts around the scenario'), [b.rich('content_note', _('Content note (shown before the first step)')),
@@ -261,7 +273,9 @@
                  {n: i + 1, label: c.label || c.id}), c.id, [b.text('competencies.' + i + '.id', _('Competency id')),
                  b.text('competencies.' + i + '.label', _('Name'))]);
          }).concat([b.addButton('competencies', _('Add a competency'))])),
-         section(_('Steps'), form.steps.map(function (s, i) { return b.step(s, i); }).concat([b.addButton('steps', _('Add a step'))])),
+         section(_('Steps'), [el('div', {className: 'lsx-ed-tools'}, [fold('steps', 'fold', _('Hide the details of every step')),
+                                                                     fold('steps', 'unfold', _('Show the details of every step'))])]
+             .concat(form.steps.map(function (s, i) { return b.step(s, i); }), [b.addButton('steps', _('Add a step'))])),
          section(_('Endings'), form.endings.map(function (e, i) {
              var p = 'endings.' + i;
              return b.item('endings', i, form.endings.length, 4, L.format(_('Ending {n}: {title}'), {n: i + 1, title: e.title || e.id}),
