@@ -22,7 +22,7 @@ from .model import MODES
 
 NOT_AN_AUTHOR = _('Only course authors can use the scenario editor.')
 ROOT_SETTINGS = ('scoring', 'shuffle', 'review')
-# The editor's own files (tests/browser/test_scenario_editor.py keeps them under 30 KB gzipped).
+# The editor's own files (tests/test_scenario_form.py keeps them under 30 KB gzipped).
 EDITOR_JS = ('scenario_editor_map.js', 'scenario_editor_form.js', 'scenario_editor_try.js', 'scenario_editor.js')
 EDITOR_CSS = ('scenario_editor.css',)
 
