@@ -1,16 +1,15 @@
 """Staff-only CSV downloads of a block's cohort rows: `download_records` and `download_research`.
 
 Both are GET handlers answering 403 to anyone who is not course staff (`compat.user_is_staff`)
-and 503 when the cohort app is not installed. The body is a generator (`webob.Response(app_iter=...)`)
+and 503 when the cohort app is not installed. The body is a generator (`api.download_response(app_iter=...)`)
 over `exports.staff_csv` / `exports.research_csv`, so rows are read and written one chunk at a
 time. Columns: `docs/data-dictionary.md`.
 """
 
-from webob import Response
 from xblock.core import XBlock
 
 from .. import compat, exports, records
-from ..api import json_response
+from ..api import download_response, json_response
 from ..i18n import gettext_noop as _
 
 
@@ -29,13 +28,8 @@ class RecordExportMixin:
         return None
 
     def _csv_response(self, body, kind):
-        response = Response(app_iter=body, content_type='text/csv', charset='utf-8')
-        response.headers['Content-Disposition'] = (
-            f'attachment; filename="{exports.filename(self._export_block_key(), kind)}"'
-        )
-        response.headers['Cache-Control'] = 'private, no-store'
-        response.headers['X-Content-Type-Options'] = 'nosniff'
-        return response
+        disposition = f'attachment; filename="{exports.filename(self._export_block_key(), kind)}"'
+        return download_response('text/csv', disposition, app_iter=body)
 
     @XBlock.handler
     def download_records(self, request, suffix=''):

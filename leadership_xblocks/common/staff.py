@@ -54,8 +54,9 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
         """{data key: (title, {sub key: label})} for the generic dashboard's mean tables."""
         return {}
 
-    def save_cohort_row(self, data, completed=False, score=None):
-        """Write the current learner's one row for this block (`records.save_record`); no-op without the app."""
+    def save_cohort_row(self, data, completed=False, score=None, consent=None):
+        """Write the current learner's one row for this block (`records.save_record`, which says what
+        `consent` does); no-op without the app. The one writer of every block's cohort rows."""
         return records.save_record(
             self.cohort_block_key(),
             self.scope_ids.block_type,
@@ -64,6 +65,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
             data,
             completed=completed,
             score=score,
+            consent=consent,
         )
 
     def dashboard_payload(self, options):
