@@ -13,6 +13,7 @@ from .. import events, reports, state
 from ..api import RequestError, api_handler, require_str
 from ..i18n import gettext_noop as _
 from ..scenario import engine, olx, shortcuts, validation
+from ..scenario.labels import mode_labels
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
 from .olx_body import OLXBodyMixin
@@ -241,7 +242,7 @@ class LeadershipScenarioBlock(
             )
         html = self.render_template('scenario.html', {'title': self.display_name, 'intro': self.scenario.intro})
         frag = self.fragment(
-            html, js=['common.js', 'scenario.js'], css=['leadership.css'], init='LeadershipScenarioBlock'
+            html, js=['common.js', 'charts.js', 'scenario_results.js', 'scenario.js'], css=['leadership.css'], init='LeadershipScenarioBlock'
         )
         return self.add_staff_dashboard(frag)
 
@@ -327,6 +328,7 @@ class LeadershipScenarioBlock(
         play = play if play is not None else self.play
         result = state.scenario_user_state(self.scenario, play, self._settings())
         result['cohort'] = self.learner_cohort(play)
+        result['modes'] = mode_labels(self._)
         return result
 
     def _event(self, name, entry, **extra):
