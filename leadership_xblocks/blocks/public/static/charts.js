@@ -33,8 +33,10 @@
 
     function textLines(attrs, text, size, lineHeight) {
         var node = svgEl('text', attrs);
-        lines(text, size).forEach(function (line, index) {
-            node.appendChild(svgEl('tspan', {x: attrs.x, dy: index ? lineHeight : 0}, line));
+        var all = lines(text, size);
+        all.forEach(function (line, index) {  /* a space ends each broken line: the text reads as one */
+            node.appendChild(svgEl('tspan', {x: attrs.x, dy: index ? lineHeight : 0},
+                                   index < all.length - 1 ? line + ' ' : line));
         });
         return node;
     }
