@@ -71,11 +71,15 @@
         rows.forEach(function (c) {
             var low = c.min, high = c.max, spanned = (high - low) || 1;
             var words = c.value > 0 ? _('strengthened') : c.value < 0 ? _('weakened') : _('unchanged');
-            var track = el('span', {className: 'lsx-scale-track', 'aria-hidden': 'true'}, [
-                el('span', {className: 'lsx-scale-end'}, [signed(low)]),
-                el('span', {className: 'lsx-scale-line'}, [el('span', {className: 'lsx-scale-marker',
-                    style: 'left: ' + Math.round((c.value - low) / spanned * 100) + '%'})]),
-                el('span', {className: 'lsx-scale-end'}, [signed(high)])]);
+            var x = 30 + Math.round((c.value - low) / spanned * 140);
+            var track = C.svgEl('svg', {'class': 'lsx-chart lsx-scale-chart', viewBox: '0 0 200 28', 'aria-hidden': 'true',
+                                        focusable: 'false'});
+            track.appendChild(C.svgEl('line', {x1: 30, y1: 14, x2: 170, y2: 14, 'class': 'lsx-route-line'}));
+            track.appendChild(C.svgEl('rect', {x: x - 3, y: 3, width: 6, height: 22, 'class': 'lsx-bar lsx-scale-mark',
+                                               fill: '#0b0c0c'}));
+            track.appendChild(C.svgEl('text', {x: 24, y: 19, 'text-anchor': 'end', 'class': 'lsx-chart-value'},
+                                      signed(low)));
+            track.appendChild(C.svgEl('text', {x: 176, y: 19, 'class': 'lsx-chart-value'}, signed(high)));
             list.appendChild(el('li', {}, [el('strong', {}, [c.label]), ' ', L.format(
                 _('{change} on this route: {words}. Routes through this scenario give from {low} to {high}.'),
                 {change: signed(c.value), words: words, low: signed(low), high: signed(high)}), track]));
