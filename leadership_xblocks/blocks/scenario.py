@@ -242,7 +242,10 @@ class LeadershipScenarioBlock(
             )
         html = self.render_template('scenario.html', {'title': self.display_name, 'intro': self.scenario.intro})
         frag = self.fragment(
-            html, js=['common.js', 'charts.js', 'scenario_results.js', 'scenario.js'], css=['leadership.css'], init='LeadershipScenarioBlock'
+            html,
+            js=['common.js', 'charts.js', 'scenario_results.js', 'scenario.js'],
+            css=['leadership.css'],
+            init='LeadershipScenarioBlock',
         )
         return self.add_staff_dashboard(frag)
 

@@ -12,11 +12,25 @@ import pytest
 from playwright.sync_api import expect
 
 from .conftest import EXAMPLE, REVIEW, wait_for_blocks
-from .helpers import BLOCK_AREA, Learner, check_view, expect_focused_heading, focused, hide_workbench_chrome, usage_ids
+from .helpers import (
+    BLOCK_AREA,
+    Learner,
+    check_view,
+    expect_focused_heading,
+    focused,
+    hide_workbench_chrome,
+    screenshots_dir,
+    usage_ids,
+)
 
 WIDTHS = (320, 375, 1280)
 SECOND = 'Agree a plan with her, her carer and the school'
-OTHERS = [('act_now', 'agree_plan'), ('ask_team', 'school_plan'), ('act_now', 'consult_camhs'), ('pass_on', 'agree_plan')]
+OTHERS = [
+    ('act_now', 'agree_plan'),
+    ('ask_team', 'school_plan'),
+    ('act_now', 'consult_camhs'),
+    ('pass_on', 'agree_plan'),
+]
 
 # Every word (split at spaces, hyphens and slashes, where lines may break) of every visible table
 # cell and caption: a word whose Range has client rects on more than one line was split.
@@ -211,7 +225,8 @@ def test_focus_moves_clear_of_a_fixed_host_header(wb, page, student):
     page.evaluate("""() => {
         const header = document.createElement('header');
         header.id = 'host-fixed-header';
-        header.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 120px; background: #333; z-index: 9';
+        header.style.cssText = 'position: fixed; top: 0; left: 0; right: 0; height: 120px; background: #333; '
+            + 'z-index: 9';
         document.body.prepend(header);
         document.body.appendChild(Object.assign(document.createElement('div'), {style: 'height: 2000px'}));
     }""")
@@ -262,3 +277,25 @@ def test_screenshots_of_the_ending(wb, page, review_cohort, student, mode):
     if mode == 'welsh':
         expect(block(page)).to_contain_text('Ymgais 1')
     check_view(page, f'learner-ending-{mode}', axe=mode != 'forced-dark', widths=(1280, 375, 320))
+    # Crops for the README: the route map down to the competency scale, and the cohort charts.
+    width = 320 if mode == 'welsh' else 375
+    page.set_viewport_size({'width': width, 'height': 900})
+    save_region(page, f'learner-route-{mode}-{width}', '.lsx-route', '.lsx-competencies')
+    if mode == 'light':
+        save_region(page, 'learner-cohort-375', '[data-role="cohort"]', '[data-role="cohort"]')
+
+
+def save_region(page, name, first, last):
+    """A screenshot from the top of `first` to the bottom of `last`, the block's width, with a margin."""
+    top = page.locator(f'section.lsx-scenario {first}').bounding_box()
+    bottom = page.locator(f'section.lsx-scenario {last}').bounding_box()
+    area = page.locator('section.lsx-scenario').bounding_box()
+    scroll = page.evaluate('window.scrollY')
+    clip = {
+        'x': max(0, area['x'] - 8),
+        'y': top['y'] + scroll - 8,
+        'width': area['width'] + 16,
+        'height': bottom['y'] + bottom['height'] - top['y'] + 16,
+    }
+    screenshots_dir().mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(screenshots_dir() / f'{name}.png'), clip=clip, full_page=True)

@@ -241,7 +241,7 @@ def test_feedback_and_errors_are_announced(wb, page, student):
     expect(region).to_contain_text('You made a firm call when the risk could not wait.')
     heading = expect_focused_heading(page, FEEDBACK)
     live = heading.evaluate(
-        "h => !!h.closest('[aria-live]:not([aria-live=\"off\"]), [role=status], [role=alert], [role=log]')"
+        'h => !!h.closest(\'[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]\')'
     )
     assert not live, 'the focused feedback heading sits in a live region: it would be announced twice'
     expect(scenario.locator('[data-role="status"]')).to_be_empty()
