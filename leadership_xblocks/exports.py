@@ -1,6 +1,6 @@
 """CSV exports of the cohort rows (`records.LearnerRecord`), streamed row by row.
 
-No XBlock imports here; the handlers live in `blocks/exports.py`. Both exports are
+No XBlock imports here; the handlers live in `common/exports.py`. Both exports are
 generators of bytes: rows come from the database in chunks (`records.iter_rows`, the dict
 form of `records.iter_records`), each CSV line is written as its row arrives, and lines are
 handed on in small chunks, so memory stays flat however many learners there are. Columns
@@ -18,31 +18,10 @@ import re
 from . import records
 from .cells import formula_safe
 
-STAFF_COLUMNS = (
-    'learner',
-    'block_type',
-    'block_key',
-    'course_key',
-    'completed',
-    'score',
-    'consent',
-    'consent_at',
-    'created',
-    'updated',
-    'data',
-)
-RESEARCH_COLUMNS = (
-    'learner',
-    'block_type',
-    'block_key',
-    'course_key',
-    'completed',
-    'score',
-    'consented_at',
-    'created',
-    'updated',
-    'data',
-)
+# Who, where and what: the columns both exports begin with.
+ROW_COLUMNS = ('learner', 'block_type', 'block_key', 'course_key', 'completed', 'score')
+STAFF_COLUMNS = ROW_COLUMNS + ('consent', 'consent_at', 'created', 'updated', 'data')
+RESEARCH_COLUMNS = ROW_COLUMNS + ('consented_at', 'created', 'updated', 'data')
 # Keys whose values are a learner's own words, dropped from research data whatever they hold.
 FREE_TEXT_KEYS = frozenset({'text', 'model_text', 'reflection', 'comment', 'comments', 'notes', 'answer_text'})
 CHUNK_BYTES = 64 * 1024
