@@ -243,3 +243,15 @@ def export_url(block, kind):
     if _workbench_user_id(_current_user(block)) is not None:
         query[WORKBENCH_STUDENT_PARAM] = block.scope_ids.user_id
     return f'{url}?{urlencode(query)}'
+
+
+def may_author(block):
+    """True when the current user may edit the block: Studio's write permission on the block's course
+    where Studio offers it (the `studio_user_permissions` service of cms/djangoapps/contentstore/utils.py,
+    load_services_for_studio), staff elsewhere. The block must `@XBlock.wants('studio_user_permissions')`."""
+    permissions = block.runtime.service(block, 'studio_user_permissions')
+    if permissions is None:
+        return user_is_staff(block)
+    usage_id = block.scope_ids.usage_id
+    key = getattr(usage_id, 'context_key', None) or getattr(usage_id, 'course_key', None)
+    return key is not None and bool(permissions.can_write(key))
