@@ -29,7 +29,7 @@ class LearnerRecord(models.Model):
         unique_together = (('block_key', 'learner'),)
         indexes = [
             # a block's rows in id order (keyset pagination of the exports): no scan of other blocks
-            models.Index(fields=['block_key', 'id'], name='leadership_record_block_id'),
+            models.Index(fields=['block_key', 'id'], name='leadership_block_key_id'),
             # one learner's rows in a course (`records.decision_time`, consent in the exports)
             models.Index(fields=['learner', 'course_key'], name='leadership_record_learner'),
         ]

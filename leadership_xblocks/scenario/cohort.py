@@ -10,7 +10,7 @@ from xblock.core import XBlockMixin
 from xblock.fields import Boolean, Dict, Integer, List, Scope
 from xblock.validation import ValidationMessage
 
-from .. import compat, records
+from .. import records
 from ..cohort import aggregates
 from ..i18n import gettext_noop as _
 from . import engine, payloads
@@ -103,15 +103,7 @@ class ScenarioCohortMixin(XBlockMixin):
         }
         if self.attempt_earlier:
             data['earlier'] = dict(self.attempt_earlier)
-        records.save_record(
-            self.cohort_block_key(),
-            self.scope_ids.block_type,
-            self.record_learner(),
-            compat.course_key(self),
-            data,
-            completed=bool(play['completed']),
-            score=play['best_score'],
-        )
+        self.save_cohort_row(data, completed=bool(play['completed']), score=play['best_score'])
 
     def _keep_attempts(self, log):
         """Keep the newest attempts whole; of older ones only each step's latest decision, which is all the

@@ -13,6 +13,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
+from .live_server import handler_request
+
 SCENARIO_TITLE = 'Example: Friday afternoon on the duty desk'
 REQUEST_TIMEOUT = 30
 
@@ -59,17 +61,7 @@ class Client:
         return status, body.decode('utf-8', 'replace')
 
     def handler(self, usage_id, name, data):
-        request = urllib.request.Request(
-            self._url(f'/handler/{usage_id}/{name}'),
-            data=json.dumps(data).encode('utf-8'),
-            method='POST',
-            headers={
-                'Content-Type': 'application/json',
-                'X-CSRFToken': self.csrf,
-                'X-Requested-With': 'XMLHttpRequest',
-                'Referer': self.base + '/',
-            },
-        )
+        request = handler_request(self.base, self._url(f'/handler/{usage_id}/{name}'), self.csrf, data)
         status, body = self._send(name, request)
         if status != 200:
             return None

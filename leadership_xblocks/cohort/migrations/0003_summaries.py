@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='learnerrecord',
-            index=models.Index(fields=['block_key', 'id'], name='leadership_record_block_id'),
+            index=models.Index(fields=['block_key', 'id'], name='leadership_block_key_id'),
         ),
         migrations.AddIndex(
             model_name='learnerrecord',
