@@ -135,3 +135,7 @@ if MIDDLEWARE.index('django.middleware.common.CommonMiddleware') < MIDDLEWARE.in
     MIDDLEWARE.insert(
         MIDDLEWARE.index('django.middleware.locale.LocaleMiddleware') + 1, 'django.middleware.common.CommonMiddleware'
     )
+
+# URLs -----------------------------------------------------------------------
+# The workbench's own, plus the plugin apps' LMS URLs (the export view), as lms/urls.py adds them.
+ROOT_URLCONF = 'devserver.urls'

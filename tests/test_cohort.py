@@ -261,7 +261,8 @@ def test_app_is_registered_for_the_lms_and_studio():
         assert entry.load() is CohortConfig
     assert CohortConfig.name == 'leadership_xblocks.cohort'
     assert set(CohortConfig.plugin_app) == {'url_config', 'settings_config', 'signals_config'}
-    assert not CohortConfig.plugin_app['url_config']
+    # URLs for the LMS only (the streaming downloads); Studio gets none.
+    assert set(CohortConfig.plugin_app['url_config']) == {'lms.djangoapp'}
 
 
 def test_migrations_match_the_model():

@@ -122,8 +122,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
                 'available': records.available(),
                 'can_present': self.dashboard_can_present,
                 'minimum': self.cohort_minimum_value(),
-                'records_url': self.runtime.handler_url(self, 'download_records'),
-                'research_url': self.runtime.handler_url(self, 'download_research'),
+                **{f'{kind}_url': url for kind, url in self.export_urls().items()},
             },
         )
         frag.add_content(html)

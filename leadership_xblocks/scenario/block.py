@@ -21,6 +21,7 @@ from . import engine, olx, payloads, reports, shortcuts, validation
 from .body import DEFAULT_BODY, load_scenario, scenario_problems, shortcut_scores
 from .cohort import ScenarioCohortMixin
 from .labels import mode_labels
+from .studio import ScenarioStudioMixin
 
 SETTINGS = (
     'display_name',
@@ -39,7 +40,9 @@ SETTINGS = (
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
+@XBlock.wants('studio_user_permissions')
 class LeadershipScenarioBlock(
+    ScenarioStudioMixin,
     LeadershipBlockMixin,
     CPDMixin,
     CPDFieldsMixin,

@@ -210,7 +210,7 @@ class LeadershipTimeAllocationBlock(
         consent, changed = self._new_consent(given, utc_now())
         self.consent = consent
         # Every decision is one, even a first "no" before any answer: the learner's latest
-        # decision in the course governs every research export (`exports.consenting_learners`).
+        # decision in the course governs every research export (`exports.latest_decisions`).
         self._save_record(self.answer, given)
         if changed:
             self._consent_event(consent)
