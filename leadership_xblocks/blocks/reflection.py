@@ -9,11 +9,11 @@ from xblock.fields import Dict, Float, Integer, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from .. import events, reports, state
+from .. import compat, events, reports, state
 from ..activities import reflection as model
 from ..activities.common import ERROR
 from ..api import RequestError, api_handler, error_response, query_params, require_keys
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from ..olx_io import resolve_pointer
 from ..sanitize import clean_authored_html, plain_text
 from .activity import problem_messages, utc_now, with_problems
@@ -146,6 +146,9 @@ class LeadershipReflectionBlock(
             {
                 'title': self.display_name,
                 'prompt': shown.prompt,
+                'prompt_lang': shown_language(
+                    self.reflection.prompt, model.DEFAULT_TEXTS, compat.content_language(self)
+                ),
                 'min_words': shown.word_minimum,
                 'max_words': shown.word_limit,
                 'own_max': shown.word_limit < model.HARD_MAX_WORDS,
@@ -156,7 +159,7 @@ class LeadershipReflectionBlock(
         frag = self.fragment(
             html,
             js=['common.js', 'reflection.js'],
-            css=['leadership.css'],
+            css=['leadership.css', 'activities.css'],
             init='LeadershipReflectionBlock',
             init_args={'state': self._user_state()},
         )

@@ -17,7 +17,7 @@ from .. import compat, events, reports, state
 from ..activities import self_assessment as model
 from ..activities.common import ERROR, ProblemList
 from ..api import RequestError, api_handler, require_keys
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
@@ -137,23 +137,39 @@ class LeadershipSelfAssessmentBlock(
                 self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
             )
         shown = self._shown()
-        html = self.render_template(
-            'self_assessment.html',
-            {
-                'title': self.display_name,
-                'intro': shown.intro,
-                'dimensions': shown.dimensions,
-                'points': shown.scale.points(),
-            },
-        )
+        html = self.render_template('self_assessment.html', self._view_context(shown))
         frag = self.fragment(
             html,
             js=['common.js', 'charts.js', 'self_assessment.js'],
-            css=['leadership.css'],
+            css=['leadership.css', 'activities.css'],
             init='LeadershipSelfAssessmentBlock',
             init_args={'state': self._user_state()},
         )
         return self.add_staff_dashboard(frag)
+
+    def _view_context(self, shown):
+        """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
+        content = compat.content_language(self)
+
+        def lang(text):
+            return shown_language(text, model.DEFAULT_TEXTS, content)
+
+        source = self.model
+        return {
+            'title': self.display_name,
+            'intro': shown.intro,
+            'intro_lang': lang(source.intro),
+            'dimensions': [
+                {
+                    'id': d.id,
+                    'label': d.label,
+                    'lang': lang(o.label),
+                    'items': [{'id': i.id, 'text': i.text, 'lang': lang(oi.text)} for i, oi in zip(d.items, o.items)],
+                }
+                for d, o in zip(shown.dimensions, source.dimensions)
+            ],
+            'points': [(value, label, lang(source.scale.label(value))) for value, label in shown.scale.points()],
+        }
 
     dashboard_mean_keys = ('means',)  # facilitator dashboard (staff.py): mean rating per dimension
 

@@ -19,7 +19,7 @@ from .. import compat, events, records, reports, state
 from ..activities import time_allocation as model
 from ..activities.common import ERROR
 from ..api import RequestError, api_handler, require_keys
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from .activity import problem_messages, utc_now, with_problems
 from .base import LeadershipBlockMixin
 from .cpd import CPDMixin
@@ -142,13 +142,17 @@ class LeadershipTimeAllocationBlock(
             return self.fragment(
                 self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
             )
-        shown = self._shown()
+        shown, content = self._shown(), compat.content_language(self)
         html = self.render_template(
             'time_allocation.html',
             {
                 'title': self.display_name,
                 'prompt': shown.prompt,
-                'functions': shown.functions,
+                'prompt_lang': shown_language(self.model.prompt, model.DEFAULT_TEXTS, content),
+                'functions': [
+                    {'id': f.id, 'label': f.label, 'lang': shown_language(o.label, model.DEFAULT_TEXTS, content)}
+                    for f, o in zip(shown.functions, self.model.functions)
+                ],
                 'models': self._models(),
                 'own_model': model.OWN_MODEL,
                 'total': model.TOTAL,
@@ -158,7 +162,7 @@ class LeadershipTimeAllocationBlock(
         frag = self.fragment(
             html,
             js=['common.js', 'charts.js', 'time_allocation.js'],
-            css=['leadership.css'],
+            css=['leadership.css', 'activities.css'],
             init='LeadershipTimeAllocationBlock',
             init_args={'state': self._user_state()},
         )
