@@ -117,7 +117,7 @@ def test_staff_dashboard_and_present_mode(wb, page):
     expect(toggle).to_have_attribute('aria-expanded', 'false')
     toggle.click()
     body = dashboard.locator('[data-role="dashboard"]')
-    expect(body).to_be_focused()
+    expect(body.locator('[data-role="figures"]')).to_be_focused()
     expect(toggle).to_have_attribute('aria-expanded', 'true')
     expect(toggle).to_have_text('Close the facilitator dashboard')
     started = body.get_by_role('table', name='Learners').get_by_role('row', name=re.compile('^Started'))

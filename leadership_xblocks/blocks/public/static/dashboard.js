@@ -52,6 +52,10 @@
         return el('span', {className: 'lsx-bar', 'aria-hidden': 'true'}, [fill]);
     }
 
+    /* "consensual consultative" (a step that fits either) as "Consensual, Consultative". */
+    function modeNames(modes) {
+        return String(modes).split(/\s+/).map(function (mode) { return MODE_NAMES[mode] || mode; }).join(', ');
+    }
     function choiceLabel(row) { return row.timed_out ? _('Time ran out') : row.label; }
     function modeLabel(row) { return row.timed_out ? _('Time ran out') : (MODE_NAMES[row.mode] || row.mode || '-'); }
 
@@ -68,8 +72,7 @@
         data.steps.forEach(function (step) {
             var section = el('section', {className: 'lsx-dash-step'});
             section.appendChild(el('h5', {}, [step.title]));
-            var demands = step.demands ? ' ' + L.format(_('This step demands: {mode}.'),
-                {mode: MODE_NAMES[step.demands] || step.demands}) : '';
+            var demands = step.demands ? ' ' + L.format(_('This step demands: {mode}.'), {mode: modeNames(step.demands)}) : '';
             if (!step.n) {  /* an unanswered step says so, with no empty figures */
                 section.appendChild(el('p', {}, [_('No answers yet.') + demands]));
                 box.appendChild(section);
@@ -81,7 +84,7 @@
                 demands]));
             section.appendChild(table(L.format(_('Choices at "{title}"'), {title: step.title}),
                 [_('Choice'), _('Mode'), _('Learners'), _('Share')], step.choices.map(function (c) {
-                    return [choiceLabel(c), c.timed_out ? '-' : (MODE_NAMES[c.mode] || '-'), c.count, percent(c.share)];
+                    return [choiceLabel(c), c.timed_out ? _('no mode') : (MODE_NAMES[c.mode] || _('no mode')), c.count, percent(c.share)];
                 })));
             section.appendChild(table(L.format(_('Decision modes at "{title}"'), {title: step.title}),
                 [_('Mode'), _('Learners'), _('Share')], step.modes.map(function (m) {
