@@ -95,7 +95,7 @@ mariadb:
 
 # Regenerated on every run but only rewritten when the package layout changes, so the
 # editable install (which maps the packages and data folders found when it ran) is redone
-# when a module, a package or a data folder of leadership_xblocks/ (blocks/public/static/,
+# when a module, a package or a data folder of leadership_xblocks/ (a block's public/static/ or
 # templates/, translations/, scenarios/) appears or goes.
 $(VENV_DIR)/layout.txt: FORCE
 	@mkdir -p $(VENV_DIR)
@@ -146,7 +146,9 @@ workbench: apt-build $(if $(filter mariadb mysql,$(LEADERSHIP_DB)),mariadb) $(VE
 # `make test` runs it with ruff from the browser release's venv, `make test-fast` from PY's.
 
 LINT_VENV ?= $(VENV_DIR)/py$(PY)
-JS_SOURCES := leadership_xblocks/blocks/public/static/
+# The real files only (each block's `public/static/` also holds symlinks to the shared scripts),
+# without the generated catalogues `i18n-*.js`.
+JS_SOURCES := $(shell find leadership_xblocks -path '*/public/static/*.js' -type f -not -name 'i18n-*.js' | sort)
 
 # `npm ci` on a fresh checkout or when the lock file changes.
 node_modules/.installed: package.json package-lock.json

@@ -8,10 +8,10 @@ const globals = require('globals');
 module.exports = [
     {
         // Written by the translation tools (django-statici18n), not by hand.
-        ignores: ['leadership_xblocks/blocks/public/static/i18n-cy.js'],
+        ignores: ['leadership_xblocks/common/public/static/i18n-*.js'],
     },
     {
-        files: ['leadership_xblocks/blocks/public/static/*.js'],
+        files: ['leadership_xblocks/*/public/static/*.js'],
         ...js.configs.recommended,
         languageOptions: {
             ecmaVersion: 5,

@@ -25,7 +25,7 @@ def _order(item, modules):
 
 def index(request):
     """The sdk's index template, modules first."""
-    from leadership_xblocks.blocks.workbench import course_pages
+    from leadership_xblocks.common.workbench import course_pages
 
     modules = [title for title, _xml in course_pages()]
     excluded = getattr(settings, 'EXCLUDED_XBLOCKS', set())

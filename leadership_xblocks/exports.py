@@ -1,6 +1,6 @@
 """CSV exports of the cohort rows (`records.LearnerRecord`), streamed row by row.
 
-No XBlock imports here; the handlers live in `blocks/exports.py`. Both exports are
+No XBlock imports here; the handlers live in `common/exports.py`. Both exports are
 generators of bytes: rows come from the database in chunks (`records.iter_rows`, the dict
 form of `records.iter_records`), each CSV line is written as its row arrives, and lines are
 handed on in small chunks, so memory stays flat however many learners there are. Columns

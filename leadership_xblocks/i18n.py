@@ -46,16 +46,16 @@ def catalogue(locale):
     return _gettext_module.translation(DOMAIN, TRANSLATIONS_DIR, languages=[locale], fallback=True)
 
 
-def shipped_js_catalogue(language):
+def shipped_js_catalogue(language, package=None):
     """File name in the public `static/` assets of the JS catalogue for a Django language code, or None.
 
     `make compile_translations` (django-statici18n's `compilejsi18n`) writes
     `public/static/i18n-<language>.js`, which sets `window.LeadershipXBlocksI18N`; English needs
     none. `cy-gb` falls back to `cy`.
     """
-    from . import public_static
+    from . import SHARED_PACKAGE, public_static
 
-    static = public_static()
+    static = public_static(package or SHARED_PACKAGE)
     code = (language or '').lower().replace('_', '-')
     for candidate in (code, code.split('-')[0]):
         name = f'i18n-{candidate}.js'

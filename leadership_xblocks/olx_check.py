@@ -35,7 +35,11 @@ def _load_other_checkers():
     """Blocks other than the scenario register their checkers in their own model modules."""
     import importlib
 
-    for module in ('leadership_xblocks.activities',):
+    for module in (
+        'leadership_xblocks.reflection.model',
+        'leadership_xblocks.self_assessment.model',
+        'leadership_xblocks.time_allocation.model',
+    ):
         try:
             importlib.import_module(module)
         except ImportError:

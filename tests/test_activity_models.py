@@ -3,10 +3,12 @@
 import pytest
 from lxml import etree
 
-from leadership_xblocks import olx_check
-from leadership_xblocks.activities import common, reflection as refl, self_assessment as sa, time_allocation as ta
-from leadership_xblocks.activities.common import AnswerError
+from leadership_xblocks import activity_model as common, olx_check
+from leadership_xblocks.activity_model import AnswerError
+from leadership_xblocks.reflection import model as refl
 from leadership_xblocks.sanitize import clean_authored_html
+from leadership_xblocks.self_assessment import model as sa
+from leadership_xblocks.time_allocation import model as ta
 
 
 def root(xml):

@@ -9,7 +9,7 @@ import pytest
 from lxml import html as lxml_html
 from webob import Request
 
-from leadership_xblocks import cpd_document
+from leadership_xblocks.cpd_record import document as cpd_document
 from tests.scenario_samples import FIT
 from tests.support.blocks import Learner, load
 

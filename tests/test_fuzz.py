@@ -24,8 +24,9 @@ import pathlib
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from leadership_xblocks.activities import self_assessment as sa_model, time_allocation as ta_model
 from leadership_xblocks.cohort.models import LearnerRecord
+from leadership_xblocks.self_assessment import model as sa_model
+from leadership_xblocks.time_allocation import model as ta_model
 from tests.support.blocks import EventLog, Learner
 from tests.support.hostile import FILE_HANDLERS, LEARNER_SCOPES, STAFF_HANDLERS, call_raw, handlers, load_all
 from tests.test_hostile_requests import MALFORMED, PROSE

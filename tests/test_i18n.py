@@ -21,6 +21,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from babel.messages.pofile import read_po, write_po
@@ -72,15 +73,15 @@ def test_compiled_welsh_catalogue_is_where_open_edx_reads_it():
     assert welsh.gettext('Problems to fix') == "Problemau i'w datrys"
     # pyproject.toml ships every file under translations/*/LC_MESSAGES/ as package data.
     assert '"translations/*/LC_MESSAGES/*"' in (REPO_ROOT / 'pyproject.toml').read_text()
-    # And the JS catalogue ships with the public assets, in leadership_xblocks/blocks/public/static.
-    assert (REPO_ROOT / 'leadership_xblocks' / 'blocks' / 'public' / 'static' / 'i18n-cy.js').is_file()
-    assert not (REPO_ROOT / 'leadership_xblocks' / 'blocks' / 'public' / 'static' / 'i18n-en.js').exists()
+    # And the JS catalogue ships with the shared public assets, in leadership_xblocks/common/public/static.
+    assert (REPO_ROOT / 'leadership_xblocks' / 'common' / 'public' / 'static' / 'i18n-cy.js').is_file()
+    assert not (REPO_ROOT / 'leadership_xblocks' / 'common' / 'public' / 'static' / 'i18n-en.js').exists()
 
 
 def test_compiled_files_are_not_ignored_by_git():
     paths = [
         'leadership_xblocks/translations/cy/LC_MESSAGES/text.mo',
-        'leadership_xblocks/blocks/public/static/i18n-cy.js',
+        'leadership_xblocks/common/public/static/i18n-cy.js',
     ]
     result = subprocess.run(['git', 'check-ignore', *paths], cwd=REPO_ROOT, capture_output=True, text=True, check=False)
     assert result.stdout.strip() == '', f'ignored by git: {result.stdout}'
@@ -157,7 +158,7 @@ def test_templates_render_in_welsh_through_the_service():
 
     from leadership_xblocks.workbench_i18n import WorkbenchI18nService
 
-    loader = ResourceLoader('leadership_xblocks')
+    loader = ResourceLoader('leadership_xblocks.scenario')
     scenario = type(
         'S',
         (),
@@ -233,6 +234,10 @@ L.ngettext('{n} item', '{n} items', n);
 window.LeadershipXBlocksI18N.gettext('Click the button');
 _(name);
 """
+
+# Where the tool writes the JS catalogues (the shared assets); the mini project's script lives there too.
+MINI_STATIC = Path('leadership_xblocks') / 'common' / 'public' / 'static'
+
 MINI_WELSH = {
     'Hello': 'Helo',
     'Implicit join': 'Uno ymhlyg',
@@ -268,10 +273,10 @@ def prepared_project(tmp_path_factory):
     root = tmp_path_factory.mktemp('mini') / 'project'
     package = root / 'leadership_xblocks'
     (package / 'templates').mkdir(parents=True)
-    (root / 'static').mkdir()
+    (root / MINI_STATIC).mkdir(parents=True)
     (package / 'mod.py').write_text(MINI_PYTHON, encoding='utf-8')
     (package / 'templates' / 'page.html').write_text(MINI_TEMPLATE, encoding='utf-8')
-    (root / 'static' / 'page.js').write_text(MINI_JS, encoding='utf-8')
+    (root / MINI_STATIC / 'page.js').write_text(MINI_JS, encoding='utf-8')
     run_tool('extract', root=root)
     run_tool('init', 'cy', root=root)
     translate(root, MINI_WELSH)
@@ -311,7 +316,7 @@ def test_extraction_reads_python_templates_and_javascript(mini_project):
     assert script[(None, 'Time: {time} left')].auto_comments == ['Translators: the clock']
     # The Welsh catalogues were started with Welsh plural rules, and nothing else was compiled.
     assert catalogue(mini_po(mini_project, 'cy', 'text')).num_plurals == 6
-    assert sorted(p.name for p in (mini_project / 'static').iterdir()) == ['i18n-cy.js', 'page.js']
+    assert sorted(p.name for p in (mini_project / MINI_STATIC).iterdir()) == ['i18n-cy.js', 'page.js']
 
 
 def test_compiled_catalogues_translate(mini_project):
@@ -319,7 +324,7 @@ def test_compiled_catalogues_translate(mini_project):
     assert welsh.gettext('With a {name}') == 'Gyda {name}'
     assert [welsh.ngettext('{n} word', '{n} words', n) for n in (1, 2, 7)] == ['{n} gair', '{n} air', '{n} gair']
     assert welsh.pgettext('verb', 'Open') == 'Agor'
-    script = (mini_project / 'static' / 'i18n-cy.js').read_text(encoding='utf-8')
+    script = (mini_project / MINI_STATIC / 'i18n-cy.js').read_text(encoding='utf-8')
     assert 'global.LeadershipXBlocksI18N = LeadershipXBlocksI18N' in script
     assert json.dumps('Amser: {time} ar ôl') in script or 'Amser: {time} ar \\u00f4l' in script
     assert re.search(r'n ?== ?6\)? \? 4 : 5', script)  # Welsh plurals
@@ -359,7 +364,9 @@ def test_check_passes_then_catches_every_kind_of_drift(mini_project):
     run_tool('check', root=root)
 
     # A reworded string keeps the old translation as a fuzzy suggestion, which fails the check.
-    (root / 'static' / 'page.js').write_text(MINI_JS.replace('Click the button', 'Click the buttons'), encoding='utf-8')
+    (root / MINI_STATIC / 'page.js').write_text(
+        MINI_JS.replace('Click the button', 'Click the buttons'), encoding='utf-8'
+    )
     run_tool('extract', root=root)
     message = entries(mini_po(root, 'cy', 'textjs'))[(None, 'Click the buttons')]
     assert message.fuzzy and message.string == 'Cliciwch y botwm'
@@ -375,7 +382,7 @@ def test_check_passes_then_catches_every_kind_of_drift(mini_project):
     # A JS catalogue for a locale that has no catalogues.
     translate(root, {'With a {name}': 'Gyda {name}'})
     run_tool('compile', root=root)
-    shutil.copy(root / 'static' / 'i18n-cy.js', root / 'static' / 'i18n-fr.js')
+    shutil.copy(root / MINI_STATIC / 'i18n-cy.js', root / MINI_STATIC / 'i18n-fr.js')
     out = run_tool('check', root=root, expect=1)
     assert 'static/i18n-fr.js has no catalogue: delete it' in out, out
     assert len(re.findall(r'^  - ', out, re.M)) == 1, out

@@ -1,19 +1,23 @@
 """The wheel carries everything a block needs, and works installed without the repository.
 
 1. Build the wheel from a clean copy of the source tree (no stale `build/`).
-2. Check it holds the JS, CSS, scenario XML and templates, and registers the blocks, and that
-   Open edX's pipeline finder would publish only its JS, CSS and images.
+2. Check it holds the JS, CSS, scenario XML and templates, and registers the blocks, that every
+   block folder's `public/static/` holds the shared assets as regular files (the repository keeps
+   them once, in `common/public/static/`, with symlinks in each block folder), and that Open edX's
+   pipeline finder would publish only JS, CSS and images.
 3. Make a fresh venv (no system site-packages), install the wheel (not editable) and the
    xblock-sdk (plus the version's extras from requirements/py<X.Y>.txt), then, in that venv
    and outside the repository, render `leadership_scenario`'s student_view in the workbench
    runtime and fetch its JS and CSS through `/resource/leadership_scenario/static/<file>`
-   with Django's test client.
+   with Django's test client; render every block type's student_view and check each asset it
+   references is a regular file in that block's installed package (what the pipeline collects).
 """
 
 import json
 import os
 import re
 import shutil
+import stat
 import subprocess
 import sys
 import textwrap
@@ -53,6 +57,7 @@ RENDER_SCRIPT = textwrap.dedent("""
     from django.core.management import call_command
     call_command('migrate', run_syncdb=True, verbosity=0, interactive=False)
 
+    BLOCK_TYPES = __BLOCKS__
     import leadership_xblocks
     from django.test import Client
     from xblock.core import XBlock
@@ -89,7 +94,7 @@ RENDER_SCRIPT = textwrap.dedent("""
     out['resources'] = [[r.kind, r.mimetype, r.data if r.kind == 'url' else ''] for r in frag.resources]
 
     client = Client()
-    static = leadership_xblocks.public_static()
+    static = leadership_xblocks.public_static('leadership_xblocks.scenario')
     fetched = {}
     for kind, mimetype, url in out['resources']:
         if kind != 'url' or not url.startswith('/resource/leadership_scenario/static/'):
@@ -101,12 +106,52 @@ RENDER_SCRIPT = textwrap.dedent("""
                         'content_type': response.get('Content-Type', ''),
                         'same_as_shipped': shipped is not None and response.content == shipped}
     out['fetched'] = fetched
+
+    # Every block type: the assets its student_view references, and whether each is a regular file
+    # (not a symlink) in the installed folder the pipeline finder collects for that block.
+    import importlib, pathlib
+    assets = {}
+    runtime.id_generator.set_scenario('packaging-assets')
+    for block_type in BLOCK_TYPES:
+        usage = runtime.parse_xml_string('<%s/>' % block_type)
+        rendered = runtime.get_block(usage).render('student_view', {})
+        cls = XBlock.load_class(block_type)
+        package = importlib.import_module(cls.__module__.rsplit('.', 1)[0])
+        public = pathlib.Path(package.__file__).parent / cls.get_resources_dir()
+        prefix = '/resource/%s/' % block_type
+        rows = []
+        for r in rendered.resources:
+            if r.kind == 'url' and r.data.startswith(prefix):
+                path = public / r.data[len(prefix):]
+                rows.append([r.data[len(prefix):], path.is_file() and not path.is_symlink(),
+                             client.get(r.data).status_code])
+        assets[block_type] = {'package': package.__name__, 'files': rows}
+    out['assets'] = assets
     if chosen:
         page = client.get('/scenario/%s/' % chosen)
         out['page'] = {'status': page.status_code,
                        'has_block': b'leadership_scenario' in page.content}
     print('RESULT ' + json.dumps(out))
 """)
+
+BLOCKS = (
+    'leadership_scenario',
+    'leadership_reflection',
+    'leadership_self_assessment',
+    'leadership_time_allocation',
+    'leadership_cpd_record',
+)
+# The assets every block shares, kept once in `common/public/static/` (symlinked into each block folder).
+SHARED_ASSETS = (
+    'common.js',
+    'charts.js',
+    'i18n-cy.js',
+    'leadership.css',
+    'dashboard.js',
+    'dashboard.css',
+    'studio.css',
+    'activities.css',
+)
 
 
 def extras_for_version():
@@ -145,16 +190,33 @@ def test_wheel_contents(wheel):
     def has(pattern):
         return any(re.fullmatch(pattern, name) for name in names)
 
-    assert has(r'leadership_xblocks/blocks/public/static/[^/]+\.js'), names
-    assert has(r'leadership_xblocks/blocks/public/static/[^/]+\.css'), names
+    assert has(r'leadership_xblocks/scenario/public/static/[^/]+\.js'), names
+    assert has(r'leadership_xblocks/scenario/public/static/[^/]+\.css'), names
     assert has(r'leadership_xblocks/scenarios/[^/]+\.xml'), names
-    assert has(r'leadership_xblocks/templates/[^/]+\.html'), names
+    assert has(r'leadership_xblocks/scenario/templates/[^/]+\.html'), names
+    assert has(r'leadership_xblocks/common/templates/[^/]+\.html'), names
     # Translations: where Open edX's XBlock i18n service reads them, and the JS catalogue.
     assert has(r'leadership_xblocks/translations/cy/LC_MESSAGES/text\.mo'), names
-    assert has(r'leadership_xblocks/blocks/public/static/i18n-cy\.js'), names
+    assert has(r'leadership_xblocks/common/public/static/i18n-cy\.js'), names
     assert has(r'leadership_xblocks/scenarios/course/course\.xml'), names
     assert re.search(r'^leadership_scenario\s*=', entry_points, re.M), entry_points
     assert not any(name.startswith(('devserver/', 'tests/')) for name in names)
+
+
+def test_every_block_folder_in_the_wheel_holds_the_shared_assets_as_regular_files(wheel):
+    """The repository keeps each shared asset once (block folders hold symlinks); the wheel must hold
+    a regular copy with the same bytes in each block's `public/static/`, which is what the pipeline
+    finder collects and `open_local_resource` reads for that block."""
+    with zipfile.ZipFile(wheel) as archive:
+        infos = {info.filename: info for info in archive.infolist()}
+        for folder in ('scenario', 'reflection', 'self_assessment', 'time_allocation', 'cpd_record'):
+            for name in SHARED_ASSETS:
+                info = infos.get(f'leadership_xblocks/{folder}/public/static/{name}')
+                assert info is not None, (folder, name)
+                mode = info.external_attr >> 16
+                assert not stat.S_ISLNK(mode), (folder, name, oct(mode))
+                shared = archive.read(f'leadership_xblocks/common/public/static/{name}')
+                assert archive.read(info) == shared and len(shared) > 0, (folder, name)
 
 
 def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
@@ -202,7 +264,9 @@ def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
         for k, v in os.environ.items()
         if not k.startswith(('PYTHON', 'DJANGO_', 'LEADERSHIP_', 'WORKBENCH_', 'VIRTUAL_ENV'))
     }
-    result = run([str(python), '-I', '-c', RENDER_SCRIPT], timeout=300, cwd=workdir, env=env)
+    result = run(
+        [str(python), '-I', '-c', RENDER_SCRIPT.replace('__BLOCKS__', repr(BLOCKS))], timeout=300, cwd=workdir, env=env
+    )
     line = next(text for text in result.stdout.splitlines() if text.startswith('RESULT '))
     out = json.loads(line[len('RESULT ') :])
 
@@ -220,6 +284,14 @@ def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
         assert fetched['length'] > 0 and fetched['same_as_shipped'], (url, fetched)
     if out.get('scenario'):
         assert out['page'] == {'status': 200, 'has_block': True}, out['page']
+    # Each block type is served from its own package, and every asset it references is a regular file
+    # there that the workbench serves.
+    assert sorted(out['assets']) == sorted(BLOCKS)
+    for block_type, found in out['assets'].items():
+        assert found['package'] == 'leadership_xblocks.' + block_type.removeprefix('leadership_'), found
+        names = [name for name, _regular, _status in found['files']]
+        assert 'static/leadership.css' in names, (block_type, names)  # a shared asset, from the block's package
+        assert all(regular and status == 200 for _name, regular, status in found['files']), (block_type, found)
 
 
 # Open edX's pipeline finder ---------------------------------------------------------------
@@ -228,13 +300,6 @@ def test_installed_wheel_serves_block_in_workbench(wheel, tmp_path):
 # extensions `XBlockPackageStorage.listdir` skips); every other file is collected and served.
 FINDER_SKIPS = ('.py', '.pyc', '.scss')
 PUBLIC_SUFFIXES = ('.js', '.css', '.svg', '.png', '.jpg', '.jpeg', '.gif', '.webp', '.woff', '.woff2')
-BLOCKS = (
-    'leadership_scenario',
-    'leadership_reflection',
-    'leadership_self_assessment',
-    'leadership_time_allocation',
-    'leadership_cpd_record',
-)
 
 
 def finder_collects(package_root, resources_dir):
@@ -263,26 +328,36 @@ def resources_of_every_block():
 
 
 def test_the_pipeline_finder_publishes_only_js_css_and_images():
-    ((package_root, resources_dir),) = resources_of_every_block()
-    collected = finder_collects(package_root, resources_dir)
-    private = [name for name in collected if not name.endswith(PUBLIC_SUFFIXES)]
-    assert private == [], f'the finder would publish {len(private)} private files, e.g. {private[:5]}'
-    assert 'static/scenario.js' in collected and 'static/leadership.css' in collected
-    assert not [name for name in collected if name.startswith(('templates', 'scenarios', 'translations'))]
+    found = resources_of_every_block()
+    assert len(found) == len(BLOCKS)  # one package per block
+    for package_root, resources_dir in found:
+        collected = finder_collects(package_root, resources_dir)
+        private = [name for name in collected if not name.endswith(PUBLIC_SUFFIXES)]
+        assert private == [], f'the finder would publish {len(private)} private files, e.g. {private[:5]}'
+        assert 'static/leadership.css' in collected and 'static/common.js' in collected, package_root
+        assert not [name for name in collected if name.startswith(('templates', 'scenarios', 'translations'))]
+    scenario_root = next(root for root, _dir in found if root.name == 'scenario')
+    assert 'static/scenario.js' in finder_collects(scenario_root, 'public')
 
 
 def test_every_asset_a_block_asks_for_is_one_the_finder_collects():
     """The LMS asks for `xblock/resources/<package>/<uri>` (openedx/core/lib/xblock_utils,
     `xblock_local_resource_url`): each URI a block uses must be a collected file."""
+    import importlib
+
     from tests.support.blocks import Learner, load
 
-    ((package_root, resources_dir),) = resources_of_every_block()
-    collected = set(finder_collects(package_root, resources_dir))
-    usage = load('<leadership_scenario/>')
-    fragment = Learner(usage, 'staff').render()
-    uris = [
-        url.split('/leadership_scenario/', 1)[1]
-        for kind, url in ((r.kind, r.data) for r in fragment.resources)
-        if kind == 'url' and '/leadership_scenario/' in url
-    ]
-    assert uris and set(uris) <= collected, (uris, sorted(collected)[:10])
+    for block_type in BLOCKS:
+        block_class = XBlock.load_class(block_type)
+        package = importlib.import_module(block_class.__module__.rsplit('.', 1)[0])
+        collected = set(finder_collects(Path(package.__file__).parent, block_class.get_resources_dir()))
+        usage = load(f'<{block_type}/>')
+        uris = []
+        for view in ('student_view', 'studio_view'):
+            fragment = Learner(usage, 'staff').render(view)
+            uris += [
+                url.split(f'/{block_type}/', 1)[1]
+                for kind, url in ((r.kind, r.data) for r in fragment.resources)
+                if kind == 'url' and f'/{block_type}/' in url
+            ]
+        assert uris and set(uris) <= collected, (block_type, uris, sorted(collected)[:10])

@@ -8,7 +8,7 @@ from lxml import etree
 from webob import Request
 
 from leadership_xblocks import events
-from leadership_xblocks.activities import reflection as model
+from leadership_xblocks.reflection import model
 from tests.support.blocks import Learner, load
 
 AUTHORED = """<leadership_reflection display_name="A hard call" min_words="5" max_words="12"

@@ -13,7 +13,7 @@ import pytest
 from xblock.core import XBlock
 from xblock.fields import Scope
 
-from leadership_xblocks import reports
+from leadership_xblocks.scenario import reports
 from tests.scenario_samples import FIT
 from tests.support.blocks import Learner, load
 

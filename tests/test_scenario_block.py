@@ -318,7 +318,7 @@ def test_student_view_data_for_apps_has_no_answer_key(fit_block):
 
 
 def test_shipped_demo_scenarios_are_valid():
-    from leadership_xblocks.blocks.workbench import demo_pages
+    from leadership_xblocks.common.workbench import demo_pages
 
     pages = demo_pages('scenario_')
     assert pages

@@ -8,7 +8,7 @@ from lxml import etree
 from webob import Request
 
 from leadership_xblocks import events
-from leadership_xblocks.activities import self_assessment as model
+from leadership_xblocks.self_assessment import model
 from tests.support.blocks import Learner, load
 
 _RUN = itertools.count()

@@ -14,7 +14,7 @@ from lxml import etree
 from webob import Request
 
 from leadership_xblocks import compat, events, records
-from leadership_xblocks.activities import time_allocation as model
+from leadership_xblocks.time_allocation import model
 from tests.support.blocks import Learner, load
 
 _RUN = itertools.count()

@@ -4,7 +4,7 @@ Every function takes rows as `leadership_xblocks.records` yields them (model ins
 dicts with `data`, `completed`, `score`) and computes the figures from scratch, so an
 aggregate is always exactly the sum over the learners' own rows.
 
-Scenario record data (what `blocks/scenario_cohort.py` writes, `v` = 1)::
+Scenario record data (what `scenario/cohort.py` writes, `v` = 1)::
 
     {"v": 1, "attempt": 2,
      "path": [{"step": "referral", "choice": "visit_today", "mode": "urgent",
@@ -199,7 +199,7 @@ class ScenarioTotals:
             self.competencies.append(last.get('competencies') or {})
 
     def as_dict(self, top_paths=TOP_PATHS):
-        """Plain JSON-able totals (ids only; labels are added by `state.py`)."""
+        """Plain JSON-able totals (ids only; labels are added by the blocks' `payloads.py`)."""
         steps = {}
         for step_id, t in self.steps.items():
             steps[step_id] = {

@@ -16,7 +16,7 @@ This file only chains the tools and checks their output:
   and marked fuzzy, strings gone from the code dropped. Safe to re-run on any tree.
 * compile: `pybabel compile` writes `text.mo` for every locale, and django-statici18n's
   `compilejsi18n` (namespace `LeadershipXBlocksI18N`, the blocks' `i18n_js_namespace`) turns
-  each `textjs.po` into `leadership_xblocks/blocks/public/static/i18n-<language>.js`.
+  each `textjs.po` into `leadership_xblocks/common/public/static/i18n-<language>.js`.
 * check: fails, listing them, on strings in the code missing from the catalogues (or the
   reverse), Welsh entries empty or fuzzy or with other placeholders than the English, and
   compiled files that do not match their `.po`.
@@ -29,7 +29,7 @@ translations pulled with atlas (xmodule/modulestore/api.py `get_javascript_i18n_
 common/djangoapps/xblock_django/translation.py `compile_xblock_js_messages`, which compiles
 `djangojs` in preference to `django`, as we keep JS strings in `textjs`); otherwise it returns
 None and the block adds its own catalogue, served by `open_local_resource` at
-`local_resource_url(block, 'static/i18n-<language>.js')` (blocks/base.py `_js_catalogue_url`).
+`local_resource_url(block, 'static/i18n-<language>.js')` (common/base.py `_js_catalogue_url`).
 Both kinds set `window.LeadershipXBlocksI18N`.
 """
 
@@ -61,10 +61,16 @@ class Project:
         self.root = Path(root).resolve()
         self.package = self.root / 'leadership_xblocks'
         self.translations = self.package / 'translations'
-        inside = self.package / 'blocks' / 'public' / 'static'  # the public assets, inside the package
-        self.static = inside if inside.is_dir() and not (self.root / 'static').is_dir() else self.root / 'static'
-        # domain -> (Babel mapping, folder scanned)
-        self.domains = {'text': (HERE / 'text.cfg', self.package), 'textjs': (HERE / 'textjs.cfg', self.static)}
+        # The shared public assets, where the JS catalogues go (each block's `public/static/` links to them).
+        self.static = self.package / 'common' / 'public' / 'static'
+        # domain -> (Babel mapping, what is scanned)
+        self.domains = {'text': (HERE / 'text.cfg', [self.package]), 'textjs': (HERE / 'textjs.cfg', self.scripts())}
+
+    def scripts(self):
+        """Every block's own scripts, `<block>/public/static/*.js`, without the symlinks to the shared ones
+        (which would otherwise be extracted once per block)."""
+        found = self.package.glob('*/public/static/*.js')
+        return sorted(p for p in found if not p.is_symlink() and not p.name.startswith('i18n-'))
 
     def po(self, locale, domain, base=None):
         return Path(base or self.translations) / locale / 'LC_MESSAGES' / f'{domain}.po'
@@ -121,7 +127,7 @@ def extract_sources(project, out):
     """Write the source catalogues of the code, as `pybabel extract` finds it, under `out`."""
     from leadership_xblocks import __version__
 
-    for domain, (mapping, folder) in project.domains.items():
+    for domain, (mapping, inputs) in project.domains.items():
         target = project.po(SOURCE_LOCALE, domain, out)
         target.parent.mkdir(parents=True, exist_ok=True)
         pybabel(
@@ -138,7 +144,7 @@ def extract_sources(project, out):
             f'--header-comment={header_comment(SOURCE_LOCALE)}',
             '-o',
             target,
-            os.path.relpath(folder, project.root),
+            *[os.path.relpath(path, project.root) for path in inputs],
         )
 
 

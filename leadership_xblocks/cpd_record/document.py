@@ -1,0 +1,112 @@
+"""What the CPD record shows, in plain Python: the entries grouped by module, ready for a template.
+
+`grouped(entries, gettext)` takes the learner's `leadership_cpd_entries` (see
+`common/cpd.py`) and returns a list of modules, each with its frameworks and its entries
+in date order. Everything is text or numbers; templates escape it.
+"""
+
+import datetime
+
+from ..i18n import gettext_noop as _
+from ..reports import mode_label
+
+DEFAULT_ACTIVITY = _('Completed a leadership activity.')
+NO_MODULE = _('Other activities')
+
+
+def _date(value):
+    try:
+        return datetime.date.fromisoformat(str(value)[:10])
+    except (TypeError, ValueError):
+        return None
+
+
+def _activity(entry, gettext):
+    activity = entry.get('activity') or {}
+    template = activity.get('template') or DEFAULT_ACTIVITY
+    params = activity.get('params') or {}
+    try:
+        return gettext(template).format(**params)
+    except (KeyError, IndexError, ValueError):
+        return gettext(template)
+
+
+def _number(value):
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return int(value) if float(value).is_integer() else round(float(value), 2)
+
+
+def _signed(change):
+    """'+1.5', '-1', '0', or '' when there is no earlier rating to compare with."""
+    if change is None:
+        return ''
+    return f'{change:+}' if change else '0'
+
+
+def _profile_rows(rows):
+    out = []
+    for row in rows or ():
+        before, after = _number(row.get('before')), _number(row.get('after'))
+        change = None
+        if before is not None and after is not None:
+            change = round(after - before, 2)
+            change = int(change) if float(change).is_integer() else change
+        out.append(
+            {
+                'dimension': row.get('dimension') or '',
+                'before': before,
+                'after': after,
+                'change': change,
+                'change_text': _signed(change),
+            }
+        )
+    return out
+
+
+def entry_view(entry, gettext):
+    score = _number(entry.get('score'))
+    return {
+        'id': entry.get('block_id') or '',
+        'title': entry.get('title') or gettext('Untitled activity'),
+        'block_type': entry.get('block_type') or '',
+        'date': _date(entry.get('date')),
+        'date_iso': str(entry.get('date') or '')[:10],
+        'activity': _activity(entry, gettext),
+        'outcome': entry.get('outcome') or '',
+        'score_percent': round(score * 100) if score is not None else None,
+        'decisions': [
+            {
+                'step': d.get('step') or '',
+                'choice': d.get('choice'),
+                'mode': mode_label(d.get('mode'), gettext) if d.get('mode') else '',
+            }
+            for d in entry.get('decisions') or ()
+        ],
+        'reflection_paragraphs': [p.strip() for p in str(entry.get('reflection') or '').split('\n') if p.strip()],
+        'words': _number(entry.get('words')),
+        'prompt': entry.get('prompt') or '',
+        'profile': _profile_rows(entry.get('profile')),
+        'allocation': [
+            {'function': a.get('function') or '', 'percent': _number(a.get('percent'))}
+            for a in entry.get('allocation') or ()
+        ],
+    }
+
+
+def grouped(entries, gettext=lambda text: text):
+    """[{module, frameworks, entries}] in the order the learner first met each module."""
+    ordered = sorted(
+        (e for e in (entries or {}).values() if isinstance(e, dict)),
+        key=lambda e: (str(e.get('first_recorded') or e.get('recorded_at') or ''), str(e.get('title') or '')),
+    )
+    modules = {}
+    for entry in ordered:
+        name = str(entry.get('module') or '').strip()
+        group = modules.setdefault(name, {'module': name or gettext(NO_MODULE), 'frameworks': [], 'entries': []})
+        framework = str(entry.get('framework') or '').strip()
+        if framework and framework not in group['frameworks']:
+            group['frameworks'].append(framework)
+        group['entries'].append(entry_view(entry, gettext))
+    # Activities without a module come last, so the named modules read as the course runs.
+    return [g for name, g in modules.items() if name] + ([modules['']] if '' in modules else [])

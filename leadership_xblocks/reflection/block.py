@@ -1,0 +1,367 @@
+"""The reflection block: fields, views and handlers. The model lives beside it in `model.py`."""
+
+import datetime
+
+from webob import Response
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Dict, Float, Integer, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+from xblock.validation import ValidationMessage
+
+from .. import compat, events
+from ..activity_model import ERROR
+from ..api import RequestError, api_handler, error_response, query_params, require_keys
+from ..common.activity import problem_messages, utc_now, with_problems
+from ..common.base import LeadershipBlockMixin
+from ..common.cpd import CPDMixin
+from ..common.olx_body import OLXSettingsMixin
+from ..common.staff import StaffDashboardMixin
+from ..common.workbench import demo_pages
+from ..i18n import gettext_noop as _, shown_language
+from ..olx_io import resolve_pointer
+from ..reports import report_rows
+from ..sanitize import clean_authored_html, plain_text
+from . import model, payloads, reports
+
+SETTINGS = ('display_name', 'min_words', 'max_words', 'weight', 'module', 'framework')
+MAX_PROMPT_IN_RECORD = 2000
+RECORD_FILENAME = 'my-leadership-reflections'
+
+
+@XBlock.needs('i18n')
+@XBlock.wants('user')
+class LeadershipReflectionBlock(
+    LeadershipBlockMixin,
+    CPDMixin,
+    StaffDashboardMixin,
+    OLXSettingsMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """A reflective prompt with a free-text answer: drafts, a final submit, then authored guidance."""
+
+    display_name = String(display_name=_('Display name'), default=_('Reflection'), scope=Scope.settings)
+    prompt = String(
+        display_name=_('Prompt'),
+        default=model.DEFAULT_PROMPT,
+        scope=Scope.content,
+        multiline_editor='html',
+        help=_('The reflective question (HTML).'),
+    )
+    guidance = String(
+        display_name=_('Guidance'),
+        default=model.DEFAULT_GUIDANCE,
+        scope=Scope.content,
+        multiline_editor='html',
+        help=_('Shown after the learner submits: what experienced supervisors notice here. Leave empty for none.'),
+    )
+    min_words = Integer(
+        display_name=_('Minimum words'),
+        default=0,
+        scope=Scope.settings,
+        values={'min': 0},
+        help=_('0 means no minimum.'),
+    )
+    max_words = Integer(
+        display_name=_('Maximum words'),
+        default=0,
+        scope=Scope.settings,
+        values={'min': 0, 'max': model.HARD_MAX_WORDS},
+        help=_('0 means no maximum of your own; no answer may exceed 10,000 words.'),
+    )
+    weight = Float(
+        display_name=_('Weight'),
+        default=0.0,
+        scope=Scope.settings,
+        values={'min': 0},
+        help=_('Points for submitting a reflection; 0 means ungraded (completion only).'),
+    )
+    module = String(
+        display_name=_('Module'),
+        default='',
+        scope=Scope.settings,
+        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
+    )
+    framework = String(
+        display_name=_('Professional framework'),
+        default='',
+        scope=Scope.settings,
+        help=_('The professional framework the module supports.'),
+    )
+    answer = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help="The learner's text: {text, words, submitted, saved_at, submitted_at}.",
+    )
+    journal = Dict(
+        default={},
+        scope=Scope.preferences,
+        help='Every reflection of this learner, keyed by block id (shared by all reflection blocks).',
+    )
+
+    editable_fields = SETTINGS + ('prompt', 'guidance')
+    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
+    olx_settings = SETTINGS
+    workbench_scenarios = classmethod(lambda cls: demo_pages('reflection_'))
+
+    # model -----------------------------------------------------------------
+    @property
+    def reflection(self):
+        return model.Reflection(
+            prompt=self.prompt, guidance=self.guidance, min_words=self.min_words, max_words=self.max_words
+        )
+
+    @property
+    def problems(self):
+        return model.validate(self.reflection)
+
+    @property
+    def usable(self):
+        return not any(p.level == ERROR for p in self.problems)
+
+    @property
+    def has_score(self):
+        return bool(self.weight and self.weight > 0)
+
+    def max_score(self):
+        return self.weight if self.has_score else None
+
+    def _settings(self):
+        return {name: getattr(self, name) for name in SETTINGS}
+
+    def _shown(self):
+        return self.reflection.translated(self._)
+
+    # views -----------------------------------------------------------------
+    @XBlock.supports('multi_device')
+    def student_view(self, context=None):
+        if not self.usable:
+            return self.fragment(
+                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
+            )
+        shown = self._shown()
+        html = self.render_template(
+            'reflection.html',
+            {
+                'title': self.display_name,
+                'prompt': shown.prompt,
+                'prompt_lang': shown_language(
+                    self.reflection.prompt, model.DEFAULT_TEXTS, compat.content_language(self)
+                ),
+                'min_words': shown.word_minimum,
+                'max_words': shown.word_limit,
+                'own_max': shown.word_limit < model.HARD_MAX_WORDS,
+                'view_url': self.runtime.handler_url(self, 'my_reflections', query='inline=1'),
+                'download_url': self.runtime.handler_url(self, 'my_reflections'),
+            },
+        )
+        frag = self.fragment(
+            html,
+            js=['common.js', 'reflection.js'],
+            css=['leadership.css', 'activities.css'],
+            init='LeadershipReflectionBlock',
+            init_args={'state': self._user_state()},
+        )
+        return self.add_staff_dashboard(frag)
+
+    def author_view(self, context=None):
+        return with_problems(self, self.student_view(context), self.problems)
+
+    def student_view_data(self, context=None):
+        return payloads.reflection_view_data(self._shown(), self._settings())
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows for Open edX's Problem Responses report: see `reports.reflection_row`."""
+        return report_rows(user_state_iterator, lambda s: reports.reflection_row(s, self._), limit_responses)
+
+    # validation ------------------------------------------------------------
+    def clean_studio_edits(self, data):
+        for name in ('prompt', 'guidance'):
+            if isinstance(data.get(name), str):
+                data[name] = clean_authored_html(data[name])
+
+    def validate_field_data(self, validation_result, data):
+        reflection = model.Reflection(
+            prompt=data.prompt, guidance=data.guidance, min_words=data.min_words, max_words=data.max_words
+        )
+        if data.weight is None or data.weight < 0:
+            validation_result.add(ValidationMessage(ValidationMessage.ERROR, self._('Weight must be 0 or more.')))
+        for message in problem_messages(model.validate(reflection), self._):
+            validation_result.add(message)
+
+    # OLX ---------------------------------------------------------------------
+    @classmethod
+    def parse_xml(cls, node, runtime, keys, *args, **kwargs):
+        node = resolve_pointer(node, runtime)
+        block = runtime.construct_xblock_from_class(cls, keys)
+        cls.read_olx_settings(block, node)
+        if node.find('prompt') is not None or node.find('guidance') is not None:
+            parsed = model.parse_element(node, sanitize=True)
+            block.prompt, block.guidance = parsed.prompt, parsed.guidance
+        return block
+
+    def add_xml_to_node(self, node):
+        self.write_olx_settings(node)
+        if self.fields['prompt'].is_set_on(self) or self.fields['guidance'].is_set_on(self):
+            exported = model.to_element(model.Reflection(prompt=self.prompt, guidance=self.guidance))
+            node.text = exported.text
+            for child in list(exported):
+                node.append(child)
+
+    # learner API -------------------------------------------------------------
+    def _block_id(self):
+        return str(self.scope_ids.usage_id)
+
+    def _user_state(self, answer=None, journal=None):
+        return payloads.reflection_user_state(
+            self._shown(),
+            answer if answer is not None else self.answer,
+            journal if journal is not None else self.journal,
+            self._block_id(),
+        )
+
+    def _require_usable(self):
+        if not self.usable:
+            raise RequestError(_('This reflection is not available yet.'), status=409)
+
+    def _read_text(self, data):
+        """The submitted text, cleaned, and its word count; nothing is stored yet."""
+        self._require_usable()
+        if (self.answer or {}).get('submitted'):
+            raise RequestError(_('You have already submitted this reflection.'), status=409)
+        require_keys(data, 'text')
+        return model.clean_answer(data['text'])
+
+    def _store(self, text, words, submitted):
+        now = utc_now()
+        previous = self.answer or {}
+        answer = {
+            'text': text,
+            'words': words,
+            'submitted': submitted,
+            'saved_at': now,
+            'submitted_at': now if submitted else None,
+            'created_at': previous.get('created_at') or now,
+        }
+        journal = dict(self.journal or {})
+        journal[self._block_id()] = {
+            'title': self.display_name,
+            'module': self.module,
+            'framework': self.framework,
+            'prompt': plain_text(self._shown().prompt)[:MAX_PROMPT_IN_RECORD],
+            'text': text,
+            'words': words,
+            'submitted': submitted,
+            'updated_at': now,
+            'submitted_at': answer['submitted_at'],
+        }
+        self.answer = answer
+        self.journal = journal
+        # Cohort row for the facilitator dashboard: counts only, never the text.
+        self.save_cohort_row(
+            {'v': 1, 'words': words, 'submitted': submitted}, completed=bool(submitted or previous.get('submitted'))
+        )
+        return answer, journal
+
+    def _event(self, name, words):
+        self.emit(
+            name,
+            {
+                'block_type': self.scope_ids.block_type,
+                'anonymous_user_id': self.anonymous_id(),
+                'words': words,
+                'min_words': self.reflection.word_minimum,
+                'max_words': self.reflection.word_limit,
+            },
+        )
+
+    @XBlock.handler
+    @api_handler(allow_get=True)
+    def student_view_user_state(self, data):
+        self._require_usable()
+        return self._user_state()
+
+    @XBlock.handler
+    @api_handler()
+    def save_draft(self, data):
+        text, words = self._read_text(data)
+        answer, journal = self._store(text, words, submitted=False)
+        self._event(events.REFLECTION_DRAFT_SAVED, words)
+        return self._user_state(answer, journal)
+
+    @XBlock.handler
+    @api_handler()
+    def submit(self, data):
+        text, words = self._read_text(data)
+        model.check_submission(self.reflection, words)
+        answer, journal = self._store(text, words, submitted=True)
+        self._event(events.REFLECTION_SUBMITTED, words)
+        if self.has_score:
+            self.runtime.publish(self, 'grade', {'value': self.weight, 'max_value': self.weight})
+        self.emit_completion(1.0)
+        self.record_cpd(
+            {
+                'activity': {'template': _('Wrote a reflection of {words} words.'), 'params': {'words': words}},
+                'reflection': plain_text(_paragraphs(text)),
+                'words': words,
+                'prompt': plain_text(self._shown().prompt),
+            }
+        )
+        return self._user_state(answer, journal)
+
+    @XBlock.handler
+    def my_reflections(self, request, suffix=''):
+        """All of this learner's reflections as one printable HTML document (or plain text with
+        `?format=txt`); a download unless `?inline=1`. Only ever the requesting learner's own."""
+        entries = sorted(
+            (dict(entry, block_id=key) for key, entry in (self.journal or {}).items() if isinstance(entry, dict)),
+            key=lambda e: (e.get('updated_at') or '', e.get('title') or ''),
+        )
+        try:
+            params = query_params(request)
+        except RequestError as error:
+            return error_response(self, error)
+        as_text = params.get('format') == 'txt'
+        body = self.render_template(
+            'reflection_record.txt' if as_text else 'reflection_record.html',
+            {
+                'entries': [
+                    dict(
+                        e,
+                        text_plain=plain_text(_paragraphs(e.get('text', ''))),
+                        submitted_at=_datetime(e.get('submitted_at')),
+                        updated_at=_datetime(e.get('updated_at')),
+                    )
+                    for e in entries
+                ],
+                'generated': _datetime(utc_now()),
+            },
+        )
+        response = Response(
+            body=body.encode('utf-8'), charset='utf-8', content_type='text/plain' if as_text else 'text/html'
+        )
+        disposition = 'inline' if params.get('inline') else 'attachment'
+        response.headers['Content-Disposition'] = (
+            f'{disposition}; filename="{RECORD_FILENAME}.{"txt" if as_text else "html"}"'
+        )
+        response.headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'"
+        response.headers['X-Content-Type-Options'] = 'nosniff'
+        response.headers['Cache-Control'] = 'private, no-store'
+        return response
+
+
+def _paragraphs(html):
+    """Keep line breaks of sanitised learner HTML when it becomes plain text (paragraphs and list
+    items already end a line when their tags are stripped)."""
+    for tag in ('<br>', '</blockquote>'):
+        html = html.replace(tag, tag + '\n')
+    return html
+
+
+def _datetime(iso):
+    try:
+        return datetime.datetime.fromisoformat(iso).astimezone(datetime.UTC).replace(tzinfo=None)
+    except (TypeError, ValueError):
+        return None

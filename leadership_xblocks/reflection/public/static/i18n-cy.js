@@ -1,0 +1,1 @@
+../../../common/public/static/i18n-cy.js

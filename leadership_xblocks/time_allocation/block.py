@@ -1,0 +1,311 @@
+"""The time-allocation block: fields, views and handlers. The model lives beside it in `model.py`.
+
+Research consent is explicit and revocable (`set_consent`, or `consent` in `submit`) and
+recorded with a timestamp. The learner's cohort row (`leadership_xblocks.records`) holds
+their allocation and leadership model only while they consent; without consent the row
+keeps no answer, so the answer serves the learner's own view and nothing else. The mean
+shown beside an answer is computed from the rows of the *other* consenting learners, and
+only once there are at least `MIN_COHORT` of them.
+"""
+
+import functools
+
+from xblock.completable import CompletableXBlockMixin
+from xblock.core import XBlock
+from xblock.fields import Dict, Scope, String
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
+
+from .. import compat, events, records
+from ..activity_model import ERROR
+from ..api import RequestError, api_handler, require_keys
+from ..common.activity import problem_messages, utc_now, with_problems
+from ..common.base import LeadershipBlockMixin
+from ..common.cpd import CPDMixin
+from ..common.olx_body import OLXBodyMixin
+from ..common.staff import StaffDashboardMixin
+from ..common.workbench import demo_pages
+from ..i18n import gettext_noop as _, shown_language
+from ..reports import report_rows
+from . import model, payloads, reports
+
+SETTINGS = ('display_name', 'module', 'framework')
+MAX_CONSENT_HISTORY = 50
+RECORD_VERSION = 1
+
+
+@functools.lru_cache(maxsize=128)
+def load_model(body):
+    return model.parse_text(body, sanitize=False)
+
+
+@functools.lru_cache(maxsize=128)
+def model_problems(body):
+    return tuple(model.validate(load_model(body)))
+
+
+def cohort_answers(block_key, exclude_learner):
+    """The allocations of the other learners of a block who answered and consent to research use.
+
+    Read from the learners' own rows (one per learner, written atomically), so the result is
+    exact however many processes serve the course; [] when the cohort app is not installed.
+    """
+    answers = []
+    for row in records.iter_records(block_key, consent=True, completed=True):
+        if row.learner == exclude_learner:
+            continue
+        data = row.data if isinstance(row.data, dict) else {}
+        if isinstance(data.get('allocations'), dict):
+            answers.append(data['allocations'])
+    return answers
+
+
+@XBlock.needs('i18n')
+@XBlock.wants('user')
+class LeadershipTimeAllocationBlock(
+    LeadershipBlockMixin,
+    CPDMixin,
+    StaffDashboardMixin,
+    OLXBodyMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """How leaders divide their working time between functions, beside the cohort's mean."""
+
+    display_name = String(
+        display_name=_('Display name'), default=_('How leaders spend their time'), scope=Scope.settings
+    )
+    module = String(
+        display_name=_('Module'),
+        default='',
+        scope=Scope.settings,
+        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
+    )
+    framework = String(
+        display_name=_('Professional framework'),
+        default='',
+        scope=Scope.settings,
+        help=_('The professional framework the module supports.'),
+    )
+    body = String(
+        display_name=_('Prompt and functions (OLX)'),
+        default=model.DEFAULT_BODY,
+        scope=Scope.content,
+        multiline_editor=True,
+        help=_('A <prompt> and one <function id="..."> element per function of leadership.'),
+    )
+    answer = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help="The learner's answer: {allocations: {function_id: percent}, model, model_text, submitted_at}.",
+    )
+    consent = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help='Research consent: {given: bool, at: ISO time, history: [{given, at}]}.',
+    )
+
+    editable_fields = SETTINGS + ('body',)
+    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
+    olx_settings = SETTINGS
+    olx_model = model
+    workbench_scenarios = classmethod(lambda cls: demo_pages('time_allocation_'))
+
+    # model -----------------------------------------------------------------
+    @property
+    def model(self):
+        return load_model(self.body)
+
+    parsed_body = model
+
+    @property
+    def problems(self):
+        return model_problems(self.body)
+
+    @property
+    def usable(self):
+        return not any(p.level == ERROR for p in self.problems)
+
+    def _settings(self):
+        return {name: getattr(self, name) for name in SETTINGS}
+
+    def _shown(self):
+        return self.model.translated(self._)
+
+    def _models(self):
+        gettext = self._
+        return [(model_id, gettext(label)) for model_id, label in model.MODELS]
+
+    # views -----------------------------------------------------------------
+    @XBlock.supports('multi_device')
+    def student_view(self, context=None):
+        if not self.usable:
+            return self.fragment(
+                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
+            )
+        shown, content = self._shown(), compat.content_language(self)
+        html = self.render_template(
+            'time_allocation.html',
+            {
+                'title': self.display_name,
+                'prompt': shown.prompt,
+                'prompt_lang': shown_language(self.model.prompt, model.DEFAULT_TEXTS, content),
+                'functions': [
+                    {'id': f.id, 'label': f.label, 'lang': shown_language(o.label, model.DEFAULT_TEXTS, content)}
+                    for f, o in zip(shown.functions, self.model.functions)
+                ],
+                'models': self._models(),
+                'own_model': model.OWN_MODEL,
+                'total': model.TOTAL,
+                'minimum': model.MIN_COHORT,
+            },
+        )
+        frag = self.fragment(
+            html,
+            js=['common.js', 'charts.js', 'time_allocation.js'],
+            css=['leadership.css', 'activities.css'],
+            init='LeadershipTimeAllocationBlock',
+            init_args={'state': self._user_state()},
+        )
+        return self.add_staff_dashboard(frag)
+
+    dashboard_mean_keys = ('allocations',)  # facilitator dashboard (staff.py): mean shares, consenting learners
+
+    def dashboard_means_labels(self):
+        return {
+            'allocations': (
+                self._('Mean share of working time (%), learners who consented'),
+                {f.id: f.label for f in self._shown().functions},
+            )
+        }
+
+    def author_view(self, context=None):
+        return with_problems(self, self.student_view(context), self.problems)
+
+    def student_view_data(self, context=None):
+        return payloads.time_allocation_view_data(self._shown(), self._models(), self._settings())
+
+    def generate_report_data(self, user_state_iterator, limit_responses=None):
+        """Rows for Open edX's Problem Responses report: see `reports.time_allocation_row`."""
+        shown, models = self._shown(), self._models()
+        return report_rows(
+            user_state_iterator, lambda s: reports.time_allocation_row(shown, models, s, self._), limit_responses
+        )
+
+    # validation ------------------------------------------------------------
+    def validate_field_data(self, validation_result, data):
+        for message in problem_messages(model_problems(data.body), self._):
+            validation_result.add(message)
+
+    # cohort ------------------------------------------------------------------
+    def _block_key(self):
+        return str(self.scope_ids.usage_id)
+
+    def _save_record(self, answer, consent_given):
+        """This learner's cohort row: the answer while they consent, nothing of it otherwise."""
+        data = {'v': RECORD_VERSION}
+        if consent_given and answer:
+            data.update({'allocations': answer['allocations'], 'model': answer['model']})
+            if answer.get('model_text'):
+                data['model_text'] = answer['model_text']
+        records.save_record(
+            self._block_key(),
+            self.scope_ids.block_type,
+            self.record_learner(),
+            compat.course_key(self),
+            data,
+            completed=bool(answer),
+            consent=consent_given,
+        )
+
+    def _cohort(self, answer):
+        if not answer or not records.available():
+            return None
+        means, count = model.cohort_mean(self.model, cohort_answers(self._block_key(), self.anonymous_id()))
+        return {'means': means, 'count': count} if means is not None else None
+
+    # learner API -------------------------------------------------------------
+    def _user_state(self, answer=None, consent=None):
+        answer = answer if answer is not None else self.answer
+        consent = consent if consent is not None else self.consent
+        return payloads.time_allocation_user_state(self._shown(), self._models(), answer, consent, self._cohort(answer))
+
+    def _require_usable(self):
+        if not self.usable:
+            raise RequestError(_('This exercise is not available yet.'), status=409)
+
+    def _new_consent(self, given, now):
+        """The consent field after a decision (`at` is always the latest decision's time), and
+        whether it changed this block's answer (`history` keeps the changes)."""
+        current = dict(self.consent or {})
+        changed = current.get('given') is None or bool(current.get('given')) != given
+        history = list(current.get('history') or [])
+        if changed:
+            history = history[-(MAX_CONSENT_HISTORY - 1) :] + [{'given': given, 'at': now}]
+        return {'given': given, 'at': now, 'history': history}, changed
+
+    def _consent_event(self, consent):
+        self.emit(
+            events.RESEARCH_CONSENT_CHANGED,
+            {
+                'block_type': self.scope_ids.block_type,
+                'anonymous_user_id': self.anonymous_id(),
+                'consent': consent['given'],
+                'at': consent['at'],
+            },
+        )
+
+    @XBlock.handler
+    @api_handler(allow_get=True)
+    def student_view_user_state(self, data):
+        self._require_usable()
+        return self._user_state()
+
+    @XBlock.handler
+    @api_handler()
+    def submit(self, data):
+        self._require_usable()
+        require_keys(data, 'allocations', 'model', 'consent')
+        allocations = model.check_allocations(self.model, data['allocations'])
+        model_id, model_text = model.check_model(data['model'])
+        given = model.check_consent(data['consent'])
+        now = utc_now()
+        answer = {'allocations': allocations, 'model': model_id, 'model_text': model_text, 'submitted_at': now}
+        consent, consent_changed = self._new_consent(given, now)
+        self.answer = answer
+        self.consent = consent
+        self._save_record(answer, given)
+        if consent_changed:
+            self._consent_event(consent)
+        payload = {'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(), 'consent': given}
+        if given:  # without consent the answer stays out of the tracking log too
+            payload.update({'allocations': allocations, 'model': model_id})
+        self.emit(events.TIME_ALLOCATION_SUBMITTED, payload)
+        self.emit_completion(1.0)
+        labels = {f.id: f.label for f in self._shown().functions}
+        self.record_cpd(
+            {
+                'activity': {
+                    'template': _('Mapped how your working time divides between leadership functions.'),
+                    'params': {},
+                },
+                'allocation': [{'function': labels[key], 'percent': value} for key, value in allocations.items()],
+            }
+        )
+        return self._user_state(answer, consent)
+
+    @XBlock.handler
+    @api_handler()
+    def set_consent(self, data):
+        """Give or withdraw research consent at any time; withdrawing removes the answer from the cohort row."""
+        self._require_usable()
+        require_keys(data, 'consent')
+        given = model.check_consent(data['consent'])
+        consent, changed = self._new_consent(given, utc_now())
+        self.consent = consent
+        # Every decision is one, even a first "no" before any answer: the learner's latest
+        # decision in the course governs every research export (`exports.consenting_learners`).
+        self._save_record(self.answer, given)
+        if changed:
+            self._consent_event(consent)
+        return self._user_state(None, consent)
