@@ -50,9 +50,6 @@ def _importable(name):
         return False
 
 
-# URLs: the sdk's, with an index that lists the course modules first (devserver/urls.py).
-ROOT_URLCONF = 'devserver.urls'
-
 # Apps -----------------------------------------------------------------------
 INSTALLED_APPS = list(INSTALLED_APPS)
 if _importable('leadership_xblocks.cohort') and 'leadership_xblocks.cohort' not in INSTALLED_APPS:
@@ -172,3 +169,8 @@ if MIDDLEWARE.index('django.middleware.common.CommonMiddleware') < MIDDLEWARE.in
     MIDDLEWARE.insert(
         MIDDLEWARE.index('django.middleware.locale.LocaleMiddleware') + 1, 'django.middleware.common.CommonMiddleware'
     )
+
+# URLs -----------------------------------------------------------------------
+# The workbench's own, plus the plugin apps' LMS URLs (the export view), as lms/urls.py adds them,
+# and an index listing the course modules first (devserver/index.py).
+ROOT_URLCONF = 'devserver.urls'

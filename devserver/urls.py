@@ -1,39 +1,42 @@
-"""The workbench's URLs with our own index page: the four course modules first, then the demos.
+"""The workbench's URLs plus the plugin apps' LMS URLs, mounted as the LMS mounts them, and our own
+index page (`devserver/index.py`: the four course modules first) in place of the sdk's.
 
-The sdk's index (workbench/views.py, `index`) sorts pages by the text of their ids
-(`<block type>.<n>`), so the CPD and reflection demos came before Module 1 and
-`leadership_scenario.10` before `leadership_scenario.2`. This index lists the pages of the
-course (`workbench.course_pages`) first, in course order, then every other page by block type
-and number. Everything else is the sdk's `workbench.urls`.
+lms/urls.py (edx-platform) ends its patterns with `get_plugin_url_patterns(ProjectType.LMS)`
+from edx-django-utils (edx_django_utils/plugins/plugin_urls.py): for every Django app an
+`lms.djangoapp` entry point names, it reads `plugin_app['url_config']['lms.djangoapp']` and
+adds `re_path(regex, include((<app>.<relative_path or 'urls'>, <app name>), namespace=<namespace
+or app name>))`. `plugin_url_patterns` does the same from the installed distributions' entry
+points, so a URL our app declares is served here exactly where the LMS would serve it.
 """
 
-from django.conf import settings
-from django.shortcuts import render
-from django.urls import re_path
-from workbench import urls as sdk_urls
-from workbench.scenarios import get_scenarios
+from importlib.metadata import entry_points
+
+from django.urls import include, re_path
+from django.utils.module_loading import import_string
+from workbench.urls import urlpatterns as workbench_patterns
+
+from devserver.index import index
+
+LMS = 'lms.djangoapp'
 
 
-def _order(item, modules):
-    scenario_id, scenario = item
-    block_type, _dot, number = scenario_id.rpartition('.')
-    number = int(number) if number.isdigit() else 0
-    if scenario.description in modules:
-        return (0, modules.index(scenario.description), '', number)
-    return (1, 0, block_type, number)
+def plugin_url_patterns(project_type=LMS):
+    """The URL patterns of every plugin app registered for `project_type` (see module docstring)."""
+    patterns = []
+    for entry_point in entry_points(group=project_type):
+        app_config = import_string(entry_point.value.replace(':', '.'))
+        config = getattr(app_config, 'plugin_app', {}).get('url_config', {}).get(project_type)
+        if config is None:
+            continue
+        module = f'{app_config.name}.{config.get("relative_path", "urls")}'
+        namespace = config.get('namespace', app_config.name)
+        patterns.append(re_path(config.get('regex', r''), include((module, app_config.name), namespace=namespace)))
+    return patterns
 
 
-def index(request):
-    """The sdk's index template, modules first."""
-    from leadership_xblocks.common.workbench import course_pages
-
-    modules = [title for title, _xml in course_pages()]
-    excluded = getattr(settings, 'EXCLUDED_XBLOCKS', set())
-    pages = [item for item in get_scenarios().items() if item[0].split('.')[0] not in excluded]
-    pages.sort(key=lambda item: _order(item, modules))
-    return render(request, 'workbench/index.html', {'scenarios': [(sid, s.description) for sid, s in pages]})
-
-
-urlpatterns = [re_path(r'^$', index, name='workbench_index')] + [
-    pattern for pattern in sdk_urls.urlpatterns if getattr(pattern, 'name', None) != 'workbench_index'
-]
+# Before the workbench's, whose last pattern (`static(MEDIA_URL, ...)`, MEDIA_URL '') matches every path.
+urlpatterns = (
+    [re_path(r'^$', index, name='workbench_index')]
+    + plugin_url_patterns()
+    + [pattern for pattern in workbench_patterns if getattr(pattern, 'name', None) != 'workbench_index']
+)

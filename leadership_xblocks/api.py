@@ -46,6 +46,21 @@ def json_response(payload, status=200):
     )
 
 
+def download_response(content_type, disposition, body=None, app_iter=None, sandbox=False):
+    """A file for the learner or staff to keep: never cached, never sniffed as another type, and with
+    `sandbox` a page whose scripts, frames and remote resources are all refused (inline styles only)."""
+    if app_iter is not None:
+        response = Response(app_iter=app_iter, content_type=content_type, charset='utf-8')
+    else:
+        response = Response(body=body, content_type=content_type, charset='utf-8')
+    response.headers['Content-Disposition'] = disposition
+    response.headers['Cache-Control'] = 'private, no-store'
+    response.headers['X-Content-Type-Options'] = 'nosniff'
+    if sandbox:
+        response.headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'"
+    return response
+
+
 def error_response(block, error):
     """The JSON 4xx response of a `UserFacingError`, in the block's language."""
     return json_response({'error': error.translated(block_gettext(block))}, status=error.status)
@@ -151,18 +166,19 @@ def query_params(request):
     return params
 
 
-def api_handler(allow_get=False, staff_only=None):
+def api_handler(allow_get=False, staff_only=None, permission='is_staff'):
     """Decorate `method(self, data) -> dict` as an XBlock handler speaking JSON.
 
     Combine with `@XBlock.handler` (applied outermost). With `staff_only` (the message of the
-    403), anyone who is not staff is refused before the request is even read.
+    403), anyone for whom the block's `permission` method (default `is_staff`) is false is
+    refused before the request is even read.
     """
 
     def decorator(method):
         @functools.wraps(method)
         def wrapper(self, request, suffix=''):
             try:
-                if staff_only is not None and not self.is_staff():
+                if staff_only is not None and not getattr(self, permission)():
                     raise RequestError(staff_only, status=403)
                 data = read_json_object(request, allow_get=allow_get)
                 return json_response(method(self, data))

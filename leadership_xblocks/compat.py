@@ -42,7 +42,10 @@ def user_is_staff(block):
         return False
     if STAFF_ATTR in user.opt_attrs:
         return bool(user.opt_attrs[STAFF_ATTR])
-    workbench_id = _workbench_user_id(user)
+    return _workbench_staff(_workbench_user_id(user))
+
+
+def _workbench_staff(workbench_id):
     staff_ids = {s.strip() for s in os.environ.get(WORKBENCH_STAFF_ENV, 'staff').split(',') if s.strip()}
     return workbench_id is not None and str(workbench_id) in staff_ids
 
@@ -198,3 +201,101 @@ def module_title(block):
     except Exception:  # a runtime that cannot load parents here
         chapter = None
     return str(getattr(chapter, 'display_name', '') or '') if chapter is not None else ''
+
+
+# Requests outside a block: the export view (`cohort/views.py`) ---------------------------
+EXPORT_VIEW = 'leadership_xblocks:export'  # namespace in `cohort.apps.CohortConfig.plugin_app`, name in `cohort.urls`
+WORKBENCH_STUDENT_PARAM = 'student'  # how the workbench names its user (workbench/views.py, `get_student_id`)
+WORKBENCH_DEFAULT_STUDENT = 'student_1'
+
+
+def _lms():
+    """What the LMS gives the export view (access check, usage keys, modulestore), or None outside it."""
+    try:
+        from lms.djangoapps.courseware.access import has_access
+        from opaque_keys import InvalidKeyError
+        from opaque_keys.edx.keys import UsageKey
+        from xmodule.modulestore.django import modulestore
+    except ImportError:
+        return None
+    return has_access, InvalidKeyError, UsageKey, modulestore
+
+
+def _usage_key(lms, block_ref):
+    _has_access, invalid_key_error, usage_key_class, _modulestore = lms
+    try:
+        return usage_key_class.from_string(block_ref)
+    except invalid_key_error:
+        return None
+
+
+def request_is_staff(request, block_ref):
+    """Whether the requesting user is staff of the block's course: True, False, or None when
+    `block_ref` names no block at all (a malformed usage key), so no course can be checked.
+
+    LMS: `has_access(user, 'staff', usage key, course key)`, the check whose result the LMS
+    hands the block's user service as `user_is_staff` (lms/djangoapps/courseware/block_render.py),
+    so the view and the handlers agree. Workbench: the `?student=` user is in
+    `LEADERSHIP_WORKBENCH_STAFF`. Nothing of the learners' data is read.
+    """
+    lms = _lms()
+    if lms is None:
+        return _workbench_staff(request.GET.get(WORKBENCH_STUDENT_PARAM, WORKBENCH_DEFAULT_STUDENT))
+    key = _usage_key(lms, block_ref)
+    if key is None:
+        return None
+    user = getattr(request, 'user', None)
+    if user is None or not user.is_authenticated:
+        return False
+    has_access = lms[0]
+    return bool(has_access(user, 'staff', key, key.course_key))
+
+
+def export_target(request, block_ref):
+    """(block type, block key, course key) of the block `block_ref` names, as the block's own
+    handlers compute them (`str(usage_id)`, `course_key`); None when there is no such block."""
+    lms = _lms()
+    if lms is None:
+        from workbench.runtime import WorkbenchRuntime
+        from xblock.exceptions import NoSuchUsage
+
+        runtime = WorkbenchRuntime(request.GET.get(WORKBENCH_STUDENT_PARAM, WORKBENCH_DEFAULT_STUDENT))
+        try:
+            block = runtime.get_block(block_ref)
+        except NoSuchUsage:
+            return None
+        return block.scope_ids.block_type, str(block.scope_ids.usage_id), course_key(block)
+    key = _usage_key(lms, block_ref)
+    modulestore = lms[3]
+    if key is None or not modulestore().has_item(key):
+        return None
+    return key.block_type, str(key), str(key.course_key)
+
+
+def export_url(block, kind):
+    """The export view's URL for this block's `kind` ('records', 'research'), or None when the
+    view is not installed (Studio, a runtime without the plugin URLs): then the handler serves."""
+    from urllib.parse import urlencode
+
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        url = reverse(EXPORT_VIEW, kwargs={'kind': kind})
+    except NoReverseMatch:
+        return None
+    query = {'block': str(block.scope_ids.usage_id)}
+    if _workbench_user_id(_current_user(block)) is not None:
+        query[WORKBENCH_STUDENT_PARAM] = block.scope_ids.user_id
+    return f'{url}?{urlencode(query)}'
+
+
+def may_author(block):
+    """True when the current user may edit the block: Studio's write permission on the block's course
+    where Studio offers it (the `studio_user_permissions` service of cms/djangoapps/contentstore/utils.py,
+    load_services_for_studio), staff elsewhere. The block must `@XBlock.wants('studio_user_permissions')`."""
+    permissions = block.runtime.service(block, 'studio_user_permissions')
+    if permissions is None:
+        return user_is_staff(block)
+    usage_id = block.scope_ids.usage_id
+    key = getattr(usage_id, 'context_key', None) or getattr(usage_id, 'course_key', None)
+    return key is not None and bool(permissions.can_write(key))

@@ -7,7 +7,7 @@ from leadership_xblocks import activity_model as common, olx_check
 from leadership_xblocks.activity_model import AnswerError
 from leadership_xblocks.reflection import model as refl
 from leadership_xblocks.sanitize import clean_authored_html
-from leadership_xblocks.self_assessment import model as sa
+from leadership_xblocks.self_assessment import answers as sa_answers, model as sa
 from leadership_xblocks.time_allocation import model as ta
 
 
@@ -212,7 +212,7 @@ def test_unlabelled_scale_ends_and_single_item_dimensions_are_warnings():
 def test_ratings_are_checked_against_the_items_and_the_scale():
     model = sa.parse_element(root(HOST))
     good = {'a': 0, 'b': 3, 'c': 2, 'd': 1}
-    assert sa.check_ratings(model, good) == good
+    assert sa_answers.check_ratings(model, good) == good
     for ratings, message in [
         ([1, 2], 'must be an object'),
         ({'a': 0, 'b': 3, 'c': 2}, '1 still to rate'),
@@ -224,20 +224,20 @@ def test_ratings_are_checked_against_the_items_and_the_scale():
         (dict(good, a=True), 'whole number'),
     ]:
         with pytest.raises(AnswerError, match=message.replace('(', r'\(').replace(')', r'\)')):
-            sa.check_ratings(model, ratings)
+            sa_answers.check_ratings(model, ratings)
 
 
 def test_profile_and_change_per_dimension():
     model = sa.parse_element(root(HOST))
-    rows = sa.profile(model, {'a': 1, 'b': 2, 'c': 3, 'd': 3})
+    rows = sa_answers.profile(model, {'a': 1, 'b': 2, 'c': 3, 'd': 3})
     assert rows == [
         {'dimension': 'space', 'label': 'Creating the space', 'count': 2, 'mean': 1.5},
         {'dimension': 'invite', 'label': 'Inviting', 'count': 2, 'mean': 3.0},
     ]
-    assert sa.change(model, {'space': 1.5, 'invite': 3.0}, {'space': 2.25}) == [
+    assert sa_answers.change(model, {'space': 1.5, 'invite': 3.0}, {'space': 2.25}) == [
         {'dimension': 'space', 'label': 'Creating the space', 'before': 1.5, 'after': 2.25, 'change': 0.75}
     ]
-    assert sa.change(model, {'space': 1.5, 'invite': 3.0}, {'space': 2.25, 'invite': 2.0}) == [
+    assert sa_answers.change(model, {'space': 1.5, 'invite': 3.0}, {'space': 2.25, 'invite': 2.0}) == [
         {'dimension': 'space', 'label': 'Creating the space', 'before': 1.5, 'after': 2.25, 'change': 0.75},
         {'dimension': 'invite', 'label': 'Inviting', 'before': 3.0, 'after': 2.0, 'change': -1.0},
     ]

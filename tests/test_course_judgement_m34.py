@@ -14,9 +14,8 @@ import statistics
 import pytest
 from lxml import etree
 
-from leadership_xblocks.scenario import olx, scoring
+from leadership_xblocks.scenario import olx, scoring, shortcuts
 from leadership_xblocks.scenario.shortcuts import strategy_scores
-from tests.support import REPO_ROOT as REPO
 from tests.support.blocks import Learner, load
 
 COURSE = importlib.resources.files('leadership_xblocks.scenarios') / 'course' / 'leadership_scenario'
@@ -259,22 +258,6 @@ def test_no_shortcut_strategy_passes(shipped):
 # Playing through the block's own handlers, as a learner who games the exercise would.
 
 
-def pick(strategy, choices, rng):
-    """The choice a learner following `strategy` clicks, from the choices in the order shown."""
-    if strategy == 'first':
-        return choices[0]
-    if strategy == 'last':
-        return choices[-1]
-    if strategy == 'longest':
-        return max(choices, key=lambda c: len(c['label']))
-    if strategy == 'shortest':
-        return min(choices, key=lambda c: len(c['label']))
-    if strategy.startswith('mode:'):
-        same = [c for c in choices if c.get('mode') == strategy[5:]]
-        return rng.choice(same or choices)
-    return rng.choice(choices)
-
-
 def play(usage, learner_id, chooser):
     """Play one attempt through the handlers; returns (score, the choice ids in the order shown)."""
     learner = Learner(usage, learner_id)
@@ -292,24 +275,19 @@ def usages():
     return {name: load(read(name)[2]) for name in FILES}
 
 
-def modes_of(scenario):
-    return {(step.id, choice.id): choice.mode for step in scenario.steps for choice in step.choices}
-
-
 @pytest.mark.parametrize('name', FILES)
 def test_shortcuts_played_through_the_handlers_do_not_pass_and_agree_with_the_analysis(usages, name):
     """Ten learners per strategy: position, length, random, and the single mode the analysis
     rates highest. A sample this small wanders, so the bounds allow about two standard errors."""
     scenario, root, _text = read(name)
-    mode = modes_of(scenario)
     analysed = strategy_scores(scenario, root.get('scoring'), learners=200, seed=0)
     riskiest_mode = max(MODE_STRATEGIES, key=analysed.get)
     for strategy in ('first', 'longest', 'random', riskiest_mode):
         rng = random.Random(strategy)
 
         def chooser(step, choices, strategy=strategy, rng=rng):
-            shown = [dict(c, mode=mode[(step['id'], c['id'])]) for c in choices]
-            return pick(strategy, shown, rng)
+            shown = [scenario.step(step['id']).choice(c['id']) for c in choices]  # in the order shown
+            return {'id': shortcuts.pick(strategy, shown, rng).id}
 
         played = [play(usages[name], f'{strategy}-{n}', chooser)[0] for n in range(10)]
         mean = statistics.mean(played)
@@ -337,81 +315,3 @@ def test_two_learners_see_the_choices_in_different_orders(usages, name):
     ]
     assert seen[0] != seen[1]
     assert [sorted(order) for order in seen[0]] == [sorted(order) for order in seen[1]]
-
-
-# The module pages, the About page and the reading list.
-
-PAGES = importlib.resources.files('leadership_xblocks.scenarios') / 'course'
-CITE_AS = (
-    'Miller RS and Geoghegan L (Eds) (2022) <cite>Leadership and Social Work in the UK: Valuing its '
-    'Potential: A roundtable discussion</cite>. Birmingham: BASW / University of Birmingham.'
-)
-
-
-def page(path):
-    return (PAGES / path).read_text(encoding='utf-8')
-
-
-@pytest.mark.parametrize('first_page', ['html/m3_intro_systems.html', 'html/m4_intro_change.html'])
-def test_each_module_opens_with_outcomes_mapped_to_all_four_nations(first_page):
-    text = page(first_page)
-    assert 'Learning outcomes' in text and 'Study time' in text and 'as at December 2026' in text
-    for standards in (
-        'Social Work England professional standards',
-        'Social Care Wales Code of Professional Practice',
-        'SSSC Codes of Practice',
-        'NISCC Standards of Conduct and Practice',
-    ):
-        assert standards in text, standards
-    assert text.count('<li>') >= 5 and CITE_AS in text
-
-
-def test_the_facilitator_guide_carries_the_same_outcomes_in_markdown_and_in_the_course():
-    guide = (REPO / 'docs' / 'facilitator-guide.md').read_text(encoding='utf-8')
-    for number in (3, 4):
-        staff_page = page(f'html/fg_module_{number}.html')
-        section = guide.split(f'## Module {number}:')[1].split('\n## ')[0]
-        assert 'Learning outcomes' in section and 'Learning outcomes' in staff_page
-        for nation in ('England', 'Wales', 'Scotland', 'Northern Ireland'):
-            assert f'| {nation} |' in section and f'<th scope="row">{nation}</th>' in staff_page
-
-
-def test_the_about_page_states_realistic_hours_the_nations_and_a_reading_list():
-    overview = page('about/overview.html')
-    assert '9 to 10 hours' in overview and '12 to 13 hours' not in overview
-    assert 'reading-list' in overview and overview.count('<li>') >= 10
-    assert (
-        '<cite>Leadership and Social Work in the UK: Valuing its Potential: A roundtable discussion</cite>' in overview
-    )
-    assert 'as at December 2026' in overview
-    reading = page('html/reading_list.html')
-    assert CITE_AS.split('</cite>')[0] in reading and 'doi:10.1093/bjsw/bcac017' in reading
-
-
-MISATTRIBUTIONS = [
-    'The roundtable saw this as a strength',
-    "The roundtable's first recommendation",
-    'The roundtable noted that people in senior social work leadership',
-    'found five that are drawn on most often',
-    'health services must keep social workers in their teams',
-    'the same independent role sits with',
-    "the roundtable's call for leaders to challenge blame",
-    "the roundtable's reminder that leaders must sometimes",
-    '42 integrated care systems',
-    'Miller, R. and Geoghegan, L.',
-]
-
-
-def test_course_pages_separate_the_discussion_from_the_editors_introduction():
-    texts = {
-        path.name: path.read_text(encoding='utf-8')
-        for folder in ('html', 'about')
-        for path in (PAGES / folder).iterdir()
-        if path.name.endswith('.html')
-    }
-    texts |= {name: page(f'leadership_scenario/{name}') for name in FILES}
-    for name, text in texts.items():
-        for phrase in MISATTRIBUTIONS:
-            assert phrase not in text, (name, phrase)
-    for name in ('m4_intro_diversity.html', 'm4_intro_change.html', 'm1_intro_what.html'):
-        assert 'introduction' in texts[name], name

@@ -1,4 +1,8 @@
-"""Staff and research CSV exports: staff only, anonymous ids, consent rules, streamed in flat memory."""
+"""Staff and research CSV exports: staff only, anonymous ids, consent rules, streamed in flat memory.
+
+Every download test runs twice: through the block's handler and through the streaming view
+the dashboard links where it is installed (`via`, see `tests/support/downloads.py`).
+"""
 
 import csv
 import datetime
@@ -8,12 +12,12 @@ import re
 import tracemalloc
 
 import pytest
-from webob import Request
 
 from leadership_xblocks import exports, records
 from leadership_xblocks.cohort.models import LearnerRecord
 from tests.scenario_samples import FIT
 from tests.support.blocks import Learner, load
+from tests.support.downloads import VIAS, bulk, download
 
 
 def test_the_cohort_app_is_installed_for_these_tests():
@@ -36,10 +40,13 @@ def block_key(clean_records):
     return load(FIT)
 
 
-def call(usage_id, user, handler):
-    learner = Learner(usage_id, user)
-    block = learner.block()
-    return block.runtime.handle(block, handler, Request.blank('/', method='GET'))
+@pytest.fixture(params=VIAS)
+def via(request):
+    return request.param
+
+
+def call(usage_id, user, handler, via):
+    return download(usage_id, user, handler.removeprefix('download_'), via)
 
 
 def body_of(response):
@@ -50,32 +57,9 @@ def rows_of(text):
     return list(csv.DictReader(io.StringIO(text)))
 
 
-def bulk(block_key, count, course_key='', prefix='l', **fields):
-    LearnerRecord.objects.bulk_create(
-        [
-            LearnerRecord(
-                block_key=block_key,
-                block_type='leadership_scenario',
-                learner=f'{prefix}{i:06d}',
-                course_key=course_key,
-                completed=bool(i % 2),
-                score=(i % 10) / 10,
-                data={
-                    'v': 1,
-                    'attempt': 1,
-                    'path': [{'step': 's1', 'choice': 'now', 'mode': 'urgent', 'seconds': 12.5, 'timed_out': False}],
-                },
-                **fields,
-            )
-            for i in range(count)
-        ],
-        batch_size=1000,
-    )
-
-
-def stream_peak(block_key):
+def stream_peak(block_key, via):
     """(lines, bytes, peak traced memory) while consuming the staff download of a block as staff."""
-    response = call(block_key, STAFF, 'download_records')
+    response = call(block_key, STAFF, 'download_records', via)
     assert response.status_code == 200
     gc.collect()
     tracemalloc.start()
@@ -95,18 +79,18 @@ def stream_peak(block_key):
 
 
 @pytest.mark.parametrize('handler', ['download_records', 'download_research'])
-def test_learners_get_403_and_no_data(block_key, handler):
+def test_learners_get_403_and_no_data(block_key, handler, via):
     bulk(block_key, 3)
-    response = call(block_key, 'alice', handler)
+    response = call(block_key, 'alice', handler, via)
     assert response.status_code == 403
     assert response.content_type == 'application/json'
     assert 'staff' in response.json['error']
     assert 'l000001' not in response.body.decode('utf-8')
 
 
-def test_staff_download_is_a_csv_attachment_with_every_row(block_key):
+def test_staff_download_is_a_csv_attachment_with_every_row(block_key, via):
     bulk(block_key, 3)
-    response = call(block_key, STAFF, 'download_records')
+    response = call(block_key, STAFF, 'download_records', via)
     assert response.status_code == 200
     assert response.content_type == 'text/csv' and response.charset == 'utf-8'
     assert re.match(
@@ -122,10 +106,10 @@ def test_staff_download_is_a_csv_attachment_with_every_row(block_key):
     datetime.datetime.fromisoformat(rows[0]['created'])
 
 
-def test_real_learners_appear_only_as_anonymous_ids(block_key):
+def test_real_learners_appear_only_as_anonymous_ids(block_key, via):
     for user in ('alice', 'bob'):
         Learner(block_key, user).ok('choose', {'step': 's1', 'choice': 'now'})
-    text = body_of(call(block_key, STAFF, 'download_records'))
+    text = body_of(call(block_key, STAFF, 'download_records', via))
     rows = rows_of(text)
     assert len(rows) == 2
     assert 'alice' not in text and 'bob' not in text
@@ -145,13 +129,13 @@ def test_cells_that_a_spreadsheet_would_run_as_formulas_are_defused():
 
 
 @pytest.mark.slow  # writes 11,000 learner rows
-def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_records):
+def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_records, via):
     small, large = load(FIT), load(FIT)
     bulk(small, 1000, prefix='s')
     bulk(large, 10000, prefix='b')
-    stream_peak(small)  # warm up: imports, compiled queries, template caches
-    small_lines, _small_bytes, small_peak = stream_peak(small)
-    large_lines, large_bytes, large_peak = stream_peak(large)
+    stream_peak(small, via)  # warm up: imports, compiled queries, template caches
+    small_lines, _small_bytes, small_peak = stream_peak(small, via)
+    large_lines, large_bytes, large_peak = stream_peak(large, via)
     assert small_lines == 1001
     assert large_lines == 10001
     # Ten times the learners, yet the peak stays about the same: rows are never all in memory.
@@ -161,9 +145,9 @@ def test_the_staff_download_of_10000_learners_streams_in_flat_memory(clean_recor
     assert large_peak < large_bytes / 2, (large_peak, large_bytes)
 
 
-def test_the_stream_yields_chunks_as_it_goes(block_key):
+def test_the_stream_yields_chunks_as_it_goes(block_key, via):
     bulk(block_key, 3000)
-    chunks = list(call(block_key, STAFF, 'download_records').app_iter)
+    chunks = list(call(block_key, STAFF, 'download_records', via).app_iter)
     assert len(chunks) > 3
     assert all(len(c) < 2 * exports.CHUNK_BYTES for c in chunks)
     assert sum(c.count(b'\n') for c in chunks) == 3001
@@ -184,7 +168,7 @@ def consent_row(learner, consent, at, block='ta-1', course=''):
     )
 
 
-def test_research_export_has_only_learners_whose_latest_decision_is_consent(block_key):
+def test_research_export_has_only_learners_whose_latest_decision_is_consent(block_key, via):
     hour = datetime.timedelta(hours=1)
     for learner in ('yes', 'withdrew', 'changed_mind', 'never_asked', 'other_course'):
         LearnerRecord.objects.create(
@@ -201,7 +185,7 @@ def test_research_export_has_only_learners_whose_latest_decision_is_consent(bloc
     consent_row('changed_mind', False, T0)
     consent_row('changed_mind', True, T0 + hour, block='ta-2')
     consent_row('other_course', True, T0, course='course-v1:Other+X+2026')
-    text = body_of(call(block_key, STAFF, 'download_research'))
+    text = body_of(call(block_key, STAFF, 'download_research', via))
     assert text.splitlines()[0] == ','.join(exports.RESEARCH_COLUMNS)
     rows = rows_of(text)
     assert sorted(r['learner'] for r in rows) == ['changed_mind', 'yes']
@@ -220,7 +204,7 @@ def test_the_time_allocation_rows_of_consenting_learners_are_exported_with_their
     assert [(r['learner'], r['consented_at']) for r in rows] == [('yes', T0.isoformat())]
 
 
-def test_consent_given_in_the_time_allocation_block_opens_the_scenario_research_export(block_key):
+def test_consent_given_in_the_time_allocation_block_opens_the_scenario_research_export(block_key, via):
     time_block = load('<leadership_time_allocation display_name="Time"/>')
     answer = {'allocations': {'planning': 100}, 'model': 'Leading from behind my desk'}
     for user, consent in (('alice', True), ('bob', False), ('carol', True)):
@@ -228,15 +212,15 @@ def test_consent_given_in_the_time_allocation_block_opens_the_scenario_research_
         Learner(time_block, user).ok('submit', dict(answer, consent=consent))
     Learner(time_block, 'carol').ok('set_consent', {'consent': False})  # carol withdraws
     anonymous = {user: Learner(block_key, user).block().anonymous_id() for user in ('alice', 'bob', 'carol')}
-    scenario_rows = rows_of(body_of(call(block_key, STAFF, 'download_research')))
+    scenario_rows = rows_of(body_of(call(block_key, STAFF, 'download_research', via)))
     assert [r['learner'] for r in scenario_rows] == [anonymous['alice']]
     assert '"choice":"now"' in scenario_rows[0]['data'] and scenario_rows[0]['consented_at']
-    time_rows = rows_of(body_of(call(time_block, STAFF, 'download_research')))
+    time_rows = rows_of(body_of(call(time_block, STAFF, 'download_research', via)))
     assert [r['learner'] for r in time_rows] == [anonymous['alice']]
     assert '"planning":100' in time_rows[0]['data'] and 'desk' not in time_rows[0]['data']
 
 
-def test_research_export_keeps_structured_values_and_drops_free_text(block_key):
+def test_research_export_keeps_structured_values_and_drops_free_text(block_key, via):
     data = {
         'allocations': {'planning': 20.5, 'crisis': 79.5},
         'model': 'own',
@@ -256,7 +240,7 @@ def test_research_export_keeps_structured_values_and_drops_free_text(block_key):
         consent=True,
         consent_at=T0,
     )
-    rows = rows_of(body_of(call(block_key, STAFF, 'download_research')))
+    rows = rows_of(body_of(call(block_key, STAFF, 'download_research', via)))
     assert len(rows) == 1
     assert 'Smith' not in rows[0]['data'] and 'Jane' not in rows[0]['data'] and 'smith' not in rows[0]['data']
     assert rows[0]['data'] == (
@@ -264,7 +248,7 @@ def test_research_export_keeps_structured_values_and_drops_free_text(block_key):
         '"path":[{"choice":"now","mode":"urgent","seconds":3.5,"step":"s1"}],'
         '"submitted":true,"words":212}'
     )
-    staff_rows = rows_of(body_of(call(block_key, STAFF, 'download_records')))
+    staff_rows = rows_of(body_of(call(block_key, STAFF, 'download_records', via)))
     assert 'Jane Smith' in staff_rows[0]['data']  # the staff export is complete
 
 
@@ -282,8 +266,20 @@ def test_the_data_dictionary_documents_every_column(repo_root):
         assert f'`{block_type}`' in text
 
 
-def test_the_facilitator_dashboard_links_both_downloads_for_staff_only(block_key):
+def test_the_facilitator_dashboard_links_both_streaming_downloads_for_staff_only(block_key):
     staff_html = Learner(block_key, STAFF).render().body_html()
-    assert f'/handler/{block_key}/download_records/' in staff_html
-    assert f'/handler/{block_key}/download_research/' in staff_html
-    assert 'download_records' not in Learner(block_key, 'alice').render().body_html()
+    for kind in exports.KINDS:
+        assert f'/leadership-xblocks/export/{kind}.csv?block={block_key}&amp;student={STAFF}' in staff_html
+        assert f'/handler/{block_key}/download_{kind}/' not in staff_html
+    learner_html = Learner(block_key, 'alice').render().body_html()
+    assert 'leadership-xblocks/export' not in learner_html and 'download_records' not in learner_html
+
+
+def test_without_the_view_the_dashboard_links_the_handlers(block_key):
+    """A site that mounts no plugin URLs (Studio, or the bare workbench): the handlers serve."""
+    from django.test import override_settings
+
+    with override_settings(ROOT_URLCONF='workbench.urls'):
+        staff_html = Learner(block_key, STAFF).render().body_html()
+    for kind in exports.KINDS:
+        assert f'/handler/{block_key}/download_{kind}/' in staff_html

@@ -1,5 +1,7 @@
 """The layout's rules, checked rather than only written down (CONTRIBUTING.md, "Layout").
 
+* No file of the code, tests, tools or benchmarks is over 400 lines (course content, the OLX and
+  HTML of `leadership_xblocks/scenarios/`, and the generated translation files are not code).
 * The plain-Python models (every module of a block folder but its XBlock side, and the shared
   plain modules) import neither XBlock nor Django nor the web libraries the runtime brings: each
   is imported in a fresh interpreter where importing those packages fails.
@@ -13,8 +15,9 @@ from tests.support import REPO_ROOT
 
 PACKAGE = REPO_ROOT / 'leadership_xblocks'
 BLOCK_FOLDERS = ('scenario', 'reflection', 'self_assessment', 'time_allocation', 'cpd_record')
-# The XBlock side of a block folder: the block class and the mixins only it uses.
-XBLOCK_SIDE = {'block', 'cohort'}
+# The XBlock side of a block folder: the block class and the mixins only it uses (the scenario's
+# cohort results and its Studio editor).
+XBLOCK_SIDE = {'block', 'cohort', 'studio'}
 # Shared modules at the package top level that are plain Python too.
 SHARED_MODELS = (
     'activity_model',
@@ -28,6 +31,12 @@ SHARED_MODELS = (
     'sanitize',
 )
 BLOCKED = ('xblock', 'django', 'webob', 'web_fragments')
+MAX_LINES = 400
+CHECKED_FOLDERS = ('leadership_xblocks', 'tests', 'tools', 'benchmarks')
+CHECKED_SUFFIXES = ('.py', '.js', '.css', '.html', '.txt', '.cfg')
+# Course content and generated files: not code a person keeps small.
+NOT_CODE = ('leadership_xblocks/scenarios/', 'leadership_xblocks/translations/')
+GENERATED = ('i18n-',)
 
 IMPORT_BLOCKED = """
 import importlib, importlib.abc, json, sys
@@ -73,3 +82,24 @@ def test_the_import_blocker_catches_a_block_module():
     script = IMPORT_BLOCKED.format(blocked=BLOCKED, modules=['leadership_xblocks.reflection.block'])
     result = subprocess.run([sys.executable, '-c', script], capture_output=True, text=True, cwd=REPO_ROOT, check=True)
     assert json.loads(result.stdout)['leadership_xblocks.reflection.block'].startswith('blocked: ')
+
+
+def checked_files():
+    for folder in CHECKED_FOLDERS:
+        for path in sorted((REPO_ROOT / folder).rglob('*')):
+            relative = path.relative_to(REPO_ROOT).as_posix()
+            if not path.is_file() or path.is_symlink() or '__pycache__' in relative:
+                continue
+            if relative.startswith(NOT_CODE) or path.name.startswith(GENERATED):
+                continue
+            if path.suffix in CHECKED_SUFFIXES:
+                yield path, relative
+
+
+def test_no_file_is_over_400_lines():
+    files = list(checked_files())
+    assert any(name == 'leadership_xblocks/scenario/block.py' for _path, name in files)
+    too_long = {
+        name: count for path, name in files if (count := len(path.read_text(encoding='utf-8').splitlines())) > MAX_LINES
+    }
+    assert too_long == {}, f'split these files (at most {MAX_LINES} lines each): {too_long}'

@@ -31,7 +31,7 @@ from collections import Counter
 import pytest
 
 from tests.support import ARTIFACTS
-from tests.support.live_server import MARIADB, LiveServer, mariadb_available
+from tests.support.live_server import MARIADB, LiveServer, handler_request, mariadb_available
 
 pytestmark = [pytest.mark.mariadb, pytest.mark.slow]
 
@@ -87,17 +87,7 @@ class Client:
         return status, body.decode('utf-8', 'replace')
 
     def handler(self, usage_id, name, data):
-        request = urllib.request.Request(
-            self._url(f'/handler/{usage_id}/{name}'),
-            data=json.dumps(data).encode('utf-8'),
-            method='POST',
-            headers={
-                'Content-Type': 'application/json',
-                'X-CSRFToken': self.csrf,
-                'X-Requested-With': 'XMLHttpRequest',
-                'Referer': self.base + '/',
-            },
-        )
+        request = handler_request(self.base, self._url(f'/handler/{usage_id}/{name}'), self.csrf, data)
         status, body = self._send(name, request)
         if status != 200:
             return None

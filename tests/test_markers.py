@@ -13,6 +13,12 @@ from tests.support import REPO_ROOT
 FAST = 'not browser and not mariadb and not slow'
 
 
+def make_plan(*args):
+    """The commands `make -n` would run for `args` (nothing runs)."""
+    command = ['make', '-n', '--no-print-directory', *args]
+    return subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, check=False).stdout
+
+
 def collected(*args):
     result = subprocess.run(
         [sys.executable, '-m', 'pytest', '-p', 'no:cacheprovider', '--collect-only', '-q', *args],
@@ -40,23 +46,9 @@ def test_fast_selection_leaves_out_browser_mariadb_and_slow_tests():
 
 def test_make_test_selects_nothing_out():
     for release in ('teak', 'ulmo', 'verawood'):
-        plan = subprocess.run(
-            ['make', '-n', '--no-print-directory', 'test-one', f'R={release}'],
-            cwd=REPO_ROOT,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        ).stdout
+        plan = make_plan('test-one', f'R={release}')
         pytest_lines = [line for line in plan.splitlines() if '-m pytest' in line]
         assert pytest_lines, plan
         assert not any(re.search(r'\s-m\s', line.split('-m pytest', 1)[1]) for line in pytest_lines), pytest_lines
-    fast = subprocess.run(
-        ['make', '-n', '--no-print-directory', 'test-fast'],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    ).stdout
+    fast = make_plan('test-fast')
     assert f"-m '{FAST}'" in fast, fast

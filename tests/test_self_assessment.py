@@ -5,11 +5,10 @@ import json
 
 import pytest
 from lxml import etree
-from webob import Request
 
 from leadership_xblocks import events
 from leadership_xblocks.self_assessment import model
-from tests.support.blocks import Learner, load
+from tests.support.blocks import Learner, load, studio_save
 
 _RUN = itertools.count()
 
@@ -229,13 +228,7 @@ def test_studio_edits_canonicalise_the_body_and_refuse_errors(usage):
     block = Learner(usage, 'author').block()
 
     def save(values):
-        request = Request.blank(
-            '/',
-            method='POST',
-            content_type='application/json',
-            body=json.dumps({'values': values, 'defaults': []}).encode('utf-8'),
-        )
-        return block.runtime.handle(block, 'submit_studio_edits', request)
+        return studio_save(block, values)
 
     body = (
         '<leadership_self_assessment><dimension id="a" label="A"><item id="a1">One <b>x</b></item>'

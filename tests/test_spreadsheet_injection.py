@@ -11,11 +11,11 @@ import io
 from xml.sax.saxutils import escape, quoteattr
 
 import pytest
-from webob import Request
 
 from leadership_xblocks import cells, exports
 from leadership_xblocks.cohort.models import LearnerRecord
 from tests.support.blocks import Learner, load
+from tests.support.downloads import VIAS, download
 from tests.support.problem_responses import PLATFORM_FIRST, PLATFORM_LAST, report_csv
 from tests.test_reports import user_states
 
@@ -137,16 +137,16 @@ def test_real_negative_numbers_stay_numbers(blocks):
     assert cells.formula_safe('-2+3') == "'-2+3" and cells.formula_safe('-') == "'-"
 
 
-def csv_cells(usage_id, handler):
-    block = Learner(usage_id, STAFF).block()
-    response = block.runtime.handle(block, handler, Request.blank('/', method='GET'))
+def csv_cells(usage_id, handler, via):
+    response = download(usage_id, STAFF, handler.removeprefix('download_'), via)
     assert response.status_code == 200
-    text = b''.join(response.app_iter).decode('utf-8')
+    text = response.body.decode('utf-8')
     return [cell for row in csv.reader(io.StringIO(text)) for cell in row]
 
 
+@pytest.mark.parametrize('via', VIAS)
 @pytest.mark.parametrize('handler', ['download_records', 'download_research'])
-def test_staff_and_research_csv_cells_are_formula_safe(handler):
+def test_staff_and_research_csv_cells_are_formula_safe(handler, via):
     LearnerRecord.objects.all().delete()
     block_key = str(load('<leadership_time_allocation display_name="Injected"/>'))
     for index, vector in enumerate(VECTORS):
@@ -161,7 +161,7 @@ def test_staff_and_research_csv_cells_are_formula_safe(handler):
             consent_at='2026-01-05T09:00:00+00:00',
             score=-0.5 if index == 0 else None,
         )
-    found = csv_cells(block_key, handler)
+    found = csv_cells(block_key, handler, via)
     assert not formula_cells(found), formula_cells(found)
     assert '-0.5' in found  # a real negative number is written as a number
     if handler == 'download_records':

@@ -11,11 +11,11 @@ import urllib.request
 
 import pytest
 from lxml import etree
-from webob import Request
 
 from leadership_xblocks import compat, events, records
 from leadership_xblocks.time_allocation import model
-from tests.support.blocks import Learner, load
+from tests.support.blocks import Learner, load, studio_save
+from tests.support.live_server import handler_request
 
 _RUN = itertools.count()
 
@@ -240,17 +240,7 @@ class HttpLearner:
         return body
 
     def post(self, usage_id, handler, data):
-        request = urllib.request.Request(
-            self.url(f'/handler/{usage_id}/{handler}/'),
-            data=json.dumps(data).encode('utf-8'),
-            method='POST',
-            headers={
-                'Content-Type': 'application/json',
-                'X-CSRFToken': self.csrf,
-                'X-Requested-With': 'XMLHttpRequest',
-                'Referer': self.base + '/',
-            },
-        )
+        request = handler_request(self.base, self.url(f'/handler/{usage_id}/{handler}/'), self.csrf, data)
         try:
             with self.opener.open(request, timeout=60) as response:
                 return response.status, json.loads(response.read())
@@ -336,13 +326,7 @@ def test_studio_edits_are_canonicalised_and_validated(usage):
     block = Learner(usage, 'author').block()
 
     def save(values):
-        request = Request.blank(
-            '/',
-            method='POST',
-            content_type='application/json',
-            body=json.dumps({'values': values, 'defaults': []}).encode('utf-8'),
-        )
-        return block.runtime.handle(block, 'submit_studio_edits', request)
+        return studio_save(block, values)
 
     ok = save(
         {

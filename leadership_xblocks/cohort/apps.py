@@ -6,10 +6,12 @@ from django.apps import AppConfig
 class CohortConfig(AppConfig):
     """Registered for the LMS and Studio by the `lms.djangoapp` / `cms.djangoapp` entry points.
 
-    The app needs neither URLs nor settings: `plugin_app` declares none, so the plugin
-    framework adds the app to INSTALLED_APPS (and `migrate` creates its tables) and, in the
-    LMS, connects the account-retirement receiver (`signals.retire_learner`). The keys are
-    those of edx-django-utils' plugin constants (`PluginSignals`).
+    The plugin framework adds the app to INSTALLED_APPS (and `migrate` creates its tables)
+    and, in the LMS, mounts its URLs (`urls.py`: the streaming CSV downloads) under
+    `/leadership-xblocks/` in the namespace `leadership_xblocks`, and connects the
+    account-retirement receiver (`signals.retire_learner`). No settings are needed. The keys
+    are those of edx-django-utils' plugin constants (`PluginURLs`, `PluginSignals`); lms/urls.py
+    adds the URLs with `get_plugin_url_patterns(ProjectType.LMS)`.
     """
 
     name = 'leadership_xblocks.cohort'
@@ -19,7 +21,13 @@ class CohortConfig(AppConfig):
     default_auto_field = 'django.db.models.BigAutoField'
 
     plugin_app = {
-        'url_config': {},
+        'url_config': {
+            'lms.djangoapp': {
+                'namespace': 'leadership_xblocks',
+                'regex': r'^leadership-xblocks/',
+                'relative_path': 'urls',
+            },
+        },
         'settings_config': {
             'lms.djangoapp': {},
             'cms.djangoapp': {},

@@ -1,13 +1,17 @@
-"""What the reflection, self-assessment and time-allocation blocks share: timestamps,
-validation messages and the authoring problems shown above the preview."""
+"""What the reflection, self-assessment and time-allocation blocks share: `ActivityBlockMixin` (the
+learner view, the unavailable view, the author view, validation, the learner-state handler),
+timestamps, validation messages and the authoring problems shown above the preview."""
 
 import datetime
 
 from web_fragments.fragment import Fragment
+from xblock.core import XBlock
 from xblock.validation import ValidationMessage
 
 from .. import compat
 from ..activity_model import ERROR
+from ..api import RequestError, api_handler
+from ..i18n import gettext_noop as _
 
 
 def utc_now():
@@ -39,3 +43,73 @@ def with_problems(block, frag, problems):
     if frag.js_init_fn:
         out.initialize_js(frag.js_init_fn, frag.json_init_args)
     return out
+
+
+class ActivityBlockMixin:
+    """The shape of an activity block (put it first in the bases; it needs `LeadershipBlockMixin`,
+    `StaffDashboardMixin` and an OLX mixin).
+
+    A block says what is its own: `view_template`, `view_js` (its scripts), `js_init`,
+    `unavailable_message`, `parsed_body` (its model, translated by `_shown()`), `problems`,
+    `field_data_problems(data)` (the problems of fields being saved in Studio), `view_context(shown)`
+    and `_user_state()` (its payload).
+    """
+
+    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
+    view_template = None
+    view_js = ()
+    js_init = None
+    unavailable_message = _('This exercise is not available yet.')
+
+    @property
+    def usable(self):
+        """False while the authored content has an error: learners then see the unavailable view."""
+        return not any(p.level == ERROR for p in self.problems)
+
+    def _settings(self):
+        return {name: getattr(self, name) for name in self.olx_settings}
+
+    def _shown(self):
+        """The model with its default texts in the learner's language."""
+        return self.parsed_body.translated(self._)
+
+    def view_context(self, shown):
+        raise NotImplementedError
+
+    def field_data_problems(self, data):
+        raise NotImplementedError
+
+    # views -----------------------------------------------------------------
+    @XBlock.supports('multi_device')
+    def student_view(self, context=None):
+        if not self.usable:
+            return self.fragment(
+                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
+            )
+        html = self.render_template(self.view_template, dict(self.view_context(self._shown()), title=self.display_name))
+        frag = self.fragment(
+            html,
+            js=['common.js', *self.view_js],
+            css=['leadership.css', 'activities.css'],
+            init=self.js_init,
+            init_args={'state': self._user_state()},
+        )
+        return self.add_staff_dashboard(frag)
+
+    def author_view(self, context=None):
+        return with_problems(self, self.student_view(context), self.problems)
+
+    def validate_field_data(self, validation_result, data):
+        for message in problem_messages(self.field_data_problems(data), self._):
+            validation_result.add(message)
+
+    # learner API -------------------------------------------------------------
+    def _require_usable(self):
+        if not self.usable:
+            raise RequestError(self.unavailable_message, status=409)
+
+    @XBlock.handler
+    @api_handler(allow_get=True)
+    def student_view_user_state(self, data):
+        self._require_usable()
+        return self._user_state()

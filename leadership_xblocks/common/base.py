@@ -169,3 +169,8 @@ class LeadershipBlockMixin:
         if name not in events.ALL_EVENTS:
             raise ValueError(f'Unlisted event name: {name}')
         self.runtime.publish(self, name, payload)
+
+    def learner_event(self, name, **fields):
+        """Publish `name` with the prefix every learner event has: the block type and the learner's
+        anonymous id (never a name), then `fields`."""
+        self.emit(name, {'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(), **fields})

@@ -35,7 +35,7 @@ learner's language. Text is stored as plain text and escaped when rendered.
 
 import datetime
 
-from xblock.fields import Dict, Scope
+from xblock.fields import Dict, Scope, String
 
 from .. import compat, records
 from ..i18n import gettext_noop as _
@@ -87,6 +87,23 @@ def clean_summary(summary):
                 {c: _short(row.get(c)) for c in columns} for row in list(rows)[:MAX_ITEMS] if isinstance(row, dict)
             ]
     return entry
+
+
+class CPDFieldsMixin:
+    """The module and framework a block's CPD entries show (the blocks that record learner work)."""
+
+    module = String(
+        display_name=_('Module'),
+        default='',
+        scope=Scope.settings,
+        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
+    )
+    framework = String(
+        display_name=_('Professional framework'),
+        default='',
+        scope=Scope.settings,
+        help=_('The professional framework the module supports.'),
+    )
 
 
 class CPDMixin:

@@ -3,10 +3,25 @@
 `OLXSettingsMixin` reads and writes the `olx_settings` fields as attributes.
 `OLXBodyMixin` adds one authored `body` field holding the block's content as canonical,
 sanitised OLX, read and written by a model module (`olx_model`) that offers `ROOT_TAG`,
-`parse_element(root, sanitize)`, `to_element(parsed)` and `to_text(parsed)`.
+`parse_element(root, sanitize)`, `parse_text(text, sanitize)`, `validate(parsed)`, `to_element(parsed)`
+and `to_text(parsed)`; `parsed()` and `body_problems()` cache the parse and the problems per process.
 """
 
+import functools
+
 from ..olx_io import OLXSyntaxError, read_root, resolve_pointer, root_with_children
+
+
+@functools.lru_cache(maxsize=256)
+def parsed(model, body):
+    """The content stored in `body` (already sanitised when saved), parsed once per process."""
+    return model.parse_text(body, sanitize=False)
+
+
+@functools.lru_cache(maxsize=256)
+def body_problems(model, body):
+    """The model's validation problems of `body`, once per process."""
+    return tuple(model.validate(parsed(model, body)))
 
 
 class OLXSettingsMixin:
@@ -40,7 +55,7 @@ class OLXBodyMixin(OLXSettingsMixin):
 
     @property
     def parsed_body(self):
-        raise NotImplementedError
+        return parsed(self.olx_model, self.body)
 
     @classmethod
     def parse_xml(cls, node, runtime, keys, *args, **kwargs):

@@ -55,8 +55,9 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
         """{data key: (title, {sub key: label})} for the generic dashboard's mean tables."""
         return {}
 
-    def save_cohort_row(self, data, completed=False, score=None):
-        """Write the current learner's one row for this block (`records.save_record`); no-op without the app."""
+    def save_cohort_row(self, data, completed=False, score=None, consent=None):
+        """Write the current learner's one row for this block (`records.save_record`, which says what
+        `consent` does); no-op without the app. The one writer of every block's cohort rows."""
         return records.save_record(
             self.cohort_block_key(),
             self.scope_ids.block_type,
@@ -65,6 +66,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
             data,
             completed=completed,
             score=score,
+            consent=consent,
         )
 
     def dashboard_payload(self, options):
@@ -122,8 +124,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
                 'available': records.available(),
                 'can_present': self.dashboard_can_present,
                 'minimum': self.cohort_minimum_value(),
-                'records_url': self.runtime.handler_url(self, 'download_records'),
-                'research_url': self.runtime.handler_url(self, 'download_research'),
+                **{f'{kind}_url': url for kind, url in self.export_urls().items()},
             },
         )
         frag.add_content(html)

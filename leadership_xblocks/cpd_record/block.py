@@ -7,12 +7,11 @@ them, returns them as JSON for native apps, and offers them as a printable HTML 
 
 import datetime
 
-from webob import Response
 from xblock.core import XBlock
 from xblock.fields import Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
-from ..api import api_handler
+from ..api import api_handler, download_response
 from ..common.base import LeadershipBlockMixin
 from ..common.cpd import CPDMixin
 from ..common.workbench import demo_pages
@@ -104,12 +103,8 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
     @XBlock.handler
     def download(self, request, suffix=''):
         """The record as an HTML file to keep or print (`Content-Disposition: attachment`)."""
-        response = Response(body=self.document_html().encode('utf-8'), content_type='text/html', charset='utf-8')
-        response.headers['Content-Disposition'] = f'attachment; filename={DOCUMENT_FILENAME}'
-        response.headers['Cache-Control'] = 'private, no-store'
-        response.headers['X-Content-Type-Options'] = 'nosniff'
-        response.headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'"
-        return response
+        body = self.document_html().encode('utf-8')
+        return download_response('text/html', f'attachment; filename={DOCUMENT_FILENAME}', body=body, sandbox=True)
 
     @XBlock.handler
     @api_handler(allow_get=True)

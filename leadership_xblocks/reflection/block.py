@@ -2,7 +2,6 @@
 
 import datetime
 
-from webob import Response
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Float, Integer, Scope, String
@@ -10,11 +9,10 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from .. import compat, events
-from ..activity_model import ERROR
-from ..api import RequestError, api_handler, error_response, query_params, require_keys
-from ..common.activity import problem_messages, utc_now, with_problems
+from ..api import RequestError, api_handler, download_response, error_response, query_params, require_keys
+from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDMixin
+from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXSettingsMixin
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
@@ -29,11 +27,20 @@ MAX_PROMPT_IN_RECORD = 2000
 RECORD_FILENAME = 'my-leadership-reflections'
 
 
+def reflection_of(fields):
+    """The model of a block's (or Studio's submitted) prompt, guidance and word limits."""
+    return model.Reflection(
+        prompt=fields.prompt, guidance=fields.guidance, min_words=fields.min_words, max_words=fields.max_words
+    )
+
+
 @XBlock.needs('i18n')
 @XBlock.wants('user')
 class LeadershipReflectionBlock(
+    ActivityBlockMixin,
     LeadershipBlockMixin,
     CPDMixin,
+    CPDFieldsMixin,
     StaffDashboardMixin,
     OLXSettingsMixin,
     StudioEditableXBlockMixin,
@@ -78,18 +85,6 @@ class LeadershipReflectionBlock(
         values={'min': 0},
         help=_('Points for submitting a reflection; 0 means ungraded (completion only).'),
     )
-    module = String(
-        display_name=_('Module'),
-        default='',
-        scope=Scope.settings,
-        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
-    )
-    framework = String(
-        display_name=_('Professional framework'),
-        default='',
-        scope=Scope.settings,
-        help=_('The professional framework the module supports.'),
-    )
     answer = Dict(
         default=None,
         scope=Scope.user_state,
@@ -102,24 +97,26 @@ class LeadershipReflectionBlock(
     )
 
     editable_fields = SETTINGS + ('prompt', 'guidance')
-    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     olx_settings = SETTINGS
     workbench_scenarios = classmethod(lambda cls: demo_pages('reflection_'))
+    view_template = 'reflection.html'
+    view_js = ('reflection.js',)
+    js_init = 'LeadershipReflectionBlock'
+    unavailable_message = _('This reflection is not available yet.')
 
     # model -----------------------------------------------------------------
     @property
     def reflection(self):
-        return model.Reflection(
-            prompt=self.prompt, guidance=self.guidance, min_words=self.min_words, max_words=self.max_words
-        )
+        return reflection_of(self)
+
+    parsed_body = reflection
 
     @property
     def problems(self):
         return model.validate(self.reflection)
 
-    @property
-    def usable(self):
-        return not any(p.level == ERROR for p in self.problems)
+    def field_data_problems(self, data):
+        return model.validate(reflection_of(data))
 
     @property
     def has_score(self):
@@ -128,46 +125,17 @@ class LeadershipReflectionBlock(
     def max_score(self):
         return self.weight if self.has_score else None
 
-    def _settings(self):
-        return {name: getattr(self, name) for name in SETTINGS}
-
-    def _shown(self):
-        return self.reflection.translated(self._)
-
     # views -----------------------------------------------------------------
-    @XBlock.supports('multi_device')
-    def student_view(self, context=None):
-        if not self.usable:
-            return self.fragment(
-                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
-            )
-        shown = self._shown()
-        html = self.render_template(
-            'reflection.html',
-            {
-                'title': self.display_name,
-                'prompt': shown.prompt,
-                'prompt_lang': shown_language(
-                    self.reflection.prompt, model.DEFAULT_TEXTS, compat.content_language(self)
-                ),
-                'min_words': shown.word_minimum,
-                'max_words': shown.word_limit,
-                'own_max': shown.word_limit < model.HARD_MAX_WORDS,
-                'view_url': self.runtime.handler_url(self, 'my_reflections', query='inline=1'),
-                'download_url': self.runtime.handler_url(self, 'my_reflections'),
-            },
-        )
-        frag = self.fragment(
-            html,
-            js=['common.js', 'reflection.js'],
-            css=['leadership.css', 'activities.css'],
-            init='LeadershipReflectionBlock',
-            init_args={'state': self._user_state()},
-        )
-        return self.add_staff_dashboard(frag)
-
-    def author_view(self, context=None):
-        return with_problems(self, self.student_view(context), self.problems)
+    def view_context(self, shown):
+        return {
+            'prompt': shown.prompt,
+            'prompt_lang': shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, compat.content_language(self)),
+            'min_words': shown.word_minimum,
+            'max_words': shown.word_limit,
+            'own_max': shown.word_limit < model.HARD_MAX_WORDS,
+            'view_url': self.runtime.handler_url(self, 'my_reflections', query='inline=1'),
+            'download_url': self.runtime.handler_url(self, 'my_reflections'),
+        }
 
     def student_view_data(self, context=None):
         return payloads.reflection_view_data(self._shown(), self._settings())
@@ -183,13 +151,9 @@ class LeadershipReflectionBlock(
                 data[name] = clean_authored_html(data[name])
 
     def validate_field_data(self, validation_result, data):
-        reflection = model.Reflection(
-            prompt=data.prompt, guidance=data.guidance, min_words=data.min_words, max_words=data.max_words
-        )
         if data.weight is None or data.weight < 0:
             validation_result.add(ValidationMessage(ValidationMessage.ERROR, self._('Weight must be 0 or more.')))
-        for message in problem_messages(model.validate(reflection), self._):
-            validation_result.add(message)
+        super().validate_field_data(validation_result, data)
 
     # OLX ---------------------------------------------------------------------
     @classmethod
@@ -221,10 +185,6 @@ class LeadershipReflectionBlock(
             journal if journal is not None else self.journal,
             self._block_id(),
         )
-
-    def _require_usable(self):
-        if not self.usable:
-            raise RequestError(_('This reflection is not available yet.'), status=409)
 
     def _read_text(self, data):
         """The submitted text, cleaned, and its word count; nothing is stored yet."""
@@ -266,22 +226,8 @@ class LeadershipReflectionBlock(
         return answer, journal
 
     def _event(self, name, words):
-        self.emit(
-            name,
-            {
-                'block_type': self.scope_ids.block_type,
-                'anonymous_user_id': self.anonymous_id(),
-                'words': words,
-                'min_words': self.reflection.word_minimum,
-                'max_words': self.reflection.word_limit,
-            },
-        )
-
-    @XBlock.handler
-    @api_handler(allow_get=True)
-    def student_view_user_state(self, data):
-        self._require_usable()
-        return self._user_state()
+        reflection = self.reflection
+        self.learner_event(name, words=words, min_words=reflection.word_minimum, max_words=reflection.word_limit)
 
     @XBlock.handler
     @api_handler()
@@ -339,17 +285,13 @@ class LeadershipReflectionBlock(
                 'generated': _datetime(utc_now()),
             },
         )
-        response = Response(
-            body=body.encode('utf-8'), charset='utf-8', content_type='text/plain' if as_text else 'text/html'
-        )
         disposition = 'inline' if params.get('inline') else 'attachment'
-        response.headers['Content-Disposition'] = (
-            f'{disposition}; filename="{RECORD_FILENAME}.{"txt" if as_text else "html"}"'
+        return download_response(
+            'text/plain' if as_text else 'text/html',
+            f'{disposition}; filename="{RECORD_FILENAME}.{"txt" if as_text else "html"}"',
+            body=body.encode('utf-8'),
+            sandbox=True,
         )
-        response.headers['Content-Security-Policy'] = "default-src 'none'; style-src 'unsafe-inline'"
-        response.headers['X-Content-Type-Options'] = 'nosniff'
-        response.headers['Cache-Control'] = 'private, no-store'
-        return response
 
 
 def _paragraphs(html):

@@ -11,7 +11,7 @@ from xblock.validation import ValidationMessage
 from .. import events
 from ..api import RequestError, api_handler, require_str
 from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDMixin
+from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXBodyMixin
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import course_pages, demo_pages
@@ -20,6 +20,8 @@ from ..reports import report_rows
 from . import engine, olx, payloads, reports, shortcuts, validation
 from .body import DEFAULT_BODY, load_scenario, scenario_problems, shortcut_scores
 from .cohort import ScenarioCohortMixin
+from .labels import mode_labels
+from .studio import ScenarioStudioMixin
 
 SETTINGS = (
     'display_name',
@@ -38,9 +40,12 @@ SETTINGS = (
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
+@XBlock.wants('studio_user_permissions')
 class LeadershipScenarioBlock(
+    ScenarioStudioMixin,
     LeadershipBlockMixin,
     CPDMixin,
+    CPDFieldsMixin,
     ScenarioCohortMixin,
     StaffDashboardMixin,
     OLXBodyMixin,
@@ -86,18 +91,6 @@ class LeadershipScenarioBlock(
         scope=Scope.settings,
         values={'min': 0},
         help=_('The points this exercise is worth in the course grade.'),
-    )
-    module = String(
-        display_name=_('Module'),
-        default='',
-        scope=Scope.settings,
-        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
-    )
-    framework = String(
-        display_name=_('Professional framework'),
-        default='',
-        scope=Scope.settings,
-        help=_('The professional framework the module supports.'),
     )
     shuffle = Boolean(
         display_name=_('Shuffle choices'),
@@ -187,7 +180,10 @@ class LeadershipScenarioBlock(
             )
         html = self.render_template('scenario.html', {'title': self.display_name, 'intro': self.scenario.intro})
         frag = self.fragment(
-            html, js=['common.js', 'scenario.js'], css=['leadership.css'], init='LeadershipScenarioBlock'
+            html,
+            js=['common.js', 'charts.js', 'scenario_results.js', 'scenario.js'],
+            css=['leadership.css'],
+            init='LeadershipScenarioBlock',
         )
         return self.add_staff_dashboard(frag)
 
@@ -273,14 +269,13 @@ class LeadershipScenarioBlock(
         play = play if play is not None else self.play
         result = payloads.scenario_user_state(self.scenario, play, self._settings())
         result['cohort'] = self.learner_cohort(play)
+        result['modes'] = mode_labels(self._)
         return result
 
     def _event(self, name, entry, **extra):
         step = self.scenario.step(entry['step'])
         choice = step.choice(entry['choice']) if step else None
-        payload = {
-            'block_type': self.scope_ids.block_type,
-            'anonymous_user_id': self.anonymous_id(),
+        fields = {
             'step': entry['step'],
             'choice': entry['choice'],
             'mode': choice.mode if choice else None,
@@ -288,8 +283,7 @@ class LeadershipScenarioBlock(
             'attempt': (self.play or {}).get('attempt', 1),
             'seconds': entry.get('seconds'),
         }
-        payload.update(extra)
-        self.emit(name, payload)
+        self.learner_event(name, **dict(fields, **extra))
 
     def _after_move(self, new_play, outcome, event_name):
         self.play = new_play
@@ -297,15 +291,11 @@ class LeadershipScenarioBlock(
         entry = new_play['history'][-1]
         self._event(event_name, entry)
         if outcome['ending']:
-            self.emit(
+            self.learner_event(
                 events.SCENARIO_ENDING_REACHED,
-                {
-                    'block_type': self.scope_ids.block_type,
-                    'anonymous_user_id': self.anonymous_id(),
-                    'ending': outcome['ending'],
-                    'attempt': new_play['attempt'],
-                    'score': outcome['score'],
-                },
+                ending=outcome['ending'],
+                attempt=new_play['attempt'],
+                score=outcome['score'],
             )
             if self.has_score:
                 self.runtime.publish(
@@ -362,12 +352,5 @@ class LeadershipScenarioBlock(
         new_play = engine.restart(self.scenario, engine.normalise(self.play), self.max_attempts, time.time())
         self.play = new_play
         self.record_cohort(new_play)
-        self.emit(
-            events.SCENARIO_ATTEMPT_RESTARTED,
-            {
-                'block_type': self.scope_ids.block_type,
-                'anonymous_user_id': self.anonymous_id(),
-                'attempt': new_play['attempt'],
-            },
-        )
+        self.learner_event(events.SCENARIO_ATTEMPT_RESTARTED, attempt=new_play['attempt'])
         return self._user_state(new_play)

@@ -10,7 +10,7 @@ from xblock.core import XBlockMixin
 from xblock.fields import Boolean, Integer, List, Scope
 from xblock.validation import ValidationMessage
 
-from .. import compat, records
+from .. import records
 from ..cohort import aggregates
 from ..i18n import gettext_noop as _
 from . import engine, payloads
@@ -96,15 +96,7 @@ class ScenarioCohortMixin(XBlockMixin):
             'path': path_entries(self.scenario, play['history']),
             'finished': list(self.attempt_log or []),
         }
-        records.save_record(
-            self.cohort_block_key(),
-            self.scope_ids.block_type,
-            self.record_learner(),
-            compat.course_key(self),
-            data,
-            completed=bool(play['completed']),
-            score=play['best_score'],
-        )
+        self.save_cohort_row(data, completed=bool(play['completed']), score=play['best_score'])
 
     def cohort_totals(self):
         return aggregates.scenario_totals(records.iter_rows(self.cohort_block_key()))

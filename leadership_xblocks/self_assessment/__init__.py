@@ -1,2 +1,3 @@
-"""The self-assessment block: `block.py` (the XBlock), `model.py` (plain Python), `payloads.py`,
-`reports.py`, `templates/` and `public/` (its assets)."""
+"""The self-assessment block: `block.py` (the XBlock), `model.py` and `answers.py` (plain Python: the
+content, and the checks and profiles of answers), `payloads.py`, `reports.py`, `templates/` and
+`public/` (its assets)."""

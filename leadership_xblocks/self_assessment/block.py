@@ -6,8 +6,6 @@ the profile from the first block of that key in which the learner submitted (kep
 in that first block replaces the baseline; every other block shows the change since it.
 """
 
-import functools
-
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
@@ -15,37 +13,28 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events
 from ..activity_model import ERROR, ProblemList
-from ..api import RequestError, api_handler, require_keys
-from ..common.activity import problem_messages, utc_now, with_problems
+from ..api import api_handler, require_keys
+from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDMixin
-from ..common.olx_body import OLXBodyMixin
+from ..common.cpd import CPDFieldsMixin, CPDMixin
+from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
-from . import model, payloads, reports
+from . import answers, model, payloads, reports
 
 SETTINGS = ('display_name', 'profile_key', 'module', 'framework')
 MAX_PROFILE_KEY = 100
 
 
-@functools.lru_cache(maxsize=128)
-def load_model(body):
-    """The self-assessment stored in `body` (already sanitised when saved), parsed once per process."""
-    return model.parse_text(body, sanitize=False)
-
-
-@functools.lru_cache(maxsize=128)
-def model_problems(body):
-    return tuple(model.validate(load_model(body)))
-
-
 @XBlock.needs('i18n')
 @XBlock.wants('user')
 class LeadershipSelfAssessmentBlock(
+    ActivityBlockMixin,
     LeadershipBlockMixin,
     CPDMixin,
+    CPDFieldsMixin,
     StaffDashboardMixin,
     OLXBodyMixin,
     StudioEditableXBlockMixin,
@@ -63,18 +52,6 @@ class LeadershipSelfAssessmentBlock(
             'Give two self-assessments (before and after a module) the same key to show '
             'learners how their ratings changed. Leave empty for a stand-alone profile.'
         ),
-    )
-    module = String(
-        display_name=_('Module'),
-        default='',
-        scope=Scope.settings,
-        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
-    )
-    framework = String(
-        display_name=_('Professional framework'),
-        default='',
-        scope=Scope.settings,
-        help=_('The professional framework the module supports.'),
     )
     body = String(
         display_name=_('Statements and scale (OLX)'),
@@ -97,25 +74,21 @@ class LeadershipSelfAssessmentBlock(
     )
 
     editable_fields = SETTINGS + ('body',)
-    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     olx_settings = SETTINGS
     olx_model = model
     workbench_scenarios = classmethod(lambda cls: demo_pages('self_assessment_'))
+    view_template = 'self_assessment.html'
+    view_js = ('charts.js', 'self_assessment.js')
+    js_init = 'LeadershipSelfAssessmentBlock'
+    unavailable_message = _('This self-assessment is not available yet.')
 
     # model -----------------------------------------------------------------
     @property
-    def model(self):
-        return load_model(self.body)
-
-    parsed_body = model
-
-    @property
     def problems(self):
-        return list(model_problems(self.body)) + self._settings_problems(self.profile_key)
+        return list(body_problems(model, self.body)) + self._settings_problems(self.profile_key)
 
-    @property
-    def usable(self):
-        return not any(p.level == ERROR for p in self.problems)
+    def field_data_problems(self, data):
+        return list(body_problems(model, data.body)) + self._settings_problems(data.profile_key)
 
     @staticmethod
     def _settings_problems(profile_key):
@@ -124,40 +97,16 @@ class LeadershipSelfAssessmentBlock(
             problems.add(ERROR, _('The profile key is longer than {limit} characters.'), limit=MAX_PROFILE_KEY)
         return problems
 
-    def _settings(self):
-        return {name: getattr(self, name) for name in SETTINGS}
-
-    def _shown(self):
-        return self.model.translated(self._)
-
     # views -----------------------------------------------------------------
-    @XBlock.supports('multi_device')
-    def student_view(self, context=None):
-        if not self.usable:
-            return self.fragment(
-                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
-            )
-        shown = self._shown()
-        html = self.render_template('self_assessment.html', self._view_context(shown))
-        frag = self.fragment(
-            html,
-            js=['common.js', 'charts.js', 'self_assessment.js'],
-            css=['leadership.css', 'activities.css'],
-            init='LeadershipSelfAssessmentBlock',
-            init_args={'state': self._user_state()},
-        )
-        return self.add_staff_dashboard(frag)
-
-    def _view_context(self, shown):
+    def view_context(self, shown):
         """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
         content = compat.content_language(self)
 
         def lang(text):
             return shown_language(text, model.DEFAULT_TEXTS, content)
 
-        source = self.model
+        source = self.parsed_body
         return {
-            'title': self.display_name,
             'intro': shown.intro,
             'intro_lang': lang(source.intro),
             'dimensions': [
@@ -177,9 +126,6 @@ class LeadershipSelfAssessmentBlock(
     def dashboard_means_labels(self):
         return {'means': (self._('Mean self-rating by dimension'), {d.id: d.label for d in self._shown().dimensions})}
 
-    def author_view(self, context=None):
-        return with_problems(self, self.student_view(context), self.problems)
-
     def student_view_data(self, context=None):
         return payloads.self_assessment_view_data(self._shown(), self._settings())
 
@@ -195,11 +141,6 @@ class LeadershipSelfAssessmentBlock(
         super().clean_studio_edits(data)
         if isinstance(data.get('profile_key'), str):
             data['profile_key'] = data['profile_key'].strip()
-
-    def validate_field_data(self, validation_result, data):
-        problems = list(model_problems(data.body)) + self._settings_problems(data.profile_key)
-        for message in problem_messages(problems, self._):
-            validation_result.add(message)
 
     # learner API -------------------------------------------------------------
     def _block_id(self):
@@ -225,12 +166,12 @@ class LeadershipSelfAssessmentBlock(
                 'baseline_at': baseline.get('at'),
                 'rows': [],
             }
-        after = model.profile_means(model.profile(shown, ratings))
+        after = answers.profile_means(answers.profile(shown, ratings))
         return {
             'role': 'later',
             'baseline_title': baseline.get('title', ''),
             'baseline_at': baseline.get('at'),
-            'rows': model.change(shown, baseline.get('means') or {}, after),
+            'rows': answers.change(shown, baseline.get('means') or {}, after),
         }
 
     def _user_state(self, answer=None, profiles=None):
@@ -241,25 +182,15 @@ class LeadershipSelfAssessmentBlock(
             shown, answer, self._comparison(shown, answer, profiles), self.profile_key
         )
 
-    def _require_usable(self):
-        if not self.usable:
-            raise RequestError(_('This self-assessment is not available yet.'), status=409)
-
-    @XBlock.handler
-    @api_handler(allow_get=True)
-    def student_view_user_state(self, data):
-        self._require_usable()
-        return self._user_state()
-
     @XBlock.handler
     @api_handler()
     def submit(self, data):
         self._require_usable()
         require_keys(data, 'ratings')
-        current = self.model
-        ratings = model.check_ratings(current, data['ratings'])
+        current = self.parsed_body
+        ratings = answers.check_ratings(current, data['ratings'])
         now = utc_now()
-        means = model.profile_means(model.profile(current, ratings))
+        means = answers.profile_means(answers.profile(current, ratings))
         answer = {'ratings': ratings, 'submitted_at': now, 'attempts': (self.answer or {}).get('attempts', 0) + 1}
         profiles = dict(self.profiles or {})
         role = None
@@ -277,17 +208,13 @@ class LeadershipSelfAssessmentBlock(
         self.answer = answer
         self.profiles = profiles
         self.save_cohort_row({'v': 1, 'means': means, 'attempts': answer['attempts']}, completed=True)
-        self.emit(
+        self.learner_event(
             events.SELF_ASSESSMENT_SUBMITTED,
-            {
-                'block_type': self.scope_ids.block_type,
-                'anonymous_user_id': self.anonymous_id(),
-                'profile_key': self.profile_key or None,
-                'role': role,
-                'attempt': answer['attempts'],
-                'ratings': ratings,
-                'profile': means,
-            },
+            profile_key=self.profile_key or None,
+            role=role,
+            attempt=answer['attempts'],
+            ratings=ratings,
+            profile=means,
         )
         self.emit_completion(1.0)
         result = self._user_state(answer, profiles)

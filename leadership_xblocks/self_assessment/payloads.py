@@ -1,6 +1,6 @@
 """What the self-assessment block sends to the browser and native apps."""
 
-from . import model as self_assessment_model
+from .answers import profile
 
 
 def self_assessment_content(model):
@@ -29,7 +29,7 @@ def self_assessment_user_state(model, answer, comparison, profile_key):
             'submitted': ratings is not None,
             'submitted_at': answer.get('submitted_at'),
             'attempts': answer.get('attempts', 0),
-            'profile': self_assessment_model.profile(model, ratings) if ratings else None,
+            'profile': profile(model, ratings) if ratings else None,
             'profile_key': profile_key,
             'comparison': comparison if ratings else None,
         }

@@ -1,7 +1,7 @@
 """The self-assessment's report row (see `leadership_xblocks/reports.py`)."""
 
 from ..reports import PATH_SEPARATOR, identity, number
-from . import model as self_assessment_model
+from .answers import profile
 
 
 def self_assessment_row(model, state, gettext=identity):
@@ -15,7 +15,7 @@ def self_assessment_row(model, state, gettext=identity):
         gettext('Attempts'): answer.get('attempts', 0),
         gettext('Submitted at'): answer.get('submitted_at') or '',
     }
-    for line in self_assessment_model.profile(model, ratings):
+    for line in profile(model, ratings):
         row[gettext('{dimension} (mean)').format(dimension=line['label'])] = number(line['mean'], 2)
     rated = []
     for item, _dimension in model.items:

@@ -8,20 +8,17 @@ shown beside an answer is computed from the rows of the *other* consenting learn
 only once there are at least `MIN_COHORT` of them.
 """
 
-import functools
-
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events, records
-from ..activity_model import ERROR
-from ..api import RequestError, api_handler, require_keys
-from ..common.activity import problem_messages, utc_now, with_problems
+from ..api import api_handler, require_keys
+from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDMixin
-from ..common.olx_body import OLXBodyMixin
+from ..common.cpd import CPDFieldsMixin, CPDMixin
+from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
@@ -31,16 +28,6 @@ from . import model, payloads, reports
 SETTINGS = ('display_name', 'module', 'framework')
 MAX_CONSENT_HISTORY = 50
 RECORD_VERSION = 1
-
-
-@functools.lru_cache(maxsize=128)
-def load_model(body):
-    return model.parse_text(body, sanitize=False)
-
-
-@functools.lru_cache(maxsize=128)
-def model_problems(body):
-    return tuple(model.validate(load_model(body)))
 
 
 def cohort_answers(block_key, exclude_learner):
@@ -62,8 +49,10 @@ def cohort_answers(block_key, exclude_learner):
 @XBlock.needs('i18n')
 @XBlock.wants('user')
 class LeadershipTimeAllocationBlock(
+    ActivityBlockMixin,
     LeadershipBlockMixin,
     CPDMixin,
+    CPDFieldsMixin,
     StaffDashboardMixin,
     OLXBodyMixin,
     StudioEditableXBlockMixin,
@@ -74,18 +63,6 @@ class LeadershipTimeAllocationBlock(
 
     display_name = String(
         display_name=_('Display name'), default=_('How leaders spend their time'), scope=Scope.settings
-    )
-    module = String(
-        display_name=_('Module'),
-        default='',
-        scope=Scope.settings,
-        help=_("The module this exercise belongs to, shown in the learner's CPD record."),
-    )
-    framework = String(
-        display_name=_('Professional framework'),
-        default='',
-        scope=Scope.settings,
-        help=_('The professional framework the module supports.'),
     )
     body = String(
         display_name=_('Prompt and functions (OLX)'),
@@ -106,68 +83,41 @@ class LeadershipTimeAllocationBlock(
     )
 
     editable_fields = SETTINGS + ('body',)
-    has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     olx_settings = SETTINGS
     olx_model = model
     workbench_scenarios = classmethod(lambda cls: demo_pages('time_allocation_'))
+    view_template = 'time_allocation.html'
+    view_js = ('charts.js', 'time_allocation.js')
+    js_init = 'LeadershipTimeAllocationBlock'
 
     # model -----------------------------------------------------------------
     @property
-    def model(self):
-        return load_model(self.body)
-
-    parsed_body = model
-
-    @property
     def problems(self):
-        return model_problems(self.body)
+        return body_problems(model, self.body)
 
-    @property
-    def usable(self):
-        return not any(p.level == ERROR for p in self.problems)
-
-    def _settings(self):
-        return {name: getattr(self, name) for name in SETTINGS}
-
-    def _shown(self):
-        return self.model.translated(self._)
+    def field_data_problems(self, data):
+        return body_problems(model, data.body)
 
     def _models(self):
         gettext = self._
         return [(model_id, gettext(label)) for model_id, label in model.MODELS]
 
     # views -----------------------------------------------------------------
-    @XBlock.supports('multi_device')
-    def student_view(self, context=None):
-        if not self.usable:
-            return self.fragment(
-                self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
-            )
-        shown, content = self._shown(), compat.content_language(self)
-        html = self.render_template(
-            'time_allocation.html',
-            {
-                'title': self.display_name,
-                'prompt': shown.prompt,
-                'prompt_lang': shown_language(self.model.prompt, model.DEFAULT_TEXTS, content),
-                'functions': [
-                    {'id': f.id, 'label': f.label, 'lang': shown_language(o.label, model.DEFAULT_TEXTS, content)}
-                    for f, o in zip(shown.functions, self.model.functions)
-                ],
-                'models': self._models(),
-                'own_model': model.OWN_MODEL,
-                'total': model.TOTAL,
-                'minimum': model.MIN_COHORT,
-            },
-        )
-        frag = self.fragment(
-            html,
-            js=['common.js', 'charts.js', 'time_allocation.js'],
-            css=['leadership.css', 'activities.css'],
-            init='LeadershipTimeAllocationBlock',
-            init_args={'state': self._user_state()},
-        )
-        return self.add_staff_dashboard(frag)
+    def view_context(self, shown):
+        """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
+        content = compat.content_language(self)
+        return {
+            'prompt': shown.prompt,
+            'prompt_lang': shown_language(self.parsed_body.prompt, model.DEFAULT_TEXTS, content),
+            'functions': [
+                {'id': f.id, 'label': f.label, 'lang': shown_language(o.label, model.DEFAULT_TEXTS, content)}
+                for f, o in zip(shown.functions, self.parsed_body.functions)
+            ],
+            'models': self._models(),
+            'own_model': model.OWN_MODEL,
+            'total': model.TOTAL,
+            'minimum': model.MIN_COHORT,
+        }
 
     dashboard_mean_keys = ('allocations',)  # facilitator dashboard (staff.py): mean shares, consenting learners
 
@@ -179,9 +129,6 @@ class LeadershipTimeAllocationBlock(
             )
         }
 
-    def author_view(self, context=None):
-        return with_problems(self, self.student_view(context), self.problems)
-
     def student_view_data(self, context=None):
         return payloads.time_allocation_view_data(self._shown(), self._models(), self._settings())
 
@@ -192,15 +139,7 @@ class LeadershipTimeAllocationBlock(
             user_state_iterator, lambda s: reports.time_allocation_row(shown, models, s, self._), limit_responses
         )
 
-    # validation ------------------------------------------------------------
-    def validate_field_data(self, validation_result, data):
-        for message in problem_messages(model_problems(data.body), self._):
-            validation_result.add(message)
-
     # cohort ------------------------------------------------------------------
-    def _block_key(self):
-        return str(self.scope_ids.usage_id)
-
     def _save_record(self, answer, consent_given):
         """This learner's cohort row: the answer while they consent, nothing of it otherwise."""
         data = {'v': RECORD_VERSION}
@@ -208,20 +147,12 @@ class LeadershipTimeAllocationBlock(
             data.update({'allocations': answer['allocations'], 'model': answer['model']})
             if answer.get('model_text'):
                 data['model_text'] = answer['model_text']
-        records.save_record(
-            self._block_key(),
-            self.scope_ids.block_type,
-            self.record_learner(),
-            compat.course_key(self),
-            data,
-            completed=bool(answer),
-            consent=consent_given,
-        )
+        self.save_cohort_row(data, completed=bool(answer), consent=consent_given)
 
     def _cohort(self, answer):
         if not answer or not records.available():
             return None
-        means, count = model.cohort_mean(self.model, cohort_answers(self._block_key(), self.anonymous_id()))
+        means, count = model.cohort_mean(self.parsed_body, cohort_answers(self.cohort_block_key(), self.anonymous_id()))
         return {'means': means, 'count': count} if means is not None else None
 
     # learner API -------------------------------------------------------------
@@ -229,10 +160,6 @@ class LeadershipTimeAllocationBlock(
         answer = answer if answer is not None else self.answer
         consent = consent if consent is not None else self.consent
         return payloads.time_allocation_user_state(self._shown(), self._models(), answer, consent, self._cohort(answer))
-
-    def _require_usable(self):
-        if not self.usable:
-            raise RequestError(_('This exercise is not available yet.'), status=409)
 
     def _new_consent(self, given, now):
         """The consent field after a decision (`at` is always the latest decision's time), and
@@ -245,28 +172,14 @@ class LeadershipTimeAllocationBlock(
         return {'given': given, 'at': now, 'history': history}, changed
 
     def _consent_event(self, consent):
-        self.emit(
-            events.RESEARCH_CONSENT_CHANGED,
-            {
-                'block_type': self.scope_ids.block_type,
-                'anonymous_user_id': self.anonymous_id(),
-                'consent': consent['given'],
-                'at': consent['at'],
-            },
-        )
-
-    @XBlock.handler
-    @api_handler(allow_get=True)
-    def student_view_user_state(self, data):
-        self._require_usable()
-        return self._user_state()
+        self.learner_event(events.RESEARCH_CONSENT_CHANGED, consent=consent['given'], at=consent['at'])
 
     @XBlock.handler
     @api_handler()
     def submit(self, data):
         self._require_usable()
         require_keys(data, 'allocations', 'model', 'consent')
-        allocations = model.check_allocations(self.model, data['allocations'])
+        allocations = model.check_allocations(self.parsed_body, data['allocations'])
         model_id, model_text = model.check_model(data['model'])
         given = model.check_consent(data['consent'])
         now = utc_now()
@@ -277,10 +190,9 @@ class LeadershipTimeAllocationBlock(
         self._save_record(answer, given)
         if consent_changed:
             self._consent_event(consent)
-        payload = {'block_type': self.scope_ids.block_type, 'anonymous_user_id': self.anonymous_id(), 'consent': given}
-        if given:  # without consent the answer stays out of the tracking log too
-            payload.update({'allocations': allocations, 'model': model_id})
-        self.emit(events.TIME_ALLOCATION_SUBMITTED, payload)
+        # Without consent the answer stays out of the tracking log too.
+        shared = {'allocations': allocations, 'model': model_id} if given else {}
+        self.learner_event(events.TIME_ALLOCATION_SUBMITTED, consent=given, **shared)
         self.emit_completion(1.0)
         labels = {f.id: f.label for f in self._shown().functions}
         self.record_cpd(
@@ -304,7 +216,7 @@ class LeadershipTimeAllocationBlock(
         consent, changed = self._new_consent(given, utc_now())
         self.consent = consent
         # Every decision is one, even a first "no" before any answer: the learner's latest
-        # decision in the course governs every research export (`exports.consenting_learners`).
+        # decision in the course governs every research export (`exports.latest_decisions`).
         self._save_record(self.answer, given)
         if changed:
             self._consent_event(consent)

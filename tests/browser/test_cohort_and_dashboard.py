@@ -53,6 +53,10 @@ def test_cohort_results_appear_once_five_learners_answered(wb, page):
     cohort = scenario.locator('[data-role="cohort"]')
     expect(cohort.get_by_role('heading', name='How other learners answered')).to_be_visible()
     expect(cohort).to_contain_text('A first home visit: 5 learners have answered this step, including you.')
+    # Each chart's figures are in a table one click away (a details element below the chart).
+    expect(cohort.get_by_role('img', name='Choices made at this step')).to_be_visible()
+    for summary in scenario.locator('details.lsx-details > summary').all():
+        summary.click()
     choices = cohort.get_by_role('table', name='Choices made at this step')
     # Shares and counts are text; the learner's own row says so in words, not only in bold.
     listen = choices.get_by_role('row', name=re.compile('listen before you explain'))

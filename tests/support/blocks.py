@@ -46,6 +46,13 @@ class Learner:
         return block.runtime.render(block, view)
 
 
+def studio_save(block, values):
+    """The response of Studio's editor saving `values` on `block` (xblock.utils' `submit_studio_edits`)."""
+    body = json.dumps({'values': values, 'defaults': []}).encode('utf-8')
+    request = Request.blank('/', method='POST', content_type='application/json', body=body)
+    return block.runtime.handle(block, 'submit_studio_edits', request)
+
+
 def load(xml):
     """Parse OLX into the workbench store; returns the usage id."""
     from workbench.runtime import WorkbenchRuntime

@@ -12,6 +12,7 @@ settings keep DEBUG on). Each server gets its own temp folder (`LEADERSHIP_VAR_D
 SQLite file and logs; its gunicorn log is copied to `artifacts/logs/` when it stops.
 """
 
+import json
 import os
 import shutil
 import signal
@@ -27,6 +28,22 @@ import uuid
 from . import ARTIFACTS, REPO_ROOT
 
 MARIADB = {'host': '127.0.0.1', 'port': 3306, 'user': 'root', 'password': ''}
+
+
+def handler_request(base, url, csrf, data):
+    """A JSON handler call as the blocks' JS sends it to a live server: the CSRF token from the
+    page's cookie, the AJAX header and a same-origin Referer (Django's CSRF check over HTTP)."""
+    return urllib.request.Request(
+        url,
+        data=json.dumps(data).encode('utf-8'),
+        method='POST',
+        headers={
+            'Content-Type': 'application/json',
+            'X-CSRFToken': csrf,
+            'X-Requested-With': 'XMLHttpRequest',
+            'Referer': base + '/',
+        },
+    )
 
 
 class LiveServerError(RuntimeError):

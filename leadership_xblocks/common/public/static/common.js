@@ -68,12 +68,10 @@
         return node;
     }
 
-    /* Natively focusable controls keep their place in the Tab order; only other nodes get tabindex=-1
-       (a field given tabindex=-1 would leave the Tab order for good). */
+    /* Only nodes that are not focusable get tabindex=-1: a field given it would leave the Tab order. */
     var FOCUSABLE = /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/;
 
-    /* Move focus to new content so keyboard and screen-reader users land on it. The scroll keeps it
-       clear of a host's fixed header (scroll-margin-top in leadership.css applies to it). */
+    /* Move focus to new content so keyboard and screen-reader users land on it. */
     function focus(node) {
         if (!node) { return; }
         if (!FOCUSABLE.test(node.tagName) && !node.hasAttribute('tabindex')) { node.setAttribute('tabindex', '-1'); }
@@ -82,15 +80,15 @@
         node.scrollIntoView({block: 'nearest', behavior: reduce ? 'auto' : 'smooth'});
     }
 
-    /* The parts of a block's markup: part('form') is its [data-role="form"] element. */
+    /* part('form'): the block's [data-role="form"]. */
     function parts(root) {
         return function (name) { return root.querySelector('[data-role="' + name + '"]'); };
     }
 
-    /* An error summary (the GOV.UK pattern): the message, then a link to each field to fix, in a box
-       that takes focus. The box is not a live region: focus reads it once. `links`: [{text, target}]. */
+    /* A GOV.UK error summary with a link to each field ([{text, target, focus}]); focused, not live: read once. */
     function showError(box, message, links) {
-        clear(box).appendChild(el('p', {}, [message]));
+        clear(box).appendChild(el('h4', {className: 'lsx-error-title'}, [gettext('There is a problem')]));
+        box.appendChild(el('p', {}, [message]));
         if (links && links.length) {
             box.appendChild(el('ul', {className: 'lsx-error-list'}, links.map(function (link) {
                 var id = link.target.id;
@@ -103,7 +101,7 @@
         focus(box);
     }
 
-    /* Disabling a focused button drops focus to the page: mark it busy with aria-disabled instead. */
+    /* aria-disabled, not disabled: a disabled button loses focus. */
     function setBusy(buttons, busy) {
         buttons.forEach(function (button) {
             if (!button) { return; }
@@ -111,11 +109,8 @@
         });
     }
 
-    /* The one way a block calls its JSON handlers: one request at a time (a second call while one runs
-       resolves with null), the block's root aria-busy and its buttons aria-disabled meanwhile, and a
-       failure shown in `errorBox` (then the promise resolves with null). Options: errorBox, buttons
-       (a function returning the buttons to mark busy), onError(message) to show it some other way,
-       url (a handler URL to use in place of runtime.handlerUrl, for the staff dashboard). */
+    /* The one way to call a handler: one request at a time (else null), aria-busy, buttons() marked busy,
+       a failure shown in errorBox or given to onError (then null); url replaces runtime.handlerUrl. */
     function caller(runtime, element, options) {
         var root = rootOf(element), busy = false;
         options = options || {};
