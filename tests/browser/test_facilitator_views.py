@@ -9,7 +9,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .helpers import Learner, check_view, new_student, usage_ids
+from .helpers import Learner, check_view, new_student, screenshots_dir, usage_ids
 
 MODULE_1 = 'Module 1: Leading self'
 OOH_CALL = 'The call at 19:10'
@@ -58,6 +58,9 @@ def test_each_dashboard_is_named_by_its_block_and_module_and_says_what_it_counts
     )
     assert int(made.locator('td').inner_text()) >= 5
     check_view(page, 'facilitator-module-1-dashboards')
+    for width in (1280, 375):  # the dashboard alone, for reading (check_view keeps the whole page)
+        page.set_viewport_size({'width': width, 'height': 900})
+        scenario.screenshot(path=str(screenshots_dir() / f'facilitator-scenario-dashboard-{width}.png'))
 
 
 def test_unanswered_steps_say_so_and_steps_follow_the_story(wb, page):
