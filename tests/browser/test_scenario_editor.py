@@ -248,3 +248,29 @@ def test_the_map_is_keyboard_navigable_and_opens_nodes_in_the_form(wb, page):
     editor.get_by_role('button', name='Hide details: step 2 (home_visit)').press('Enter')
     expect(situation).to_be_hidden()
     expect(editor.get_by_role('button', name='Show details: step 2 (home_visit)')).to_be_focused()
+
+
+def test_the_editor_speaks_welsh_and_says_so(wb, page):
+    page.goto(wb.url(EXAMPLE, view='studio_view', student=AUTHOR) + '&lang=cy')
+    editor = page.locator('.lsx-editor')
+    expect(editor).to_have_attribute('lang', 'cy')
+    expect(editor.get_by_role('tab', name='Ffurflen')).to_have_attribute('aria-selected', 'true')
+    expect(editor.get_by_role('button', name='Ychwanegu cam')).to_be_visible()
+    expect(editor.locator('.lsx-map-legend')).to_contain_text('Terfyn amser')
+    expect(editor.locator('[data-role="problems"]')).to_contain_text('rhybudd')
+    check_view(page, 'editor-welsh')
+
+
+def test_a_discarded_draft_is_gone_after_a_reload(wb, page):
+    editor = open_editor(wb, page, EXAMPLE)
+    clear_draft(page)
+    editor.get_by_label('Title').first.fill('A changed title')
+    page.wait_for_function("() => Object.keys(localStorage).some((k) => k.includes('scenario-draft'))")
+    page.on('dialog', lambda dialog: dialog.accept())
+    page.reload()
+    editor.get_by_role('button', name='Discard the draft').click()
+    expect(editor.locator('[data-role="status"]')).to_have_text('The draft was discarded.')
+    page.reload()
+    expect(editor.locator('[data-role="map"] .lsx-map-key')).to_have_count(5)
+    expect(editor.locator('[data-role="draft"]')).to_be_hidden()
+    expect(editor.get_by_label('Title').first).to_have_value('16:40 on a Friday: a referral from a school')
