@@ -7,9 +7,10 @@ Add `StaffDashboardMixin` to a block's bases (before `XBlock`) and call
   POST `{}` (or GET) returns `{"available": bool, "dashboard": {...}}`; POST
   `{"view": "present", "step": "<step id>"}` returns `{"available": bool, "present": {...}}`
   (the step's results for projection; figures only from the cohort minimum).
-* for staff, a "Facilitator dashboard" region under the block (`templates/staff_dashboard.html`,
-  `static/dashboard.js`, `static/dashboard.css`) with a button to open the dashboard and a
-  "present" mode that refreshes itself every few seconds.
+* for staff, a region under the block named "Facilitator dashboard: <block title>", with the
+  block's module, so several on one page can be told apart (`common/templates/staff_dashboard.html`,
+  `static/dashboard.js`, `static/dashboard.css`): a button to open the dashboard and a "present"
+  mode, opened right under its button, that refreshes itself every few seconds.
 
 Staff status comes from `compat.user_is_staff` (the user service's
 `edx-platform.user_is_staff` in Open edX; the workbench's `LEADERSHIP_WORKBENCH_STAFF`
@@ -120,6 +121,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
                 'handler_url': self.runtime.handler_url(self, 'staff_dashboard'),
                 'block_type': self.scope_ids.block_type,
                 'title': self.display_name,
+                'module': compat.module_title(self),
                 'available': records.available(),
                 'can_present': self.dashboard_can_present,
                 'minimum': self.cohort_minimum_value(),

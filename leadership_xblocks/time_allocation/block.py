@@ -13,7 +13,7 @@ from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
-from .. import events, records
+from .. import compat, events, records
 from ..api import api_handler, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.base import LeadershipBlockMixin
@@ -21,7 +21,7 @@ from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
 from . import model, payloads, reports
 
@@ -88,9 +88,15 @@ class LeadershipTimeAllocationBlock(
 
     # views -----------------------------------------------------------------
     def view_context(self, shown):
+        """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
+        content = compat.content_language(self)
         return {
             'prompt': shown.prompt,
-            'functions': shown.functions,
+            'prompt_lang': shown_language(self.parsed_body.prompt, model.DEFAULT_TEXTS, content),
+            'functions': [
+                {'id': f.id, 'label': f.label, 'lang': shown_language(o.label, model.DEFAULT_TEXTS, content)}
+                for f, o in zip(shown.functions, self.parsed_body.functions)
+            ],
             'models': self._models(),
             'own_model': model.OWN_MODEL,
             'total': model.TOTAL,
