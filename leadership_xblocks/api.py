@@ -166,18 +166,19 @@ def query_params(request):
     return params
 
 
-def api_handler(allow_get=False, staff_only=None):
+def api_handler(allow_get=False, staff_only=None, permission='is_staff'):
     """Decorate `method(self, data) -> dict` as an XBlock handler speaking JSON.
 
     Combine with `@XBlock.handler` (applied outermost). With `staff_only` (the message of the
-    403), anyone who is not staff is refused before the request is even read.
+    403), anyone for whom the block's `permission` method (default `is_staff`) is false is
+    refused before the request is even read.
     """
 
     def decorator(method):
         @functools.wraps(method)
         def wrapper(self, request, suffix=''):
             try:
-                if staff_only is not None and not self.is_staff():
+                if staff_only is not None and not getattr(self, permission)():
                     raise RequestError(staff_only, status=403)
                 data = read_json_object(request, allow_get=allow_get)
                 return json_response(method(self, data))

@@ -15,12 +15,15 @@ from tests.support import REPO_ROOT
 
 PACKAGE = REPO_ROOT / 'leadership_xblocks'
 BLOCK_FOLDERS = ('scenario', 'reflection', 'self_assessment', 'time_allocation', 'cpd_record')
-# The XBlock side of a block folder: the block class and the mixins only it uses.
-XBLOCK_SIDE = {'block', 'cohort'}
+# The XBlock side of a block folder: the block class and the mixins only it uses (the scenario's
+# cohort results and its Studio editor).
+XBLOCK_SIDE = {'block', 'cohort', 'studio'}
 # Shared modules at the package top level that are plain Python too.
 SHARED_MODELS = (
     'activity_model',
     'cells',
+    'cohort.aggregates',
+    'cohort.figures',
     'dashboards',
     'errors',
     'i18n',

@@ -30,7 +30,7 @@ def walk_keys(payload):
 def test_student_view_renders_the_shell_and_initial_state(fit_block):
     frag = Learner(fit_block, 'alice').render()
     html = frag.body_html()
-    assert 'lsx-scenario' in html and 'aria-live="polite"' in html and 'role="alert"' in html
+    assert 'lsx-scenario' in html and 'role="status"' in html and 'role="alert"' in html
     urls = [r.data for r in frag.resources if r.kind == 'url']
     assert any(u.endswith('static/scenario.js') for u in urls)
     assert any(u.endswith('static/leadership.css') for u in urls)
@@ -44,6 +44,10 @@ def test_state_gives_the_current_step_without_the_answer_key():
     assert [c['id'] for c in state['step']['choices']] == ['now', 'meet']
     assert state['ending'] is None and state['history'] == [] and state['attempt'] == 1
     assert not FORBIDDEN_KEYS & set(walk_keys(state))
+    # The mode names come with every state, all four whatever the scenario: they tell nothing of it.
+    assert sorted(state.pop('modes')) == ['consensual', 'consultative', 'delegated', 'urgent']
+    # "Decision 1 of 2": counted over the routes, without saying which choice leads where.
+    assert state.pop('progress') == {'number': 1, 'fewest': 2, 'most': 2}
     text = json.dumps(state)
     for secret in ('s2', 'late', 'good', 'poor', 'Feedback for', 'urgent', 'consensual'):
         assert secret not in text
@@ -112,7 +116,8 @@ def test_ending_shows_debrief_profiles_and_score():
     assert state['step'] is None
     ending_state = state['ending']
     assert ending_state['id'] == 'good' and ending_state['debrief'] == '<p>Shown at every ending</p>'
-    assert ending_state['competencies'] == [{'id': 'safety', 'label': 'Safety', 'value': -1}]
+    # the change, and the scale it sits on: the lowest and highest totals the routes can give
+    assert ending_state['competencies'] == [{'id': 'safety', 'label': 'Safety', 'value': -1, 'min': -1, 'max': 2}]
     assert ending_state['modes'] == [
         {'demand': 'urgent', 'met': 0, 'total': 1},
         {'demand': 'consensual', 'met': 1, 'total': 1},

@@ -20,6 +20,8 @@ from ..reports import report_rows
 from . import engine, olx, payloads, reports, shortcuts, validation
 from .body import DEFAULT_BODY, load_scenario, scenario_problems, shortcut_scores
 from .cohort import ScenarioCohortMixin
+from .labels import mode_labels
+from .studio import ScenarioStudioMixin
 
 SETTINGS = (
     'display_name',
@@ -38,7 +40,9 @@ SETTINGS = (
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
+@XBlock.wants('studio_user_permissions')
 class LeadershipScenarioBlock(
+    ScenarioStudioMixin,
     LeadershipBlockMixin,
     CPDMixin,
     CPDFieldsMixin,
@@ -176,7 +180,10 @@ class LeadershipScenarioBlock(
             )
         html = self.render_template('scenario.html', {'title': self.display_name, 'intro': self.scenario.intro})
         frag = self.fragment(
-            html, js=['common.js', 'scenario.js'], css=['leadership.css'], init='LeadershipScenarioBlock'
+            html,
+            js=['common.js', 'charts.js', 'scenario_results.js', 'scenario.js'],
+            css=['leadership.css'],
+            init='LeadershipScenarioBlock',
         )
         return self.add_staff_dashboard(frag)
 
@@ -262,6 +269,7 @@ class LeadershipScenarioBlock(
         play = play if play is not None else self.play
         result = payloads.scenario_user_state(self.scenario, play, self._settings())
         result['cohort'] = self.learner_cohort(play)
+        result['modes'] = mode_labels(self._)
         return result
 
     def _event(self, name, entry, **extra):

@@ -8,9 +8,11 @@ of choices not taken.
 
 from ..dashboards import dashboard_common
 from . import engine
+from .graph import story_order
 from .model import MODES
 from .order import choice_order, order_seed
 from .profile import competency_profile, mode_profile, modes_chosen, route_review
+from .routes import competency_ranges, progress
 from .scoring import TIMEOUT
 
 
@@ -50,12 +52,16 @@ def scenario_ending(scenario, play, ending, review=False):
     `review`, the route review) is only sent when `review` is allowed: before a graded
     retry it would give the answers away."""
     history = play['history']
+    ranges = competency_ranges(scenario)
     return {
         'id': ending.id,
         'title': ending.title,
         'html': ending.html,
         'debrief': scenario.debrief,
-        'competencies': competency_profile(scenario, history),
+        'competencies': [
+            dict(row, min=ranges[row['id']][0], max=ranges[row['id']][1])
+            for row in competency_profile(scenario, history)
+        ],
         'modes': mode_profile(scenario, history) if review else [],
         'modes_chosen': modes_chosen(scenario, history),
         'review': route_review(scenario, history) if review else None,
@@ -80,6 +86,7 @@ def scenario_user_state(scenario, play, settings):
         'scoring': settings['scoring'],
         'content_note': scenario.content_note,
         'step': scenario_step(step, seed) if step is not None else None,
+        'progress': progress(scenario, node, len(play['history'])),
         'ending': scenario_ending(scenario, play, ending, review) if ending is not None else None,
         'history': _history(scenario, play),
         'score': play['scores'][-1] if ending is not None and play['scores'] else None,
@@ -196,7 +203,7 @@ def scenario_dashboard(scenario, totals, display_name, minimum):
     data = dashboard_common('leadership_scenario', display_name, totals, minimum)
     titles = {node.id: node.title for node in list(scenario.steps) + list(scenario.endings)}
     steps = []
-    for step in scenario.steps:
+    for step in story_order(scenario):
         step_totals = totals['steps'].get(step.id) or {
             'n': 0,
             'choices': {},
@@ -256,7 +263,7 @@ def scenario_present(scenario, totals, step_id, minimum):
     """'Present' mode: one step's results, large and name-free; figures only from `minimum` answers."""
     step = scenario.step(step_id) or (scenario.steps[0] if scenario.steps else None)
     result = {
-        'steps': [{'id': s.id, 'title': s.title} for s in scenario.steps],
+        'steps': [{'id': s.id, 'title': s.title} for s in story_order(scenario)],
         'minimum': minimum,
         'step': None,
         'n': 0,

@@ -215,23 +215,27 @@ _FOCUSED = """() => {
     if (!el || el === document.body) { return null; }
     const style = getComputedStyle(el);
     const text = el.innerText || el.value || el.getAttribute('aria-label') || '';
-    return {tag: el.tagName.toLowerCase(), text: text.trim(),
+    const label = el.labels && el.labels.length ? el.labels[0].textContent : '';
+    const name = el.getAttribute('aria-label') || label || el.innerText || '';
+    return {tag: el.tagName.toLowerCase(), text: text.trim(), name: name.trim(),
             outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0};
 }"""
 
 
 def focused(page):
-    """{tag, text, outline, outlineWidth} of the focused element, or None when nothing is."""
+    """{tag, text, name, outline, outlineWidth} of the focused element (`name`: its aria-label,
+    else its label's text, else its text), or None when nothing is."""
     return page.evaluate(_FOCUSED)
 
 
-def tab_to(page, name, max_presses=60, exact=False):
-    """Press Tab until the focused element's text is (or contains) `name`; return what is focused."""
+def tab_to(page, name, max_presses=60, exact=False, by_name=False):
+    """Press Tab until the focused element's text (with `by_name`, its accessible name: how a form
+    field is found) is (or contains) `name`; return what is focused."""
     seen = []
     for _ in range(max_presses):
         page.keyboard.press('Tab')
         now = focused(page)
-        text = (now or {}).get('text', '')
+        text = (now or {}).get('name' if by_name else 'text', '')
         if now and (text == name if exact else name in text):
             return now
         seen.append(text[:40])

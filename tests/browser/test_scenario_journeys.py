@@ -52,14 +52,22 @@ def test_mouse_journey_to_an_ending(wb, page, student):
     expect(scenario).to_contain_text('Where your decisions led')
     # Both decisions matched what their step demanded: the "fit" score is 100%.
     expect(scenario.locator('.lsx-score')).to_have_text('Score for this attempt: 100%. Your best: 100%.')
-    expect(scenario.get_by_role('table', name='Your competency profile', exact=True)).to_be_visible()
+    # Competency changes in words and on the scale the scenario's routes span, not a bare number.
+    expect(scenario.get_by_role('heading', name='How your competencies changed')).to_be_visible()
+    expect(scenario.locator('.lsx-competencies li').first).to_contain_text(
+        '+3 on this route: strengthened. Routes through this scenario give from 0 to +3.'
+    )
     expect(scenario.get_by_role('heading', name='Debrief')).to_be_visible()
-    scenario.locator('summary').click()
-    history = scenario.locator('[data-role="history"] li')
-    expect(history).to_have_count(2)
-    expect(history.first).to_contain_text(f'{STEP_1}: {VISIT}')
-    # The decision mode is named in words in the history, not shown by colour.
-    expect(history.first).to_contain_text('(Urgent: decide now)')
+    # At the ending the route map tells the route; the running history is put away.
+    expect(scenario.locator('[data-role="history-box"]')).to_be_hidden()
+    expect(scenario.get_by_role('img', name=re.compile('^Route map: your 2 decisions'))).to_be_visible()
+    scenario.get_by_text('Your route in words', exact=True).click()
+    route = scenario.locator('.lsx-route-list li')
+    expect(route).to_have_count(3)
+    expect(route.first).to_contain_text(f'{STEP_1} You chose: {VISIT}')
+    # The decision mode is named in words, not shown by colour.
+    expect(route.first).to_contain_text('Mode: Urgent: decide now')
+    expect(route.last).to_have_text(f'Ending {ENDING}')
     check_view(page, 'scenario-ending')
 
 
@@ -186,9 +194,9 @@ def test_timer_runs_out(wb, page, student):
     expect(feedback_region(page)).to_have_text('Time ran out before you decided.', timeout=15_000)
     expect_focused_heading(page, 'The moment passed')
     expect(scenario.locator('.lsx-score')).to_contain_text('Score for this attempt: 0%.')
-    scenario.locator('summary').click()
-    expect(scenario.locator('[data-role="history"] li')).to_have_text(
-        'The fire alarm sounds in the office: Time ran out'
+    scenario.get_by_text('Your route in words', exact=True).click()
+    expect(scenario.locator('.lsx-route-list li').first).to_have_text(
+        'The fire alarm sounds in the office Time ran out. No decision: counted as a miss.'
     )
     check_view(page, 'scenario-timed-out')
 
@@ -224,13 +232,19 @@ def test_back_and_restart(wb, page, student):
 
 
 def test_feedback_and_errors_are_announced(wb, page, student):
-    """Feedback goes to a polite live region; a failed request to role=alert, with focus on it."""
+    """Feedback is read once from its focused heading (not also from a live region); a failed
+    request goes to role=alert, with focus on it."""
     wb.open(EXAMPLE, student=student)
     scenario = block(page)
     region = feedback_region(page)
-    expect(region).to_have_attribute('aria-live', 'polite')
     scenario.get_by_role('button', name=VISIT).click()
     expect(region).to_contain_text('You made a firm call when the risk could not wait.')
+    heading = expect_focused_heading(page, FEEDBACK)
+    live = heading.evaluate(
+        'h => !!h.closest(\'[aria-live]:not([aria-live="off"]), [role=status], [role=alert], [role=log]\')'
+    )
+    assert not live, 'the focused feedback heading sits in a live region: it would be announced twice'
+    expect(scenario.locator('[data-role="status"]')).to_be_empty()
 
     # The same learner moves on in a second tab; the first tab's step is out of date.
     other = page.context.new_page()
@@ -243,6 +257,8 @@ def test_feedback_and_errors_are_announced(wb, page, student):
     alert = scenario.get_by_role('alert')
     expect(alert).not_to_be_empty()
     expect(alert).to_be_focused()
+    # an error summary: a title, then what went wrong
+    expect(alert.get_by_role('heading', name='There is a problem')).to_be_visible()
     message = alert.inner_text().strip()
     assert len(message) > 15 and not message.startswith('{'), f'unclear error message: {message!r}'
     # The message is text (with a warning sign), not only a red box.
@@ -312,13 +328,17 @@ def test_content_note_comes_first_and_the_route_review_follows_the_ending(wb, pa
     scenario.get_by_role('button', name='Ask the school to draw up a plan and report back to you').click()
     expect_focused_heading(page, FEEDBACK)
     expect(scenario.locator('.lsx-score')).to_have_text('Score for this attempt: 50%. Your best: 50%.')
-    review = scenario.get_by_role('table', name='Your route, step by step: where credit was won and lost')
-    rows = review.locator('tbody tr')
-    expect(rows).to_have_count(2)
-    expect(rows.nth(0)).to_contain_text('Urgent: decide now')
-    expect(rows.nth(0).locator('td').nth(2)).to_have_text('Yes')
-    expect(rows.nth(1)).to_contain_text('Consensual: build agreement; Consultative: consult, then decide')
-    expect(rows.nth(1).locator('td').nth(2)).to_have_text('No')
+    # The route map carries the review here: what each moment demanded and whether the decision fitted.
+    route_map = scenario.get_by_role('img', name=re.compile('^Route map: your 2 decisions'))
+    expect(route_map).to_contain_text('The moment demanded: Urgent: decide now')
+    tab_to(page, 'Your route in words')
+    page.keyboard.press('Enter')
+    rows = scenario.locator('.lsx-route-list li')
+    expect(rows).to_have_count(3)
+    expect(rows.nth(0)).to_contain_text('The moment demanded: Urgent: decide now. Fit: yes.')
+    expect(rows.nth(1)).to_contain_text(
+        'The moment demanded: Consensual: build agreement; Consultative: consult, then decide. Fit: no.'
+    )
     check_view(page, 'scenario-route-review')
     page.reload()
     # the note is not shown again once the learner has started

@@ -6,7 +6,9 @@ Studio adds to every jQuery request (without it the editor's Save is refused wit
 the notification bar that shows `runtime.notify(...)` (the workbench only logs it to the
 console). `show_studio_notifications` adds both: the header, and a stand-in for the bar beside
 the editor (outside the block area that axe checks), a role="alert" region with the title and
-message Studio would show, so the test reads what an author would read.
+message Studio would show, so the test reads what an author would read. The scenario block's
+editor (tests/browser/test_scenario_editor.py) has its OLX in a tab and is for course authors
+(the workbench's staff user).
 """
 
 import pytest
@@ -39,12 +41,18 @@ def save_editor(page):
     page.locator('.xblock-actions').get_by_role('link', name='Save').click()
 
 
+def show_tab(page, name):
+    page.get_by_role('tab', name=name).click()
+
+
 def test_studio_edit_with_a_validation_error_then_fixed(wb, page):
-    wb.open(EXAMPLE, view='studio_view')
+    wb.open(EXAMPLE, view='studio_view', student='staff')
     notification = show_studio_notifications(page)
     body = page.get_by_label('Scenario (OLX)')
     name = page.get_by_label('Display name')
-    original_body, original_name = body.input_value(), name.input_value()
+    original_name = name.input_value()
+    show_tab(page, 'OLX')
+    original_body = body.input_value()
     assert 'target="home_visit"' in original_body
     check_view(page, 'studio-editor-scenario')
 
@@ -70,6 +78,7 @@ def test_studio_edit_with_a_validation_error_then_fixed(wb, page):
 
         # The author fixes the OLX and renames the exercise: the save goes through.
         body.fill(original_body)
+        show_tab(page, 'Form')
         name.fill(original_name + ' (edited in Studio)')
         save_editor(page)
         expect(notification).to_have_text('Saved')
@@ -77,9 +86,10 @@ def test_studio_edit_with_a_validation_error_then_fixed(wb, page):
         expect(learner.get_by_role('heading', name=original_name + ' (edited in Studio)')).to_be_visible()
         expect(learner.get_by_role('heading', name='16:40 on a Friday: a referral from a school')).to_be_visible()
     finally:
-        wb.open(EXAMPLE, view='studio_view')
+        wb.open(EXAMPLE, view='studio_view', student='staff')
         notification = show_studio_notifications(page)
         page.get_by_label('Display name').fill(original_name)
+        show_tab(page, 'OLX')
         page.get_by_label('Scenario (OLX)').fill(original_body)
         save_editor(page)
         expect(notification).to_have_text('Saved')

@@ -29,9 +29,11 @@ COLLECT_JS = """(arg) => {
         const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
         for (let node = root; node; node = walker.nextNode()) {
             if (node.nodeType === Node.TEXT_NODE) {
-                if (!node.parentElement.closest('script, style, template')) { out.push(node.nodeValue); }
+                // an SVG <text> is read whole below: its lines (tspans) are one text broken for layout
+                if (!node.parentElement.closest('script, style, template, svg text')) { out.push(node.nodeValue); }
                 continue;
             }
+            if (node instanceof SVGTextElement) { out.push(node.textContent); }
             for (const name of attributes) {
                 if (node.hasAttribute(name)) { out.push(node.getAttribute(name)); }
             }

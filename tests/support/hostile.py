@@ -21,7 +21,8 @@ OLX = {
 }
 # Handlers that answer something other than JSON (files), read with GET.
 FILE_HANDLERS = {'my_reflections', 'download', 'download_records', 'download_research'}
-STAFF_HANDLERS = {'staff_dashboard', 'download_records', 'download_research'}
+# Refused to learners (403) before the request is read: facilitator data, and the Studio editor's checks.
+STAFF_HANDLERS = {'staff_dashboard', 'download_records', 'download_research', 'editor_check', 'editor_preview'}
 LEARNER_SCOPES = (Scope.user_state, Scope.preferences, Scope.user_info)
 
 

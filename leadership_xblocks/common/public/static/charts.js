@@ -1,5 +1,6 @@
-/* Accessible charts for the leadership blocks: an inline SVG bar chart (role="img", with a
-   <title> and <desc>) that always comes with a real <table> holding the same figures.
+/* Accessible charts for the leadership blocks: an inline SVG bar chart (role="img", named by its
+   <title>, described by its <desc>) that always comes with a real <table> holding the same
+   figures, and the one table builder every block uses.
    Bars carry their own text label and value, so nothing depends on colour.
 
    Exposed as `window.LeadershipXBlocksCharts`, not on `window.LeadershipXBlocks`: each block type
@@ -9,6 +10,7 @@
     'use strict';
     var SVG = 'http://www.w3.org/2000/svg';
     var WIDTH = 330, BAR_SPACE = 180, BAR_HEIGHT = 18, LABEL_HEIGHT = 22, GAP = 4, ROW_GAP = 12;
+    var LINE = 17, LABEL_CHARS = 42;
     var counter = 0;
 
     function svgEl(tag, attrs, text) {
@@ -18,36 +20,74 @@
         return node;
     }
 
-    /* options: {title, description, min, max, rows: [{label, bars: [{name, value, text, variant}]}]}
-       `variant` 'solid' (default) or 'outline'; `name` (e.g. "Before") is written beside each bar. */
-    function barChart(options) {
+    /* Split a label into lines of at most `size` characters at spaces (SVG text does not wrap). */
+    function lines(text, size) {
+        var out = [], line = '';
+        String(text).split(' ').forEach(function (word) {
+            if (line && (line + ' ' + word).length > size) { out.push(line); line = word; }
+            else { line = line ? line + ' ' + word : word; }
+        });
+        out.push(line);
+        return out;
+    }
+
+    function textLines(attrs, text, size, lineHeight) {
+        var node = svgEl('text', attrs);
+        var all = lines(text, size);
+        all.forEach(function (line, index) {  /* a space ends each broken line: the text reads as one */
+            node.appendChild(svgEl('tspan', {x: attrs.x, dy: index ? lineHeight : 0},
+                                   index < all.length - 1 ? line + ' ' : line));
+        });
+        return node;
+    }
+
+    /* The root of an inline SVG figure: named by its <title>, described by its <desc>. */
+    function svgFigure(id, width, height, title, description) {
+        var svg = svgEl('svg', {
+            'class': 'lsx-chart', viewBox: '0 0 ' + width + ' ' + height, width: '100%',
+            role: 'img', 'aria-labelledby': id + '-title', 'aria-describedby': id + '-desc', focusable: 'false',
+            preserveAspectRatio: 'xMinYMin meet'
+        });
+        svg.appendChild(svgEl('title', {id: id + '-title'}, title));
+        svg.appendChild(svgEl('desc', {id: id + '-desc'}, description || ''));
+        return svg;
+    }
+
+    function newId() {
         counter += 1;
-        var id = 'lsx-chart-' + counter + '-' + Math.random().toString(36).slice(2, 8);
+        return 'lsx-chart-' + counter + '-' + Math.random().toString(36).slice(2, 8);
+    }
+
+    /* options: {title, description, min, max, rows: [{label, mark, bars: [{name, value, text, variant}]}]}
+       `variant` 'solid' (default) or 'outline'; `name` (e.g. "Before") is written beside each bar.
+       A row with `mark` (the learner's own answer) gets a hatched bar: its label says so in words. */
+    function barChart(options) {
+        var id = newId();
         var min = options.min || 0, span = (options.max - min) || 1;
         var height = 0;
         options.rows.forEach(function (row) {
-            height += LABEL_HEIGHT + row.bars.length * (BAR_HEIGHT + GAP) + ROW_GAP;
+            row.lines = lines(row.label, LABEL_CHARS).length;
+            height += row.lines * LINE + (LABEL_HEIGHT - LINE) + row.bars.length * (BAR_HEIGHT + GAP) + ROW_GAP;
         });
-        var svg = svgEl('svg', {
-            'class': 'lsx-chart', viewBox: '0 0 ' + WIDTH + ' ' + height, width: '100%',
-            role: 'img', 'aria-labelledby': id + '-title ' + id + '-desc', focusable: 'false',
-            preserveAspectRatio: 'xMinYMin meet'
-        });
-        svg.appendChild(svgEl('title', {id: id + '-title'}, options.title));
-        svg.appendChild(svgEl('desc', {id: id + '-desc'}, options.description || ''));
+        var svg = svgFigure(id, WIDTH, height, options.title, options.description);
+        var hatch = svgEl('pattern', {id: id + '-hatch', width: 6, height: 6, patternUnits: 'userSpaceOnUse',
+                                      patternTransform: 'rotate(45)'});
+        hatch.appendChild(svgEl('rect', {width: 6, height: 6, 'class': 'lsx-hatch-ground', fill: '#ffffff'}));
+        hatch.appendChild(svgEl('rect', {width: 3, height: 6, 'class': 'lsx-hatch-line', fill: '#0b5394'}));
+        svg.appendChild(svgEl('defs', {}, undefined)).appendChild(hatch);
         var y = 0;
         options.rows.forEach(function (row) {
-            svg.appendChild(svgEl('text', {x: 0, y: y + 16, 'class': 'lsx-chart-label'}, row.label));
-            y += LABEL_HEIGHT;
+            svg.appendChild(textLines({x: 0, y: y + 16, 'class': 'lsx-chart-label'}, row.label, LABEL_CHARS, LINE));
+            y += row.lines * LINE + (LABEL_HEIGHT - LINE);
             row.bars.forEach(function (bar) {
                 var fraction = Math.max(0, Math.min(1, (bar.value - min) / span));
                 var width = Math.max(2, Math.round(fraction * BAR_SPACE));
                 var outline = bar.variant === 'outline';
                 svg.appendChild(svgEl('rect', {
                     x: 1, y: y, width: width, height: BAR_HEIGHT,
-                    'class': outline ? 'lsx-bar lsx-bar-outline' : 'lsx-bar',
-                    fill: outline ? '#ffffff' : '#0b5394', stroke: '#0b5394', 'stroke-width': 2,
-                    'stroke-dasharray': outline ? '4 2' : 'none'
+                    'class': 'lsx-bar' + (outline ? ' lsx-bar-outline' : '') + (row.mark ? ' lsx-bar-mark' : ''),
+                    fill: row.mark ? 'url(#' + id + '-hatch)' : outline ? '#ffffff' : '#0b5394',
+                    stroke: '#0b5394', 'stroke-width': 2, 'stroke-dasharray': outline ? '4 2' : 'none'
                 }));
                 svg.appendChild(svgEl('text', {x: width + 8, y: y + 14, 'class': 'lsx-chart-value'},
                     (bar.name ? bar.name + ': ' : '') + bar.text));
@@ -58,20 +98,33 @@
         return svg;
     }
 
-    /* A data table: caption, column headings, rows of cells (the first cell is the row header). */
-    function table(caption, headings, rows) {
+    /* A data table: caption, column headings, rows. A row is a list of cells (the first is the
+       row header) or {cells, mark}; `mark` rows (the learner's own) are bold, and say so in words.
+       options.numeric: the indexes of the columns holding numbers (kept on one line). */
+    function table(caption, headings, rows, options) {
         var el = window.LeadershipXBlocks.el;
-        return el('table', {className: 'lsx-table'}, [
+        var numeric = (options && options.numeric) || [];
+        function cls(index) { return numeric.indexOf(index) >= 0 ? 'lsx-num' : null; }
+        return el('table', {className: 'lsx-table' + (options && options.className ? ' ' + options.className : '')}, [
             el('caption', {}, [caption]),
-            el('thead', {}, [el('tr', {}, headings.map(function (text) {
-                return el('th', {scope: 'col'}, [text]);
+            el('thead', {}, [el('tr', {}, headings.map(function (text, index) {
+                return el('th', {scope: 'col', className: cls(index)}, [text]);
             }))]),
-            el('tbody', {}, rows.map(function (cells) {
-                return el('tr', {}, cells.map(function (text, index) {
-                    return index === 0 ? el('th', {scope: 'row'}, [String(text)]) : el('td', {}, [String(text)]);
+            el('tbody', {}, rows.map(function (row) {
+                var cells = row.cells || row;
+                return el('tr', {className: row.mark ? 'lsx-yours' : null}, cells.map(function (text, index) {
+                    return el(index === 0 ? 'th' : 'td', {scope: index === 0 ? 'row' : null, className: cls(index)},
+                        [String(text)]);
                 }));
             }))
         ]);
+    }
+
+    /* A chart with the same figures as a table in a details element below it. */
+    function withTable(chart, tableNode, summary) {
+        var el = window.LeadershipXBlocks.el;
+        return el('div', {className: 'lsx-figure'}, [chart,
+            el('details', {className: 'lsx-details'}, [el('summary', {}, [summary]), tableNode])]);
     }
 
     /* A number for people: at most `places` decimals, no trailing zeros, in the page's locale. */
@@ -80,5 +133,6 @@
         return Number(value).toLocaleString(undefined, {maximumFractionDigits: places === undefined ? 2 : places});
     }
 
-    window.LeadershipXBlocksCharts = {barChart: barChart, table: table, number: number};
+    window.LeadershipXBlocksCharts = {barChart: barChart, table: table, withTable: withTable, number: number,
+                                      lines: lines, svgEl: svgEl, svgFigure: svgFigure, textLines: textLines, newId: newId};
 }(window));

@@ -10,18 +10,13 @@ function LeadershipScenarioBlock(runtime, element) {
         historyBox = part('history-box'), historyList = part('history');
     var timer = null, busy = false;
 
-    var MODE_NAMES = {
-        urgent: _('Urgent: decide now'), consultative: _('Consultative: consult, then decide'),
-        consensual: _('Consensual: build agreement'), delegated: _('Delegated: hand the decision on')
-    };
-    var MODE_MET = {
-        urgent: _('Situations that called for urgency, met decisively: {met} of {total}'),
-        consultative: _('Situations that called for consultation, met by consulting: {met} of {total}'),
-        consensual: _('Situations that called for consensus, met by building agreement: {met} of {total}'),
-        delegated: _('Situations that called for delegation, met by delegating: {met} of {total}')
-    };
+    var R = window.LeadershipScenarioResults, modes = {};
+    var status = part('status'), restartBox = part('restart');
 
     function percent(score) { return Math.round(score * 100) + '%'; }
+
+    /* News that does not move focus is said once, through the status region. */
+    function announce(text) { status.textContent = text; }
 
     function call(handler, data) {
         if (busy) { return Promise.resolve(null); }
@@ -35,6 +30,7 @@ function LeadershipScenarioBlock(runtime, element) {
         }, function (error) {
             busy = false;
             root.removeAttribute('aria-busy');
+            errorBox.appendChild(el('h4', {className: 'lsx-error-title'}, [_('There is a problem')]));
             errorBox.appendChild(el('p', {}, [error.message]));
             L.focus(errorBox);
             return null;
@@ -50,8 +46,11 @@ function LeadershipScenarioBlock(runtime, element) {
         var remaining = step.time_limit;
         var clock = el('p', {className: 'lsx-clock', role: 'timer', 'aria-live': 'off'});
         var status = el('p', {className: 'lsx-sr-only', role: 'status'});
-        var intro = el('p', {}, [L.format(_('This decision has a time limit of {seconds} seconds. ' +
-            'You can start the timer, pause it, or switch it off.'), {seconds: step.time_limit})]);
+        var intro = el('div', {}, [el('p', {}, [L.format(_('This decision has a time limit of {seconds} seconds. ' +
+            'The clock only runs once you start it: if you do not start it, there is no limit.'),
+            {seconds: step.time_limit})]), el('p', {}, [_('If the time runs out before you choose, the story ' +
+            'moves on without your decision and it counts as a missed decision. You can pause the timer or ' +
+            'switch it off at any time.')])]);
         var toggle, off;
 
         function show() {
@@ -83,7 +82,10 @@ function LeadershipScenarioBlock(runtime, element) {
             status.textContent = _('Timer paused');
         }
         toggle = el('button', {type: 'button', className: 'lsx-button lsx-secondary'}, [_('Start the timer')]);
-        toggle.onclick = function () { intro.hidden = true; show(); start(); };
+        toggle.onclick = function () {
+            intro.hidden = true; show(); start();
+            status.textContent = L.format(_('Timer started: {seconds} seconds left.'), {seconds: remaining});
+        };
         off = el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
             stopTimer();
             var message = el('p', {}, [_('The timer is off. Take the time you need.')]);
@@ -97,7 +99,14 @@ function LeadershipScenarioBlock(runtime, element) {
         return box;
     }
 
-    function renderStep(step) {
+    /* "Decision 3 of 5", or "of 4 to 6" when routes from here differ in length. */
+    function decisionText(p) {
+        if (!p) { return ''; }
+        return p.fewest === p.most ? L.format(_('Decision {n} of {total}'), {n: p.number, total: p.most}) :
+            L.format(_('Decision {n} of {fewest} to {most}'), {n: p.number, fewest: p.fewest, most: p.most});
+    }
+
+    function renderStep(step, progressOf) {
         var questionId = root.id + '-q-' + step.id;
         var heading = el('h4', {className: 'lsx-step-title'}, [step.title]);
         var choices = el('ul', {className: 'lsx-choices', role: 'list'});
@@ -112,7 +121,9 @@ function LeadershipScenarioBlock(runtime, element) {
                 }
             }, [choice.label])]));
         });
-        L.clear(stage).appendChild(heading);
+        L.clear(stage);
+        if (progressOf) { stage.appendChild(el('p', {className: 'lsx-kicker'}, [progressOf])); }
+        stage.appendChild(heading);
         stage.appendChild(el('div', {className: 'lsx-situation', html: step.html}));
         if (step.time_limit) { stage.appendChild(renderTimer(step)); }
         stage.appendChild(el('p', {className: 'lsx-question', id: questionId}, [_('What do you do?')]));
@@ -135,48 +146,19 @@ function LeadershipScenarioBlock(runtime, element) {
         if (ending.modes.length) {
             stage.appendChild(el('h5', {}, [_('How you matched your decisions to the situation')]));
             stage.appendChild(el('ul', {className: 'lsx-modes'}, ending.modes.map(function (row) {
-                return el('li', {}, [L.format(MODE_MET[row.demand], row)]);
+                return el('li', {}, [L.format((modes[row.demand] || {}).met || row.demand, row)]);
             })));
         }
-        if (ending.review) { stage.appendChild(renderReview(ending.review)); }
+        if (state.history.length) { stage.appendChild(R.routeMap(state)); }
         if (ending.competencies.length) {
-            var rows = ending.competencies.map(function (c) {
-                return el('tr', {}, [el('th', {scope: 'row'}, [c.label]), el('td', {}, [String(c.value)])]);
-            });
-            stage.appendChild(el('table', {className: 'lsx-table'}, [
-                el('caption', {}, [_('Your competency profile')]),
-                el('thead', {}, [el('tr', {}, [el('th', {scope: 'col'}, [_('Competency')]),
-                                               el('th', {scope: 'col'}, [_('Change')])])]),
-                el('tbody', {}, rows)]));
+            stage.appendChild(el('h5', {}, [_('How your competencies changed')]));
+            stage.appendChild(R.competencies(ending.competencies));
         }
         if (ending.debrief) {
             stage.appendChild(el('h5', {}, [_('Debrief')]));
             stage.appendChild(el('div', {className: 'lsx-debrief', html: ending.debrief}));
         }
         return heading;
-    }
-
-    /* The route review: only sent when the scenario's `review` setting allows it. */
-    function renderReview(rows) {
-        function modes(list) {
-            return list.length ? list.map(function (m) { return MODE_NAMES[m] || m; }).join('; ') : _('Nothing in particular');
-        }
-        function effects(list) {
-            return list.map(function (e) { return e.label + ' ' + (e.value > 0 ? '+' : '') + e.value; }).join(', ');
-        }
-        return el('table', {className: 'lsx-table lsx-review'}, [
-            el('caption', {}, [_('Your route, step by step: where credit was won and lost')]),
-            el('thead', {}, [el('tr', {}, [_('Step'), _('What the moment demanded'), _('Your decision'),
-                _('Did it fit?'), _('Points'), _('Effects')].map(function (h) {
-                    return el('th', {scope: 'col'}, [h]);
-                }))]),
-            el('tbody', {}, rows.map(function (row) {
-                var fitted = row.fitted === null ? _('Not judged') : row.fitted ? _('Yes') : _('No');
-                return el('tr', {}, [el('th', {scope: 'row'}, [row.step_title]), el('td', {}, [modes(row.demanded)]),
-                    el('td', {}, [row.timed_out ? _('Time ran out') : row.choice_label + ' (' + MODE_NAMES[row.mode] + ')']),
-                    el('td', {}, [fitted]), el('td', {}, [String(Math.round(row.points * 100) / 100)]),
-                    el('td', {}, [effects(row.effects) || '-'])]);
-            }))]);
     }
 
     /* A content note comes before the first step, with a clear way on. */
@@ -188,9 +170,12 @@ function LeadershipScenarioBlock(runtime, element) {
         }}, [_('Continue to the scenario')]);
         renderProgress(state);
         L.clear(stage).appendChild(heading);
-        stage.appendChild(el('div', {className: 'lsx-content-note', html: state.content_note}));
+        stage.appendChild(el('div', {className: 'lsx-warning'}, [
+            el('span', {className: 'lsx-warning-icon', 'aria-hidden': 'true'}, ['!']),
+            el('div', {className: 'lsx-content-note', html: state.content_note})]));
         stage.appendChild(el('div', {className: 'lsx-row'}, [go]));
         L.clear(actions);
+        L.clear(restartBox);
         return go;
     }
 
@@ -203,84 +188,58 @@ function LeadershipScenarioBlock(runtime, element) {
                     call('back', {}).then(function (s) { if (s) { render(s, {undone: true}); } });
                 }}, [_('Undo my last decision')]));
         }
+        L.clear(restartBox);
         if (state.can_restart) {
-            actions.appendChild(el('button', {type: 'button', className: 'lsx-button',
-                onclick: function () {
-                    stopTimer();
-                    call('restart', {}).then(function (s) { if (s) { render(s, {restarted: true}); } });
-                }}, [_('Start a new attempt')]));
+            restartBox.appendChild(restartButton(state));
         } else if (state.ending && state.attempts_left === 0) {
-            actions.appendChild(el('p', {}, [_('You have used all your attempts.')]));
+            restartBox.appendChild(el('p', {}, [_('You have used all your attempts.')]));
         }
+    }
+
+    function restart() {
+        stopTimer();
+        call('restart', {}).then(function (s) { if (s) { render(s, {restarted: true}); } });
+    }
+
+    /* Mid-attempt, a new attempt clears the decisions made so far: ask first. */
+    function restartButton(state) {
+        return el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+            return state.ending ? restart() : confirmRestart();
+        }}, [_('Start a new attempt')]);
+    }
+
+    function confirmRestart() {
+        var question = el('p', {className: 'lsx-confirm-question'}, [_('Start a new attempt? The decisions you ' +
+            'have made in this attempt will be cleared. Your best score is kept.')]);
+        var keep = el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+            L.clear(restartBox).appendChild(restartButton({}));
+            L.focus(restartBox.querySelector('button'));
+        }}, [_('No, keep this attempt')]);
+        L.clear(restartBox).appendChild(el('div', {className: 'lsx-confirm', role: 'group',
+                                                   'aria-label': _('Start a new attempt')}, [question,
+            el('div', {className: 'lsx-row'}, [el('button', {type: 'button', className: 'lsx-button lsx-warning-button',
+                onclick: restart}, [_('Yes, start a new attempt')]), keep])]));
+        L.focus(question);
     }
 
     /* Cohort results: shares as text in tables, never colour alone, never names. */
     var cohortBox = el('div', {className: 'lsx-cohort', 'data-role': 'cohort'});
     feedback.parentNode.insertBefore(cohortBox, feedback.nextSibling);
 
-    function shareTable(caption, headers, rows) {
-        return el('table', {className: 'lsx-table lsx-cohort-table'}, [
-            el('caption', {}, [caption]),
-            el('thead', {}, [el('tr', {}, headers.map(function (h) { return el('th', {scope: 'col'}, [h]); }))]),
-            el('tbody', {}, rows.map(function (row) {
-                return el('tr', {className: row.yours ? 'lsx-yours' : null}, [
-                    el('th', {scope: 'row'}, [row.label + (row.yours ? ' ' + _('(yours)') : '')]),
-                    el('td', {}, [percent(row.share)]), el('td', {}, [String(row.count)])]);
-            }))]);
-    }
-
     function renderCohort(state) {
-        var cohort = state.cohort, part, heading;
+        var cohort = state.cohort;
         L.clear(cohortBox);
         if (!cohort) { return; }
-        if (cohort.step) {
-            part = cohort.step;
-            heading = el('h4', {}, [_('How other learners answered')]);
-            cohortBox.appendChild(heading);
-            cohortBox.appendChild(el('p', {}, [L.format(L.ngettext(
-                '{title}: {n} learner has answered this step, including you.',
-                '{title}: {n} learners have answered this step, including you.', part.n),
-                {title: part.title, n: part.n})]));
-            cohortBox.appendChild(shareTable(_('Choices made at this step'),
-                [_('Choice'), _('Share'), _('Learners')], part.choices.map(function (row) {
-                    return {label: row.timed_out ? _('Time ran out') : row.label, share: row.share,
-                            count: row.count, yours: row.yours};
-                })));
-            cohortBox.appendChild(shareTable(_('Decision modes at this step'),
-                [_('Mode'), _('Share'), _('Learners')], part.modes.map(function (row) {
-                    return {label: row.timed_out ? _('Time ran out') : MODE_NAMES[row.mode] || row.mode,
-                            share: row.share, count: row.count, yours: row.yours};
-                })));
-        }
-        if (cohort.ending && state.ending) {
-            part = cohort.ending;
-            stage.appendChild(el('h5', {}, [_('Your ending beside the cohort')]));
-            stage.appendChild(el('p', {}, [L.format(L.ngettext(
-                '{n} learner has reached an ending, including you.',
-                '{n} learners have reached an ending, including you.', part.n), {n: part.n})]));
-            stage.appendChild(shareTable(_('Endings reached by learners'), [_('Ending'), _('Share'), _('Learners')],
-                part.endings.map(function (row) {
-                    return {label: row.title, share: row.share, count: row.count, yours: row.yours};
-                })));
-            if (part.competencies.length) {
-                stage.appendChild(el('table', {className: 'lsx-table lsx-cohort-table'}, [
-                    el('caption', {}, [_('Your competency profile beside the cohort mean')]),
-                    el('thead', {}, [el('tr', {}, [el('th', {scope: 'col'}, [_('Competency')]),
-                        el('th', {scope: 'col'}, [_('You')]), el('th', {scope: 'col'}, [_('Cohort mean')])])]),
-                    el('tbody', {}, part.competencies.map(function (c) {
-                        return el('tr', {}, [el('th', {scope: 'row'}, [c.label]), el('td', {}, [String(c.yours)]),
-                            el('td', {}, [c.mean === null || c.mean === undefined ? '-' :
-                                String(Math.round(c.mean * 10) / 10)])]);
-                    }))]));
-            }
-        }
+        if (cohort.step) { R.cohortStep(cohortBox, cohort.step, modes); }
+        if (cohort.ending && state.ending) { R.cohortEnding(stage, cohort.ending); }
     }
 
     function renderHistory(state) {
         L.clear(historyList);
-        historyBox.hidden = state.history.length === 0;
+        /* At an ending the route map tells the whole route: the running history would repeat it. */
+        historyBox.hidden = state.history.length === 0 || !!state.ending;
         state.history.forEach(function (row) {
-            var text = row.timed_out ? _('Time ran out') : row.choice_label + ' (' + MODE_NAMES[row.mode] + ')';
+            var text = row.timed_out ? _('Time ran out') : row.choice_label + ' (' + R.modeName(modes, row.mode) + ')';
             historyList.appendChild(el('li', {}, [el('strong', {}, [row.step_title + ': ']), text]));
         });
     }
@@ -298,6 +257,7 @@ function LeadershipScenarioBlock(runtime, element) {
             news.undone ? _('Your last decision was undone.') :
             news.restarted ? _('A new attempt has started.') : '';
         if (message) { feedback.appendChild(el('p', {className: 'lsx-feedback-box'}, [message])); }
+        announce(message);
         return null;
     }
 
@@ -309,9 +269,10 @@ function LeadershipScenarioBlock(runtime, element) {
 
     function render(state, news) {
         news = news || {};
+        modes = state.modes || modes;
         renderProgress(state);
         var feedbackTitle = renderFeedback(news);
-        var heading = state.ending ? renderEnding(state) : renderStep(state.step);
+        var heading = state.ending ? renderEnding(state) : renderStep(state.step, decisionText(state.progress));
         renderActions(state);
         renderHistory(state);
         renderCohort(state);

@@ -1,0 +1,325 @@
+/* Studio editor of the leadership_scenario block: form and OLX views of one scenario, a live map,
+   drafts kept in the browser, a preview. The server checks, converts and plays (editor_check,
+   editor_preview); saving is the Studio save every block has (submit_studio_edits). */
+/* exported LeadershipScenarioEditor */  // the entry point the XBlock runtime calls (initialize_js)
+function LeadershipScenarioEditor(runtime, element, init) {
+    'use strict';
+    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el, F = L.scenarioForm, M = L.scenarioMap;
+    var root = L.rootOf(element), args = L.initArgs(init);
+    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    var uid = (root.querySelector('.lsx-title') || {}).id || 'lsx-editor';
+    var panels = {form: part('form'), olx: part('olx'), try: part('try')};
+    var state = {
+        form: args.report.form, report: args.report, rows: args.settings, tab: 'form', dirty: false,
+        olxEdited: false, selected: null, timer: null, pending: null, lastSummary: '', collapsed: {}
+    };
+    var DRAFT_KEY = 'leadership-xblocks:scenario-draft:' + args.block;
+
+    function status(text) { part('status').textContent = text; }
+
+    function alertBox(messages) {
+        var box = L.clear(part('alert'));
+        if (messages.length) { box.appendChild(el('ul', {}, messages.map(function (m) { return el('li', {}, [m]); }))); }
+    }
+
+    function settingValue(row) { return row.value; }
+
+    function rootSettings() {
+        var out = {};
+        state.rows.forEach(function (row) {
+            if (row.name === 'scoring' || row.name === 'review') { out[row.name] = String(settingValue(row)); }
+            if (row.name === 'shuffle') { out.shuffle = !!row.value; }
+        });
+        return out;
+    }
+
+    function request() {
+        return state.tab === 'olx' || (state.olxEdited && !state.form) ?
+            {olx: panels.olx.value, settings: rootSettings()} : {form: state.form, settings: rootSettings()};
+    }
+
+    // drafts ------------------------------------------------------------------------------
+    /* fn() or, when it throws (storage off, full, or a draft that is not JSON), fallback(). */
+    function attempt(fn, fallback) { try { return fn(); } catch (error) { return fallback(error); } }
+
+    function storage() { return attempt(function () { return window.localStorage; }, function () { return null; }); }
+
+    function saveDraft() {
+        var store = storage();
+        if (!store) { return; }
+        attempt(function () {
+            store.setItem(DRAFT_KEY, JSON.stringify({form: state.form, olx: state.tab === 'olx' ? panels.olx.value : null,
+                rows: state.rows, base: args.body, at: new Date().toISOString()}));
+        }, function () { status(_('This browser could not keep a draft.')); });
+    }
+
+    function dropDraft() { var store = storage(); if (store) { store.removeItem(DRAFT_KEY); } }
+
+    function offerDraft() {
+        var store = storage(), draft = null, box = part('draft');
+        draft = attempt(function () { return store && JSON.parse(store.getItem(DRAFT_KEY) || 'null'); },
+                        function () { return null; });
+        if (!draft || !draft.form) { return; }
+        box.hidden = false;
+        box.appendChild(el('p', {}, [L.format(_('An unsaved draft of this scenario from {time} is kept in this browser.'),
+                                              {time: new Date(draft.at).toLocaleString()})]));
+        var close = function () { L.clear(box); box.hidden = true; };
+        box.appendChild(el('div', {className: 'lsx-row'}, [
+            el('button', {type: 'button', className: 'lsx-button', onclick: function () {
+                state.form = draft.form; state.rows = draft.rows || state.rows; state.dirty = true; close();
+                if (draft.olx) { panels.olx.value = draft.olx; state.olxEdited = true; switchTab('olx'); }
+                else { drawForm(); check(); }
+                status(_('The draft is back in the editor. Save to keep it.'));
+                L.focus(part('status'));
+            }}, [_('Recover the draft')]),
+            el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+                dropDraft(); close(); status(_('The draft was discarded.'));
+            }}, [_('Discard the draft')])
+        ]));
+    }
+
+    // checking ----------------------------------------------------------------------------
+    function drawSide() {
+        var select = function (id) { openNode(id); };
+        M.drawMap(part('map'), uid, state.report, state.selected, select);
+        M.drawProblems(part('problems'), state.report, select);
+        M.drawOutline(part('outline'), state.report, select);
+        var text = M.summary(state.report.problems);
+        if (text !== state.lastSummary) { state.lastSummary = text; status(_('Checked:') + ' ' + text); }
+    }
+
+    function check() {
+        clearTimeout(state.timer);
+        state.timer = null;
+        var sent = request();
+        state.pending = L.post(runtime.handlerUrl(element, 'editor_check'), sent).then(function (report) {
+            state.report = report;
+            if (sent.olx !== undefined && report.form && state.tab !== 'olx') { state.form = report.form; }
+            drawSide();
+            return report;
+        }, function (error) { alertBox([error.message]); return null; });
+        return state.pending;
+    }
+
+    function changed() {
+        state.dirty = true;
+        saveDraft();
+        clearTimeout(state.timer);
+        state.timer = setTimeout(check, 400);
+    }
+
+    /* Resolves with a report of exactly what is in the editor now. */
+    function flush() { return state.timer || !state.pending ? check() : state.pending; }
+
+    // the form ----------------------------------------------------------------------------
+    function drawForm(focusKey) {
+        var active = document.activeElement;
+        var key = focusKey || (active && panels.form.contains(active) ? active.getAttribute('data-key') : null);
+        F.render(panels.form, uid, state.form, state.rows, state.report, args.modes, state.collapsed);
+        var target = key && panels.form.querySelector('[data-key="' + key.replace(/"/g, '\\"') + '"]');
+        if (target) {
+            target.focus();
+            if (typeof target.value === 'string' && target.setSelectionRange && /text|textarea/.test(target.type)) {
+                target.setSelectionRange(target.value.length, target.value.length);  /* keep typing where it was */
+            }
+        }
+    }
+
+    function onInput(event) {
+        var t = event.target, path = t.getAttribute('data-path');
+        if (path) { F.setPath(state.form, path, t.value); }
+        else if (t.hasAttribute('data-demand')) {
+            var p = t.getAttribute('data-demand'), modes = F.getPath(state.form, p).split(/\s+/).filter(Boolean);
+            var m = t.getAttribute('data-mode'), at = modes.indexOf(m);
+            if (t.checked && at < 0) { modes.push(m); } else if (!t.checked && at >= 0) { modes.splice(at, 1); }
+            F.setPath(state.form, p, modes.join(' '));
+        } else if (t.hasAttribute('data-shuffle')) { F.setPath(state.form, t.getAttribute('data-shuffle'), t.checked ? 'false' : 'true'); }
+        else if (t.hasAttribute('data-setting')) {
+            state.rows.forEach(function (row) {
+                if (row.name !== t.getAttribute('data-setting')) { return; }
+                if (row.kind === 'boolean') { row.value = t.checked; }
+                else if (row.kind === 'integer') { row.value = t.value.trim() === '' ? null : (/^-?\d+$/.test(t.value.trim()) ? parseInt(t.value, 10) : t.value); }
+                else if (row.kind === 'float') { row.value = t.value.trim() === '' || isNaN(Number(t.value)) ? (t.value.trim() || null) : Number(t.value); }
+                else { row.value = t.value; }
+                row.set = true;
+            });
+        } else { return; }
+        changed();
+    }
+
+    function onChange(event) {
+        var t = event.target, path = t.getAttribute('data-path');
+        if (path && /\.(id|title|label)$/.test(path)) {
+            var before = t.getAttribute('data-was');
+            if (/\.id$/.test(path)) { F.renameReferences(state.form, path, before, t.value); }
+            setTimeout(function () { drawForm(); }, 0);  /* lists of targets and headings follow; focus stays put */
+            changed();
+        }
+    }
+
+    function onFocusIn(event) {
+        var t = event.target;
+        if (t.getAttribute('data-path')) { t.setAttribute('data-was', t.value); }
+    }
+
+    function onClick(event) {
+        var button = event.target.closest ? event.target.closest('[data-action]') : null;
+        if (!button || !panels.form.contains(button) || button.getAttribute('aria-disabled') === 'true') { return; }
+        var action = button.getAttribute('data-action'), list = button.getAttribute('data-list');
+        var index = parseInt(button.getAttribute('data-index') || '0', 10), kind = F.kinds()[F.listName(list)];
+        if (action === 'toggle' || action === 'fold' || action === 'unfold') { fold(action, list, index); return; }
+        var at = F.apply(state.form, action, list, index), focusKey;
+        if (action === 'add' || action === 'dup') { focusKey = 'h:' + list + '.' + at; }
+        else if (action === 'del') { focusKey = at >= 0 ? 'h:' + list + '.' + at : 'add:' + list; }
+        else { focusKey = action + ':' + list + '.' + at; }
+        drawForm(focusKey);
+        if (!panels.form.querySelector('[data-key="' + focusKey + '"]:focus')) {
+            var heading = panels.form.querySelector('[data-key="h:' + list + '.' + at + '"]');
+            if (heading) { heading.focus(); }
+        }
+        var said = {add: _('Added a {kind}.'), dup: _('Duplicated the {kind}.'), up: _('Moved the {kind} up.'),
+                    down: _('Moved the {kind} down.'), del: _('Deleted the {kind}.')}[action];
+        status(L.format(said, {kind: kind}));
+        changed();
+    }
+
+    /* Show or hide the fields of one step or ending, or of every step; nothing in the scenario changes. */
+    function fold(action, list, index) {
+        if (action === 'toggle') {
+            var key = list + ':' + F.getPath(state.form, list + '.' + index + '.id');
+            if (state.collapsed[key]) { delete state.collapsed[key]; } else { state.collapsed[key] = true; }
+            drawForm('toggle:' + list + '.' + index);
+            return;
+        }
+        state.form.steps.forEach(function (step) {
+            if (action === 'fold') { state.collapsed['steps:' + step.id] = true; } else { delete state.collapsed['steps:' + step.id]; }
+        });
+        drawForm(action + ':' + list);
+    }
+
+    function openNode(id) {
+        state.selected = id;
+        delete state.collapsed['steps:' + id];
+        delete state.collapsed['endings:' + id];
+        if (state.tab === 'form') { drawForm(); }
+        var go = function () {
+            var steps = state.form ? state.form.steps : [], endings = state.form ? state.form.endings : [];
+            var i = steps.map(function (s) { return s.id; }).indexOf(id), list = 'steps';
+            if (i < 0) { i = endings.map(function (e) { return e.id; }).indexOf(id); list = 'endings'; }
+            var heading = i >= 0 && panels.form.querySelector('[data-key="h:' + list + '.' + i + '"]');
+            if (heading) { L.focus(heading); }
+            drawSide();
+            var key = part('map').querySelector('[aria-current="true"]');
+            if (!heading && key) { key.focus(); }
+        };
+        if (state.tab !== 'form') { switchTab('form').then(go); } else { go(); }
+    }
+
+    // tabs --------------------------------------------------------------------------------
+    function switchTab(name) {
+        if (name === state.tab) { return Promise.resolve(true); }
+        return flush().then(function (report) {
+            if (state.tab === 'olx' && name !== 'olx') {
+                if (!report || !report.form) {
+                    alertBox([_('Fix the OLX before leaving this view: it is not well-formed XML.')]);
+                    return false;
+                }
+                if (state.olxEdited) { state.form = report.form; state.olxEdited = false; }
+            }
+            if (name === 'olx' && report) { panels.olx.value = report.olx; }
+            alertBox([]);
+            state.tab = name;
+            Array.prototype.forEach.call(root.querySelectorAll('[role="tab"]'), function (tab) {
+                var on = tab.getAttribute('data-tab') === name;
+                tab.setAttribute('aria-selected', on ? 'true' : 'false');
+                tab.setAttribute('tabindex', on ? '0' : '-1');
+                root.querySelector('[data-panel="' + tab.getAttribute('data-tab') + '"]').hidden = !on;
+            });
+            if (name === 'form') { drawForm(); }
+            if (name === 'try') { L.scenarioTry.open(panels.try, state.form, state.report, play); }
+            return true;
+        });
+    }
+
+    function onTabKey(event) {
+        var tabs = Array.prototype.slice.call(root.querySelectorAll('[role="tab"]'));
+        var i = tabs.indexOf(event.target), next = null;
+        if (event.key === 'ArrowRight') { next = (i + 1) % tabs.length; }
+        else if (event.key === 'ArrowLeft') { next = (i + tabs.length - 1) % tabs.length; }
+        else if (event.key === 'Home') { next = 0; } else if (event.key === 'End') { next = tabs.length - 1; }
+        if (next === null) { return; }
+        event.preventDefault();
+        tabs[next].focus();
+        switchTab(tabs[next].getAttribute('data-tab'));
+    }
+
+    // preview and save --------------------------------------------------------------------
+    function play(node, choice) {
+        var data = {form: state.form, settings: rootSettings(), node: node};
+        if (choice) { data.choice = choice; }
+        return L.post(runtime.handlerUrl(element, 'editor_preview'), data);
+    }
+
+    function save(event) {
+        event.preventDefault();
+        status(_('Saving\u2026'));
+        runtime.notify('save', {state: 'start', message: _('Saving')});
+        flush().then(function (report) {
+            if (!report) { return; }
+            var values = {}, defaults = [];
+            state.rows.forEach(function (row) {
+                if (!row.set && row.value === row['default']) { defaults.push(row.name); } else { values[row.name] = row.value; }
+            });
+            values.body = state.tab === 'olx' ? panels.olx.value : report.olx;
+            return window.fetch(runtime.handlerUrl(element, 'submit_studio_edits'), {
+                method: 'POST', credentials: 'same-origin', body: JSON.stringify({values: values, defaults: defaults}),
+                headers: {'Content-Type': 'application/json', 'X-CSRFToken': (document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/) || [])[1] || ''}
+            }).then(function (response) {
+                return response.json().catch(function () { return {}; }).then(function (body) {
+                    if (response.ok) {
+                        state.dirty = false; dropDraft(); alertBox([]); args.body = values.body;
+                        status(_('Saved.'));
+                        runtime.notify('save', {state: 'end'});
+                        return;
+                    }
+                    var error = body.error, messages = error && error.messages ? error.messages.map(function (m) { return m.text; }) :
+                        [typeof error === 'string' ? error : _('The scenario could not be saved.')];
+                    alertBox([_('Not saved: fix these problems first. Your work is still here.')].concat(messages));
+                    status(_('Not saved.'));
+                    runtime.notify('error', {title: _('Unable to update settings'), message: messages.join(' ')});
+                });
+            });
+        }).catch(function () {
+            alertBox([_('The server could not be reached. Your work is kept as a draft in this browser.')]);
+        });
+    }
+
+    panels.form.addEventListener('input', onInput);
+    panels.form.addEventListener('change', function (event) {
+        if (event.target.type === 'checkbox' || event.target.tagName === 'SELECT') { onInput(event); }
+        onChange(event);
+    });
+    panels.form.addEventListener('focusin', onFocusIn);
+    panels.form.addEventListener('click', onClick);
+    panels.olx.addEventListener('input', function () { state.olxEdited = true; changed(); });
+    Array.prototype.forEach.call(root.querySelectorAll('[role="tab"]'), function (tab) {
+        tab.addEventListener('click', function () { switchTab(tab.getAttribute('data-tab')); });
+        tab.addEventListener('keydown', onTabKey);
+    });
+    part('save').addEventListener('click', save);
+    part('cancel').addEventListener('click', function (event) {
+        event.preventDefault();
+        state.dirty = false;  /* the editor closes; unsaved work stays as the browser's draft */
+        runtime.notify('cancel', {});
+    });
+    window.addEventListener('beforeunload', function (event) {
+        if (!state.dirty) { return undefined; }
+        event.preventDefault();
+        event.returnValue = '';
+        return '';
+    });
+    panels.olx.value = state.report.olx;
+    drawForm();
+    drawSide();
+    offerDraft();
+}
