@@ -18,14 +18,7 @@
 from collections import OrderedDict
 
 from .cells import formula_safe
-from .i18n import gettext_noop as _
 
-MODE_LABELS = {
-    'urgent': _('urgent'),
-    'consultative': _('consultative'),
-    'consensual': _('consensual'),
-    'delegated': _('delegated'),
-}
 PATH_SEPARATOR = ' | '
 
 
@@ -48,10 +41,6 @@ def report_rows(user_state_iterator, build_row, limit_responses=None):
         count += 1
         if limit_responses is not None and count >= limit_responses:
             return
-
-
-def mode_label(mode, gettext=identity):
-    return gettext(MODE_LABELS[mode]) if mode in MODE_LABELS else (mode or '')
 
 
 def number(value, digits=3):

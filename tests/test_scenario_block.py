@@ -30,7 +30,8 @@ def walk_keys(payload):
 def test_student_view_renders_the_shell_and_initial_state(fit_block):
     frag = Learner(fit_block, 'alice').render()
     html = frag.body_html()
-    assert 'lsx-scenario' in html and 'role="status"' in html and 'role="alert"' in html
+    # one status region for news; the error box is a focused summary, so not also role=alert
+    assert 'lsx-scenario' in html and 'role="status"' in html and 'role="alert"' not in html
     urls = [r.data for r in frag.resources if r.kind == 'url']
     assert any(u.endswith('static/scenario.js') for u in urls)
     assert any(u.endswith('static/leadership.css') for u in urls)

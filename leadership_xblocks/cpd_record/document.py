@@ -8,7 +8,7 @@ in date order. Everything is text or numbers; templates escape it.
 import datetime
 
 from ..i18n import gettext_noop as _
-from ..reports import mode_label
+from ..scenario.labels import mode_label
 
 DEFAULT_ACTIVITY = _('Completed a leadership activity.')
 NO_MODULE = _('Other activities')

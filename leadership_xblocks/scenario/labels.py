@@ -1,6 +1,7 @@
-"""The decision modes in words, as the learner page shows them: the one place they are written.
+"""The decision modes in words: the one place they are written.
 
-The browser receives them translated in the user state (`modes`), so no JS file repeats them.
+The learner page shows the long names, which the browser receives translated in the user state
+(`modes`), so no JS file repeats them; CSV reports and CPD records use the short names.
 """
 
 from ..i18n import gettext_noop as _
@@ -11,6 +12,12 @@ MODE_NAMES = {
     'consultative': _('Consultative: consult, then decide'),
     'consensual': _('Consensual: build agreement'),
     'delegated': _('Delegated: hand the decision on'),
+}
+MODE_SHORT = {
+    'urgent': _('urgent'),
+    'consultative': _('consultative'),
+    'consensual': _('consensual'),
+    'delegated': _('delegated'),
 }
 MODE_MET = {
     'urgent': _('Situations that called for urgency, met decisively: {met} of {total}'),
@@ -23,3 +30,10 @@ MODE_MET = {
 def mode_labels(gettext):
     """{mode: {name, met}} in the user's language, for every decision mode."""
     return {mode: {'name': gettext(MODE_NAMES[mode]), 'met': gettext(MODE_MET[mode])} for mode in MODES}
+
+
+def mode_label(mode, gettext=None):
+    """A mode's short name for a report cell or CPD record (an unknown mode as given)."""
+    if mode not in MODE_SHORT:
+        return mode or ''
+    return gettext(MODE_SHORT[mode]) if gettext else MODE_SHORT[mode]

@@ -1,8 +1,9 @@
 """The scenario's report rows and CPD summary (see `leadership_xblocks/reports.py`)."""
 
 from ..i18n import gettext_noop as _
-from ..reports import PATH_SEPARATOR, identity, mode_label, number
+from ..reports import PATH_SEPARATOR, identity, number
 from . import engine
+from .labels import mode_label
 from .scoring import TIMEOUT
 
 

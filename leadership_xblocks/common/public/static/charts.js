@@ -1,11 +1,6 @@
-/* Accessible charts for the leadership blocks: an inline SVG bar chart (role="img", named by its
-   <title>, described by its <desc>) that always comes with a real <table> holding the same
-   figures, and the one table builder every block uses.
-   Bars carry their own text label and value, so nothing depends on colour.
-
-   Exposed as `window.LeadershipXBlocksCharts`, not on `window.LeadershipXBlocks`: each block type
-   loads common.js from its own URL, so a page with several block types runs it several times and
-   each run replaces that object. Load after common.js. */
+/* Accessible charts: an SVG bar chart (role=img, named by <title>, described by <desc>) that comes
+   with a <table> of the same figures, and the one table builder. Bars say their value in text, so
+   nothing depends on colour. Load after common.js. */
 (function (window) {
     'use strict';
     var SVG = 'http://www.w3.org/2000/svg';
@@ -15,7 +10,9 @@
 
     function svgEl(tag, attrs, text) {
         var node = document.createElementNS(SVG, tag);
-        Object.keys(attrs || {}).forEach(function (key) { node.setAttribute(key, attrs[key]); });
+        Object.keys(attrs || {}).forEach(function (key) {
+            if (attrs[key] !== undefined) { node.setAttribute(key, attrs[key]); }
+        });
         if (text !== undefined) { node.textContent = text; }
         return node;
     }
@@ -58,9 +55,8 @@
         return 'lsx-chart-' + counter + '-' + Math.random().toString(36).slice(2, 8);
     }
 
-    /* options: {title, description, min, max, rows: [{label, mark, bars: [{name, value, text, variant}]}]}
-       `variant` 'solid' (default) or 'outline'; `name` (e.g. "Before") is written beside each bar.
-       A row with `mark` (the learner's own answer) gets a hatched bar: its label says so in words. */
+    /* rows: [{label, lang, mark, bars: [{name, value, text, variant: 'outline'}]}]; a `mark` row (the
+       learner's own answer, said in its label) is hatched. */
     function barChart(options) {
         var id = newId();
         var min = options.min || 0, span = (options.max - min) || 1;
@@ -77,7 +73,8 @@
         svg.appendChild(svgEl('defs', {}, undefined)).appendChild(hatch);
         var y = 0;
         options.rows.forEach(function (row) {
-            svg.appendChild(textLines({x: 0, y: y + 16, 'class': 'lsx-chart-label'}, row.label, LABEL_CHARS, LINE));
+            svg.appendChild(textLines({x: 0, y: y + 16, 'class': 'lsx-chart-label', lang: row.lang}, row.label,
+                                      LABEL_CHARS, LINE));
             y += row.lines * LINE + (LABEL_HEIGHT - LINE);
             row.bars.forEach(function (bar) {
                 var fraction = Math.max(0, Math.min(1, (bar.value - min) / span));
@@ -98,9 +95,8 @@
         return svg;
     }
 
-    /* A data table: caption, column headings, rows. A row is a list of cells (the first is the
-       row header) or {cells, mark}; `mark` rows (the learner's own) are bold, and say so in words.
-       options.numeric: the indexes of the columns holding numbers (kept on one line). */
+    /* A row: its cells (text or nodes; the first is the row header) or {cells, mark} (the learner's own,
+       bold); options.numeric: the number columns, kept on one line. */
     function table(caption, headings, rows, options) {
         var el = window.LeadershipXBlocks.el;
         var numeric = (options && options.numeric) || [];
@@ -114,7 +110,7 @@
                 var cells = row.cells || row;
                 return el('tr', {className: row.mark ? 'lsx-yours' : null}, cells.map(function (text, index) {
                     return el(index === 0 ? 'th' : 'td', {scope: index === 0 ? 'row' : null, className: cls(index)},
-                        [String(text)]);
+                        [typeof text === 'object' ? text : String(text)]);
                 }));
             }))
         ]);

@@ -1,5 +1,4 @@
-/* Shared helpers for the leadership blocks: translation, handler calls (`caller`), DOM building (`el`,
-   `parts`), focus and error summaries. Every block's script uses these rather than its own copies. */
+/* What every block's script shares: translation, handler calls, DOM building, focus, error summaries. */
 (function (window) {
     'use strict';
     var catalogue = window.LeadershipXBlocksI18N || {};
@@ -18,6 +17,18 @@
         return template.replace(/\{(\w+)\}/g, function (match, key) {
             return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
         });
+    }
+
+    /* format() as el() children: a node value (such as own()) stays a node. */
+    function fill(template, values) {
+        return template.split(/\{(\w+)\}/).map(function (part, i) {
+            return i % 2 ? (typeof values[part] === 'object' ? values[part] : String(values[part])) : part;
+        });
+    }
+
+    /* Authored text in the course content's language (the root's data-content-lang). */
+    function own(text, lang, tag) {
+        return el(tag || 'span', {lang: lang}, [String(text)]);
     }
 
     function csrfToken() {
@@ -109,8 +120,8 @@
         });
     }
 
-    /* The one way to call a handler: one request at a time (else null), aria-busy, buttons() marked busy,
-       a failure shown in errorBox or given to onError (then null); url replaces runtime.handlerUrl. */
+    /* The one handler call: one at a time (else null), aria-busy, buttons() busy; a failure goes to
+       errorBox or onError (then null). */
     function caller(runtime, element, options) {
         var root = rootOf(element), busy = false;
         options = options || {};
@@ -146,10 +157,9 @@
         return element && element.jquery ? element[0] : element;
     }
 
-    /* Each block type loads this file from its own URL, so it can run more than once on a page:
-       add to the namespace rather than replace it, or what charts.js added would be lost. */
+    /* Loaded once per block type: add to the namespace, never replace it. */
     var api = {
-        gettext: gettext, ngettext: ngettext, format: format, post: post, caller: caller,
+        gettext: gettext, ngettext: ngettext, format: format, fill: fill, own: own, post: post, caller: caller,
         el: el, clear: clear, parts: parts, focus: focus, showError: showError, setBusy: setBusy,
         rootOf: rootOf, initArgs: initArgs
     };

@@ -33,14 +33,16 @@
         return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     }
 
-    /* A table: caption, column headers, rows of cells (the first cell is the row header). */
+    /* A table: caption (text, or el() children from L.fill), column headers, rows of cells (the first
+       cell is the row header; a cell may be a node, such as authored text from L.own). */
     function table(caption, headers, rows, className) {
         return el('table', {className: 'lsx-table ' + (className || '')}, [
-            el('caption', {}, [caption]),
+            el('caption', {}, [].concat(caption)),
             el('thead', {}, [el('tr', {}, headers.map(function (h) { return el('th', {scope: 'col'}, [h]); }))]),
             el('tbody', {}, rows.map(function (cells) {
                 return el('tr', {}, cells.map(function (cell, i) {
-                    return el(i === 0 ? 'th' : 'td', i === 0 ? {scope: 'row'} : {}, [String(cell)]);
+                    return el(i === 0 ? 'th' : 'td', i === 0 ? {scope: 'row'} : {},
+                              [typeof cell === 'object' ? cell : String(cell)]);
                 }));
             }))]);
     }
@@ -56,7 +58,8 @@
     function modeNames(modes) {
         return String(modes).split(/\s+/).map(function (mode) { return MODE_NAMES[mode] || mode; }).join(', ');
     }
-    function choiceLabel(row) { return row.timed_out ? _('Time ran out') : row.label; }
+    /* A choice's label is authored (in the content language `lang`); "Time ran out" is interface text. */
+    function choiceLabel(row, lang) { return row.timed_out ? _('Time ran out') : L.own(row.label, lang); }
     function modeLabel(row) { return row.timed_out ? _('Time ran out') : (MODE_NAMES[row.mode] || row.mode || '-'); }
 
     // Dashboard -----------------------------------------------------------------------------
@@ -67,11 +70,11 @@
             scores.bins.map(function (b) { return [percent(b.from) + '-' + percent(b.to), b.count]; })));
     }
 
-    function renderScenario(box, data) {
+    function renderScenario(box, data, lang) {
         box.appendChild(el('h4', {}, [_('Decisions, step by step')]));
         data.steps.forEach(function (step) {
             var section = el('section', {className: 'lsx-dash-step'});
-            section.appendChild(el('h5', {}, [step.title]));
+            section.appendChild(el('h5', {lang: lang}, [step.title]));
             var demands = step.demands ? ' ' + L.format(_('This step demands: {mode}.'), {mode: modeNames(step.demands)}) : '';
             if (!step.n) {  /* an unanswered step says so, with no empty figures */
                 section.appendChild(el('p', {}, [_('No answers yet.') + demands]));
@@ -82,11 +85,11 @@
                 {n: step.n, timeouts: step.timeouts}) + (step.mean_seconds === null || step.mean_seconds === undefined ?
                 '' : ' ' + L.format(_('Mean time to decide: {seconds} s.'), {seconds: number(step.mean_seconds)})) +
                 demands]));
-            section.appendChild(table(L.format(_('Choices at "{title}"'), {title: step.title}),
+            section.appendChild(table(L.fill(_('Choices at "{title}"'), {title: L.own(step.title, lang)}),
                 [_('Choice'), _('Mode'), _('Learners'), _('Share')], step.choices.map(function (c) {
-                    return [choiceLabel(c), c.timed_out ? _('no mode') : (MODE_NAMES[c.mode] || _('no mode')), c.count, percent(c.share)];
+                    return [choiceLabel(c, lang), c.timed_out ? _('no mode') : (MODE_NAMES[c.mode] || _('no mode')), c.count, percent(c.share)];
                 })));
-            section.appendChild(table(L.format(_('Decision modes at "{title}"'), {title: step.title}),
+            section.appendChild(table(L.fill(_('Decision modes at "{title}"'), {title: L.own(step.title, lang)}),
                 [_('Mode'), _('Learners'), _('Share')], step.modes.map(function (m) {
                     return [modeLabel(m), m.count, percent(m.share)];
                 })));
@@ -95,36 +98,40 @@
         box.appendChild(el('p', {}, [L.format(_('Timeouts taken in all steps: {n}.'), {n: data.timeouts})]));
         box.appendChild(table(L.format(_('Endings (learners who finished an attempt: {n}; each one\'s latest counts)'),
             {n: data.finished}), [_('Ending'), _('Learners'), _('Share')], data.endings.map(function (e) {
-                return [e.title, e.count, percent(e.share)];
+                return [L.own(e.title, lang), e.count, percent(e.share)];
             })));
         box.appendChild(el('h4', {}, [_('Most common paths')]));
         if (!data.paths.length) {
             box.appendChild(el('p', {}, [_('No learner has reached an ending yet.')]));
         } else {
             box.appendChild(el('ol', {className: 'lsx-paths'}, data.paths.map(function (p) {
-                var steps = p.decisions.map(function (d) {
-                    return d.step + ': ' + (d.timed_out ? _('Time ran out') : d.choice);
-                }).join(' \u2192 ');
-                return el('li', {}, [L.format(_('Learners: {count} ({share}). {steps} \u2192 ending: {ending}'),
-                    {count: p.count, share: percent(p.share), steps: steps, ending: p.ending})]);
+                var steps = el('span', {});
+                p.decisions.forEach(function (d, i) {
+                    steps.appendChild(document.createTextNode(i ? ' \u2192 ' : ''));
+                    steps.appendChild(L.own(d.step, lang));
+                    steps.appendChild(document.createTextNode(': '));
+                    steps.appendChild(d.timed_out ? document.createTextNode(_('Time ran out')) : L.own(d.choice, lang));
+                });
+                return el('li', {}, L.fill(_('Learners: {count} ({share}). {steps} \u2192 ending: {ending}'),
+                    {count: p.count, share: percent(p.share), steps: steps, ending: L.own(p.ending, lang)}));
             })));
         }
         if (data.competencies.rows.length) {
             box.appendChild(table(L.format(_('Mean competency profile (learners: {n})'), {n: data.competencies.n}),
                 [_('Competency'), _('Mean change')], data.competencies.rows.map(function (c) {
-                    return [c.label, number(c.mean)];
+                    return [L.own(c.label, lang), number(c.mean)];
                 })));
         }
     }
 
-    function renderMeans(box, data) {
+    function renderMeans(box, data, lang) {
         (data.means || []).forEach(function (group) {
-            box.appendChild(table(L.format(_('{title} (learners: {n})'), {title: group.title, n: group.n}),
-                [_('Item'), _('Mean')], group.rows.map(function (r) { return [r.label, number(r.mean)]; })));
+            box.appendChild(table(L.fill(_('{title} (learners: {n})'), {title: L.own(group.title, lang), n: group.n}),
+                [_('Item'), _('Mean')], group.rows.map(function (r) { return [L.own(r.label, lang), number(r.mean)]; })));
         });
     }
 
-    function renderDashboard(box, payload) {
+    function renderDashboard(box, payload, lang) {
         var data = payload.dashboard;
         L.clear(box);
         if (!payload.available) {
@@ -135,27 +142,27 @@
         box.appendChild(table(_('Learners'), [_('Measure'), _('Learners')], [[counted[0], data.learners.started]]
             .concat(counted[1] ? [[counted[1], data.learners.completed]] : [])));
         renderScores(box, data.scores);
-        if (data.kind === 'scenario') { renderScenario(box, data); }
-        renderMeans(box, data);
+        if (data.kind === 'scenario') { renderScenario(box, data, lang); }
+        renderMeans(box, data, lang);
         box.appendChild(el('p', {className: 'lsx-kicker'}, [L.format(_('Figures as of {time}.'),
             {time: new Date(payload.generated_at).toLocaleTimeString()})]));
     }
 
     // Present mode ---------------------------------------------------------------------------
-    function presentRows(title, rows, labelOf) {
+    function presentRows(title, rows, labelOf, lang) {
         return el('table', {className: 'lsx-present-table'}, [
             el('caption', {}, [title]),
             el('thead', {}, [el('tr', {}, [el('th', {scope: 'col'}, [_('Answer')]),
                 el('th', {scope: 'col'}, [_('Share')]), el('th', {scope: 'col'}, [_('Learners')])])]),
             el('tbody', {}, rows.map(function (row) {
-                return el('tr', {}, [el('th', {scope: 'row'}, [labelOf(row)]),
+                return el('tr', {}, [el('th', {scope: 'row'}, [labelOf(row, lang)]),
                     el('td', {}, [el('span', {className: 'lsx-present-share'}, [percent(row.share)]), bar(row.share)]),
                     el('td', {}, [String(row.count)])]);
             }))]);
     }
 
     function Present(section, call) {
-        var box = section.querySelector('[data-role="present"]');
+        var box = section.querySelector('[data-role="present"]'), lang = section.getAttribute('data-content-lang');
         var timer = null, paused = false, step = null, select, pauseButton, status, results, updated = '';
 
         function schedule(seconds) {
@@ -166,7 +173,7 @@
             var data = payload.present;
             if (!data) { return; }
             if (!select.options.length) {
-                data.steps.forEach(function (s) { select.appendChild(el('option', {value: s.id}, [s.title])); });
+                data.steps.forEach(function (s) { select.appendChild(el('option', {value: s.id, lang: lang}, [s.title])); });
             }
             if (data.step) { step = data.step.id; select.value = step; }
             L.clear(results);
@@ -174,14 +181,14 @@
                 results.appendChild(el('p', {className: 'lsx-present-big'}, [_('This scenario has no steps.')]));
                 return;
             }
-            results.appendChild(el('h4', {className: 'lsx-present-title'}, [data.step.title]));
+            results.appendChild(el('h4', {className: 'lsx-present-title', lang: lang}, [data.step.title]));
             results.appendChild(el('p', {className: 'lsx-present-count'}, [L.format(
                 L.ngettext('{n} learner has answered', '{n} learners have answered', data.n), {n: data.n})]));
             if (!data.enough) {
                 results.appendChild(el('p', {className: 'lsx-present-big'}, [L.format(
                     _('Results appear once at least {minimum} learners have answered.'), {minimum: data.minimum})]));
             } else {
-                results.appendChild(presentRows(_('Choices'), data.choices, choiceLabel));
+                results.appendChild(presentRows(_('Choices'), data.choices, choiceLabel, lang));
                 results.appendChild(presentRows(_('Decision modes'), data.modes, modeLabel));
             }
             updated = L.format(_('Updated at {time}.'), {time: new Date(payload.generated_at).toLocaleTimeString()});
@@ -252,7 +259,7 @@
             figures.setAttribute('aria-busy', 'true');
             return call('staff_dashboard', {}).then(function (payload) {
                 figures.removeAttribute('aria-busy');
-                if (payload) { L.clear(errorBox); renderDashboard(figures, payload); }
+                if (payload) { L.clear(errorBox); renderDashboard(figures, payload, section.getAttribute('data-content-lang')); }
             });
         }
         /* The button is outside what is rebuilt, so focus stays on it. */

@@ -104,7 +104,6 @@
     "Ending": "Diweddglo",
     "Ending id": "Id y diweddglo",
     "Ending {n}: {title}": "Diweddglo {n}: {title}",
-    "Ending: {title}": "Diweddglo: {title}",
     "Ending: {title} ({id})": "Diweddglo: {title} ({id})",
     "Endings": "Diweddgloeon",
     "Endings (learners who finished an attempt: {n}; each one's latest counts)": "Diweddgloeon (dysgwyr a orffennodd gynnig: {n}; cynnig diweddaraf pob un sy'n cyfrif)",

@@ -4,38 +4,17 @@ function LeadershipScenarioBlock(runtime, element) {
     'use strict';
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
     var root = L.rootOf(element);
-    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
-    var stage = part('stage'), feedback = part('feedback'), errorBox = part('error'),
+    var part = L.parts(root), lang = root.getAttribute('data-content-lang');
+    var stage = part('stage'), feedback = part('feedback'),
         actions = part('actions'), progress = part('progress'),
         historyBox = part('history-box'), historyList = part('history');
-    var timer = null, busy = false;
+    var timer = null, call = L.caller(runtime, element, {errorBox: part('error')});
 
     var R = window.LeadershipScenarioResults, modes = {};
     var status = part('status'), restartBox = part('restart');
 
-    function percent(score) { return Math.round(score * 100) + '%'; }
-
     /* News that does not move focus is said once, through the status region. */
     function announce(text) { status.textContent = text; }
-
-    function call(handler, data) {
-        if (busy) { return Promise.resolve(null); }
-        busy = true;
-        L.clear(errorBox);
-        root.setAttribute('aria-busy', 'true');
-        return L.post(runtime.handlerUrl(element, handler), data).then(function (state) {
-            busy = false;
-            root.removeAttribute('aria-busy');
-            return state;
-        }, function (error) {
-            busy = false;
-            root.removeAttribute('aria-busy');
-            errorBox.appendChild(el('h4', {className: 'lsx-error-title'}, [_('There is a problem')]));
-            errorBox.appendChild(el('p', {}, [error.message]));
-            L.focus(errorBox);
-            return null;
-        });
-    }
 
     function stopTimer() {
         if (timer) { window.clearInterval(timer.interval); timer = null; }
@@ -108,11 +87,11 @@ function LeadershipScenarioBlock(runtime, element) {
 
     function renderStep(step, progressOf) {
         var questionId = root.id + '-q-' + step.id;
-        var heading = el('h4', {className: 'lsx-step-title'}, [step.title]);
+        var heading = el('h4', {className: 'lsx-step-title', lang: lang}, [step.title]);
         var choices = el('ul', {className: 'lsx-choices', role: 'list'});
         step.choices.forEach(function (choice) {
             choices.appendChild(el('li', {}, [el('button', {
-                type: 'button', className: 'lsx-choice', 'data-choice': choice.id,
+                type: 'button', className: 'lsx-choice', 'data-choice': choice.id, lang: lang,
                 onclick: function () {
                     stopTimer();
                     call('choose', {step: step.id, choice: choice.id}).then(function (state) {
@@ -124,7 +103,7 @@ function LeadershipScenarioBlock(runtime, element) {
         L.clear(stage);
         if (progressOf) { stage.appendChild(el('p', {className: 'lsx-kicker'}, [progressOf])); }
         stage.appendChild(heading);
-        stage.appendChild(el('div', {className: 'lsx-situation', html: step.html}));
+        stage.appendChild(el('div', {className: 'lsx-situation', lang: lang, html: step.html}));
         if (step.time_limit) { stage.appendChild(renderTimer(step)); }
         stage.appendChild(el('p', {className: 'lsx-question', id: questionId}, [_('What do you do?')]));
         choices.setAttribute('aria-labelledby', questionId);
@@ -134,14 +113,14 @@ function LeadershipScenarioBlock(runtime, element) {
 
     function renderEnding(state) {
         var ending = state.ending;
-        var heading = el('h4', {className: 'lsx-step-title'}, [ending.title]);
+        var heading = el('h4', {className: 'lsx-step-title', lang: lang}, [ending.title]);
         L.clear(stage).appendChild(el('p', {className: 'lsx-kicker'}, [_('Where your decisions led')]));
         stage.appendChild(heading);
-        stage.appendChild(el('div', {className: 'lsx-situation', html: ending.html}));
+        stage.appendChild(el('div', {className: 'lsx-situation', lang: lang, html: ending.html}));
         if (state.score !== null && state.score !== undefined) {
             stage.appendChild(el('p', {className: 'lsx-score'}, [L.format(
                 _('Score for this attempt: {score}. Your best: {best}.'),
-                {score: percent(state.score), best: percent(state.best_score)})]));
+                {score: R.percent(state.score), best: R.percent(state.best_score)})]));
         }
         if (ending.modes.length) {
             stage.appendChild(el('h5', {}, [_('How you matched your decisions to the situation')]));
@@ -149,14 +128,14 @@ function LeadershipScenarioBlock(runtime, element) {
                 return el('li', {}, [L.format((modes[row.demand] || {}).met || row.demand, row)]);
             })));
         }
-        if (state.history.length) { stage.appendChild(R.routeMap(state)); }
+        if (state.history.length) { stage.appendChild(R.routeMap(state, lang)); }
         if (ending.competencies.length) {
             stage.appendChild(el('h5', {}, [_('How your competencies changed')]));
-            stage.appendChild(R.competencies(ending.competencies));
+            stage.appendChild(R.competencies(ending.competencies, lang));
         }
         if (ending.debrief) {
             stage.appendChild(el('h5', {}, [_('Debrief')]));
-            stage.appendChild(el('div', {className: 'lsx-debrief', html: ending.debrief}));
+            stage.appendChild(el('div', {className: 'lsx-debrief', lang: lang, html: ending.debrief}));
         }
         return heading;
     }
@@ -172,7 +151,7 @@ function LeadershipScenarioBlock(runtime, element) {
         L.clear(stage).appendChild(heading);
         stage.appendChild(el('div', {className: 'lsx-warning'}, [
             el('span', {className: 'lsx-warning-icon', 'aria-hidden': 'true'}, ['!']),
-            el('div', {className: 'lsx-content-note', html: state.content_note})]));
+            el('div', {className: 'lsx-content-note', lang: lang, html: state.content_note})]));
         stage.appendChild(el('div', {className: 'lsx-row'}, [go]));
         L.clear(actions);
         L.clear(restartBox);
@@ -230,8 +209,8 @@ function LeadershipScenarioBlock(runtime, element) {
         var cohort = state.cohort;
         L.clear(cohortBox);
         if (!cohort) { return; }
-        if (cohort.step) { R.cohortStep(cohortBox, cohort.step, modes); }
-        if (cohort.ending && state.ending) { R.cohortEnding(stage, cohort.ending); }
+        if (cohort.step) { R.cohortStep(cohortBox, cohort.step, modes, lang); }
+        if (cohort.ending && state.ending) { R.cohortEnding(stage, cohort.ending, lang); }
     }
 
     function renderHistory(state) {
@@ -239,8 +218,8 @@ function LeadershipScenarioBlock(runtime, element) {
         /* At an ending the route map tells the whole route: the running history would repeat it. */
         historyBox.hidden = state.history.length === 0 || !!state.ending;
         state.history.forEach(function (row) {
-            var text = row.timed_out ? _('Time ran out') : row.choice_label + ' (' + R.modeName(modes, row.mode) + ')';
-            historyList.appendChild(el('li', {}, [el('strong', {}, [row.step_title + ': ']), text]));
+            historyList.appendChild(el('li', {}, [el('strong', {lang: lang}, [row.step_title]), ': '].concat(row.timed_out ?
+                [_('Time ran out')] : [L.own(row.choice_label, lang), ' (' + R.modeName(modes, row.mode) + ')'])));
         });
     }
 
@@ -249,8 +228,8 @@ function LeadershipScenarioBlock(runtime, element) {
         if (news.feedback !== undefined) {
             var title = el('h4', {}, [_('Feedback on your decision')]);
             feedback.appendChild(el('div', {className: 'lsx-feedback-box'}, [
-                title, el('p', {className: 'lsx-chosen'}, [L.format(_('You chose: {label}'), {label: news.label})]),
-                el('div', {html: news.feedback || ''})]));
+                title, el('p', {className: 'lsx-chosen'}, L.fill(_('You chose: {label}'), {label: L.own(news.label, lang)})),
+                el('div', {lang: lang, html: news.feedback || ''})]));
             return title;
         }
         var message = news.timedOut ? _('Time ran out before you decided.') :
