@@ -4,7 +4,7 @@ function LeadershipScenarioBlock(runtime, element) {
     'use strict';
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
     var root = L.rootOf(element);
-    var part = L.parts(root), lang = root.getAttribute('data-content-lang');
+    var part = L.parts(root), lang = root.querySelector('[data-content-lang]').getAttribute('data-content-lang');
     var stage = part('stage'), feedback = part('feedback'),
         actions = part('actions'), progress = part('progress'),
         historyBox = part('history-box'), historyList = part('history');
