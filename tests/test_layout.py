@@ -24,6 +24,7 @@ SHARED_MODELS = (
     'cells',
     'dashboards',
     'errors',
+    'form_input',
     'i18n',
     'olx_check',
     'olx_io',
