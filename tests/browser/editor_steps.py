@@ -38,3 +38,12 @@ def reload_and_offer_draft(page, editor, text):
     draft = editor.locator('[data-role="draft"]')
     expect(draft).to_contain_text(text)
     return draft
+
+
+def open_in_welsh(wb, page, title, author):
+    """An editor's Studio view in Welsh: the editor says it is in Welsh, and its Form tab is open."""
+    page.goto(wb.url(title, view='studio_view', student=author) + '&lang=cy')
+    editor = page.locator('.lsx-editor')
+    expect(editor).to_have_attribute('lang', 'cy')
+    expect(editor.get_by_role('tab', name='Ffurflen')).to_have_attribute('aria-selected', 'true')
+    return editor

@@ -6,7 +6,7 @@ back after a reload. axe-core and the 375 px reflow check run in each state (`ch
 from playwright.sync_api import expect
 
 from . import helpers
-from .editor_steps import clear_draft, olx_and_back, reload_and_offer_draft
+from .editor_steps import clear_draft, olx_and_back, open_in_welsh, reload_and_offer_draft
 from .helpers import check_view, new_student
 
 EDITOR_DEMO = 'Editor demo: a new time allocation'
@@ -101,3 +101,12 @@ def test_olx_and_back_a_refused_save_and_the_draft_recovered(wb, page):
     expect(editor.locator('[data-key="h:functions.1"]')).to_have_count(0)
     expect(problems).to_contain_text('List at least two functions')
     clear_draft(page)
+
+
+def test_the_activity_editor_speaks_welsh(wb, page):
+    editor = open_in_welsh(wb, page, SHIPPED, AUTHOR)
+    expect(editor.get_by_role('heading', name='Swyddogaethau')).to_be_visible()
+    expect(editor.get_by_role('button', name='Ychwanegu swyddogaeth')).to_be_visible()
+    expect(editor.get_by_role('button', name='Dileu: Swyddogaeth 1')).to_be_visible()
+    expect(editor.locator('[data-role="problems"]')).to_contain_text('Ni chanfuwyd unrhyw broblemau.')
+    check_view(page, 'activity-editor-welsh')

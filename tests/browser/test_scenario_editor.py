@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from . import helpers
 from .conftest import EXAMPLE, wait_for_blocks
-from .editor_steps import clear_draft, olx_and_back, reload_and_offer_draft
+from .editor_steps import clear_draft, olx_and_back, open_in_welsh, reload_and_offer_draft
 from .helpers import check_view, focused, new_student
 
 EDITOR_DEMO = 'Editor demo: a new scenario block'
@@ -236,10 +236,7 @@ def test_the_map_is_keyboard_navigable_and_opens_nodes_in_the_form(wb, page):
 
 
 def test_the_editor_speaks_welsh_and_says_so(wb, page):
-    page.goto(wb.url(EXAMPLE, view='studio_view', student=AUTHOR) + '&lang=cy')
-    editor = page.locator('.lsx-editor')
-    expect(editor).to_have_attribute('lang', 'cy')
-    expect(editor.get_by_role('tab', name='Ffurflen')).to_have_attribute('aria-selected', 'true')
+    editor = open_in_welsh(wb, page, EXAMPLE, AUTHOR)
     expect(editor.get_by_role('button', name='Ychwanegu cam')).to_be_visible()
     expect(editor.locator('.lsx-map-legend')).to_contain_text('Terfyn amser')
     expect(editor.locator('[data-role="problems"]')).to_contain_text('rhybudd')
