@@ -2,6 +2,7 @@
 #
 #   make workbench            set everything up, then serve the workbench at http://127.0.0.1:8000
 #   make workbench PY=3.11    ... with Python 3.11 (.venv/py3.11)
+#   make workbench VERBOSE=1  ... printing Django's debug output, SQL included (quiet: requests and warnings)
 #   make test                 set everything up, then run pytest under the pins of each Open edX
 #                             release (teak, ulmo, verawood); browser tests under one release only
 #   make test RELEASES=verawood   ... under one release only
@@ -37,6 +38,7 @@ RELEASE_3.12 := verawood
 HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
+VERBOSE ?=
 FUZZ_CALLS ?= 20000
 PYENV_ROOT ?= $(HOME)/.pyenv
 VENV_DIR := .venv
@@ -136,7 +138,7 @@ $(VENV_DIR)/%/.installed: pyproject.toml requirements/test.txt requirements/py3.
 workbench: apt-build $(if $(filter mariadb mysql,$(LEADERSHIP_DB)),mariadb) $(VENV_DIR)/py$(PY)/.installed
 	$(VENV_DIR)/py$(PY)/bin/python devserver/manage.py migrate --run-syncdb -v 0
 	@echo "==> workbench on http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
-	$(VENV_DIR)/py$(PY)/bin/python devserver/manage.py runserver $(HOST):$(PORT)
+	LEADERSHIP_VERBOSE=$(VERBOSE) $(VENV_DIR)/py$(PY)/bin/python devserver/manage.py runserver $(HOST):$(PORT)
 
 # ---------------------------------------------------------------------------------------
 # Lint and format gate: ruff (settings in pyproject.toml, installed from requirements/test.txt)

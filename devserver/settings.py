@@ -15,6 +15,11 @@ LEADERSHIP_VAR_DIR      Folder for the SQLite file, logs and the workbench file 
                         (default `var/` under the repository root).
 LEADERSHIP_SDK_SAMPLES  `1` lists the sdk's own demo blocks on the index page too
                         (hidden by default so only our scenarios show).
+LEADERSHIP_VERBOSE      `1` prints Django's debug output (SQL included) in the terminal;
+                        by default it shows requests and warnings only (see Logging).
+LEADERSHIP_CONTENT_LANGUAGE  The language the course content is written in (`lang` on
+                        authored text; default `LANGUAGE_CODE`, `en`). Open edX uses the
+                        course's own "Course Language".
 WORKBENCH_DATABASES     The sdk's own JSON override; used when LEADERSHIP_DB is not `mariadb`.
 
 Language
@@ -30,7 +35,7 @@ import importlib.util
 import os
 
 from workbench.settings import *  # noqa: F401,F403
-from workbench.settings import INSTALLED_APPS, LOGGING, MIDDLEWARE, WORKBENCH
+from workbench.settings import INSTALLED_APPS, MIDDLEWARE, WORKBENCH
 
 REPO_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 VAR_DIR = os.path.abspath(os.environ.get('LEADERSHIP_VAR_DIR') or os.path.join(REPO_ROOT, 'var'))
@@ -104,14 +109,43 @@ elif 'WORKBENCH_DATABASES' not in os.environ:
     }
 # else: keep the sdk's DATABASES, parsed from WORKBENCH_DATABASES.
 
-# Files the sdk would put relative to the working directory ----------------------
-LOGGING = dict(LOGGING)
-LOGGING['handlers'] = dict(LOGGING['handlers'])
-LOGGING['handlers']['logfile'] = dict(LOGGING['handlers']['logfile'], filename=os.path.join(VAR_DIR, 'workbench.log'))
+# Logging --------------------------------------------------------------------
+# Quiet by default: the terminal shows one line per request (django.server) and warnings; the
+# sdk's settings sent every SQL statement there (its DEBUG `django` logger reached the root
+# handler Python adds on the first warning). LEADERSHIP_VERBOSE=1 (`make workbench VERBOSE=1`)
+# prints everything, SQL included. var/workbench.log keeps Django's messages either way.
+VERBOSE = os.environ.get('LEADERSHIP_VERBOSE', '').lower() in ('1', 'true', 'yes')
+_LEVEL = 'DEBUG' if VERBOSE else 'INFO'
+LOGGING = {
+    'version': 1,
+    'disable_existing_loggers': False,
+    'formatters': {
+        'plain': {'format': '%(levelname)s %(name)s: %(message)s'},
+        'request': {'()': 'django.utils.log.ServerFormatter', 'format': '[{server_time}] {message}', 'style': '{'},
+    },
+    'handlers': {
+        'console': {'class': 'logging.StreamHandler', 'level': 'DEBUG' if VERBOSE else 'WARNING', 'formatter': 'plain'},
+        'requests': {'class': 'logging.StreamHandler', 'level': 'INFO', 'formatter': 'request'},
+        'logfile': {
+            'class': 'logging.handlers.RotatingFileHandler',
+            'level': _LEVEL,
+            'filename': os.path.join(VAR_DIR, 'workbench.log'),
+            'maxBytes': 500000,
+            'backupCount': 2,
+        },
+    },
+    'root': {'handlers': ['console'], 'level': _LEVEL},
+    'loggers': {
+        'django': {'handlers': ['logfile'], 'level': _LEVEL, 'propagate': True},
+        'django.db.backends': {'level': 'DEBUG' if VERBOSE else 'WARNING'},
+        'django.server': {'handlers': ['requests'], 'level': 'INFO', 'propagate': False},
+    },
+}
 DJFS = {'type': 'osfs', 'directory_root': os.path.join(VAR_DIR, 'djpyfs'), 'url_root': '/static/djpyfs'}
 
 # Languages ------------------------------------------------------------------
 LANGUAGE_CODE = 'en'
+LEADERSHIP_CONTENT_LANGUAGE = os.environ.get('LEADERSHIP_CONTENT_LANGUAGE') or 'en'
 LANGUAGES = [
     ('en', 'English'),
     ('cy', 'Cymraeg (Welsh)'),
@@ -137,5 +171,6 @@ if MIDDLEWARE.index('django.middleware.common.CommonMiddleware') < MIDDLEWARE.in
     )
 
 # URLs -----------------------------------------------------------------------
-# The workbench's own, plus the plugin apps' LMS URLs (the export view), as lms/urls.py adds them.
+# The workbench's own, plus the plugin apps' LMS URLs (the export view), as lms/urls.py adds them,
+# and an index listing the course modules first (devserver/index.py).
 ROOT_URLCONF = 'devserver.urls'

@@ -1,4 +1,5 @@
-"""The workbench's URLs plus the plugin apps' LMS URLs, mounted as the LMS mounts them.
+"""The workbench's URLs plus the plugin apps' LMS URLs, mounted as the LMS mounts them, and our own
+index page (`devserver/index.py`: the four course modules first) in place of the sdk's.
 
 lms/urls.py (edx-platform) ends its patterns with `get_plugin_url_patterns(ProjectType.LMS)`
 from edx-django-utils (edx_django_utils/plugins/plugin_urls.py): for every Django app an
@@ -13,6 +14,8 @@ from importlib.metadata import entry_points
 from django.urls import include, re_path
 from django.utils.module_loading import import_string
 from workbench.urls import urlpatterns as workbench_patterns
+
+from devserver.index import index
 
 LMS = 'lms.djangoapp'
 
@@ -32,4 +35,8 @@ def plugin_url_patterns(project_type=LMS):
 
 
 # Before the workbench's, whose last pattern (`static(MEDIA_URL, ...)`, MEDIA_URL '') matches every path.
-urlpatterns = plugin_url_patterns() + list(workbench_patterns)
+urlpatterns = (
+    [re_path(r'^$', index, name='workbench_index')]
+    + plugin_url_patterns()
+    + [pattern for pattern in workbench_patterns if getattr(pattern, 'name', None) != 'workbench_index']
+)

@@ -159,6 +159,50 @@ def course_key(block):
     return str(key) if key else ''
 
 
+def _ancestors(block):
+    """The block's parents, nearest first (in the workbench only the page's `vertical_demo`)."""
+    parent = block.get_parent() if hasattr(block, 'get_parent') else None
+    seen = 0
+    while parent is not None and seen < 20:
+        yield parent
+        parent = parent.get_parent() if hasattr(parent, 'get_parent') else None
+        seen += 1
+
+
+def content_language(block):
+    """The language authored course content is written in, for its `lang` attribute.
+
+    Open edX: the course's own "Course Language" (`CourseFields.language` in
+    xmodule/course_block.py), read from the block's course ancestor. Elsewhere (the workbench),
+    or when the course sets none: Django's `LEADERSHIP_CONTENT_LANGUAGE` setting, else the site's
+    `LANGUAGE_CODE`. Never the learner's interface language: English content stays `lang="en"` on
+    a Welsh page.
+    """
+    from django.conf import settings
+
+    try:
+        course = next((a for a in _ancestors(block) if a.scope_ids.block_type == 'course'), None)
+    except Exception:  # a runtime that cannot load parents here
+        course = None
+    language = getattr(course, 'language', None)
+    if isinstance(language, str) and language.strip():
+        return language.strip()
+    return getattr(settings, 'LEADERSHIP_CONTENT_LANGUAGE', None) or getattr(settings, 'LANGUAGE_CODE', None) or 'en'
+
+
+def module_title(block):
+    """The course module a block belongs to, for naming its facilitator view: the block's own
+    `module` setting (what the CPD record shows), else the title of its chapter in Open edX."""
+    own = getattr(block, 'module', None)
+    if isinstance(own, str) and own.strip():
+        return own.strip()
+    try:
+        chapter = next((a for a in _ancestors(block) if a.scope_ids.block_type == 'chapter'), None)
+    except Exception:  # a runtime that cannot load parents here
+        chapter = None
+    return str(getattr(chapter, 'display_name', '') or '') if chapter is not None else ''
+
+
 # Requests outside a block: the export view (`cohort/views.py`) ---------------------------
 EXPORT_VIEW = 'leadership_xblocks:export'  # namespace in `cohort.apps.CohortConfig.plugin_app`, name in `cohort.urls`
 WORKBENCH_STUDENT_PARAM = 'student'  # how the workbench names its user (workbench/views.py, `get_student_id`)

@@ -62,3 +62,13 @@ def shipped_js_catalogue(language, package=None):
         if candidate and static.joinpath(name).is_file():
             return name
     return None
+
+
+def shown_language(original, default_texts, content_language):
+    """The `lang` of a text as a block shows it: a default text (in `default_texts`) is shown translated,
+    in the interface language; an authored one stays in the course content's language."""
+    if original in default_texts:
+        from django.utils.translation import get_language
+
+        return get_language() or content_language
+    return content_language

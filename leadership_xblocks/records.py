@@ -7,14 +7,18 @@ and the blocks work without cohort features.
 
 Why rows and not a counter: a counter in a `user_state_summary` field is read, changed
 and written back, so two LMS processes writing at once lose one update. Here each learner
-writes only their own row (an atomic upsert on the unique `(block_key, learner)`), and
-every aggregate is computed from the rows (`leadership_xblocks.cohort.aggregates`), so it
-always equals the sum over the learners, however many processes serve them.
+writes only their own row (keyed on the unique `(block_key, learner)`), and in the same
+transaction adds the difference it made to the block's summary figures with atomic database
+increments (`cohort.figures`, `cohort.summaries`), so every figure always equals the sum
+over the learners, however many processes serve them, and reading one costs the same
+whatever the cohort's size.
 
 Learners are anonymous ids (`compat.anonymous_user_id`), never names.
 """
 
 import logging
+import random
+import time
 
 from .cohort.aggregates import MIN_COHORT, effective_minimum, enough, if_enough  # noqa: F401 (re-exported)
 
@@ -22,6 +26,7 @@ log = logging.getLogger(__name__)
 
 APP = 'leadership_xblocks.cohort'
 MYSQL_RETRY_CODES = (1205, 1213)  # lock wait timeout, deadlock: the transaction was rolled back
+LOCK_RETRIES = 5
 
 
 def available():
@@ -50,43 +55,63 @@ def _retryable(error, connection):
 def save_record(block_key, block_type, learner, course_key, data, completed=False, score=None, consent=None):
     """Create or replace this learner's one row for this block; returns the row (None if unavailable).
 
-    An atomic upsert (`update_or_create` inside `transaction.atomic`, which locks the row).
-    If two first writes for the same learner race, the loser's insert hits the unique key:
-    it is retried once, and then finds and updates the row. `consent`: None leaves it as is;
-    True/False is a research-consent decision: it is stored with its time in `consent_at`
-    (every decision, a first "no" or a repeated one included; see `decision_time`). No learner (None: a Studio
-    preview, a masquerade, no user id; see `LeadershipBlockMixin.record_learner`): nothing is written.
+    In one transaction: lock the learner's row, write it, and add the difference between its old
+    and new contributions to the block's summary figures (`cohort.summaries.apply`, atomic
+    increments). If two first writes for the same learner race, the loser's insert hits the
+    unique key: the transaction (summaries included) is rolled back and retried, and then finds
+    and updates the row. `consent`: None leaves it as is; True/False is a research-consent
+    decision: it is stored with its time in `consent_at` (every decision, a first "no" or a
+    repeated one included; see `decision_time`). No learner (None: a Studio preview, a
+    masquerade, no user id; see `LeadershipBlockMixin.record_learner`): nothing is written.
     """
     if not available() or not learner:
         return None
+    from .cohort import figures, summaries
 
     model = _model()
-    defaults = {
+    block_key, learner = str(block_key), str(learner)
+    values = {
         'block_type': block_type,
         'course_key': course_key or '',
         'data': data if data is not None else {},
         'completed': bool(completed),
         'score': score,
     }
+    summaries.prepare(block_key, figures.contributions(dict(values, consent=bool(consent))))
 
     def write():
-        row, _created = model.objects.update_or_create(
-            block_key=str(block_key), learner=str(learner), defaults=defaults
-        )
+        row = _locked_row(block_key, learner)
+        old = figures.contributions(row) if row is not None else {}
+        fields = dict(values)
         if consent is not None:
-            row.consent, row.consent_at = bool(consent), decision_time(learner, course_key)
-            row.save(update_fields=['consent', 'consent_at'])
+            fields.update(consent=bool(consent), consent_at=decision_time(learner, course_key))
+        if row is None:
+            row = model.objects.create(block_key=block_key, learner=learner, **fields)
+        else:
+            for name, value in fields.items():
+                setattr(row, name, value)
+            row.save()
+        summaries.apply(block_key, figures.difference(old, figures.contributions(row)))
         return row
 
     return _atomic_with_retries(write)
 
 
+def _locked_row(block_key, learner):
+    """The learner's row, locked for this transaction; None (without taking a lock) when there is none yet,
+    so first writes of many learners at once do not wait on each other's gap locks on MariaDB."""
+    query = _model().objects.filter(block_key=block_key, learner=learner)
+    if not query.exists():
+        return None
+    return query.select_for_update().first()
+
+
 def _atomic_with_retries(write):
     """Run `write` in a transaction; retry once a lost race for a first insert (the unique key
-    then finds the winner's row) and twice a MariaDB deadlock or lock timeout."""
+    then finds the winner's row) and up to LOCK_RETRIES times a MariaDB deadlock or lock timeout."""
     from django.db import IntegrityError, OperationalError, connection, transaction
 
-    integrity_retries, lock_retries = 1, 2
+    integrity_retries, lock_retries = 1, LOCK_RETRIES
     while True:
         try:
             with transaction.atomic():
@@ -100,6 +125,7 @@ def _atomic_with_retries(write):
                 raise
             lock_retries -= 1
             log.info('Retrying learner record write after %s', error)
+            time.sleep(random.uniform(0.005, 0.05) * (LOCK_RETRIES - lock_retries))
 
 
 def decision_time(learner, course_key):
@@ -121,16 +147,32 @@ def set_consent(block_key, learner, consent):
     """Record a research-consent decision, with its time, on the learner's existing row; False if there is no row."""
     if not available() or not learner:
         return False
-    from django.db import transaction
+    from .cohort import figures, summaries
 
-    with transaction.atomic():
-        rows = _model().objects.select_for_update().filter(block_key=str(block_key), learner=str(learner))
-        row = rows.first()
+    def write():
+        row = _model().objects.select_for_update().filter(block_key=str(block_key), learner=str(learner)).first()
         if row is None:
             return False
+        old = figures.contributions(row)
         row.consent, row.consent_at = bool(consent), decision_time(learner, row.course_key)
         row.save(update_fields=['consent', 'consent_at', 'updated'])
-    return True
+        summaries.apply(row.block_key, figures.difference(old, figures.contributions(row)))
+        return True
+
+    return _atomic_with_retries(write)
+
+
+def _delete_rows(query):
+    """Delete the learner rows of `query`, taking each one's contributions out of its block's summaries."""
+    from .cohort import figures, summaries
+
+    def delete():
+        rows = list(query.select_for_update().order_by('pk'))
+        for row in rows:
+            summaries.apply(row.block_key, figures.difference(figures.contributions(row), {}))
+        return query.filter(pk__in=[row.pk for row in rows]).delete()[0] if rows else 0
+
+    return _atomic_with_retries(delete)
 
 
 def get_record(block_key, learner):
@@ -220,7 +262,7 @@ def forget_learner_in_block(block_key, learner):
     """Delete a learner's row (answers and consent) and CPD entry of one block; returns rows deleted."""
     if not available() or not learner:
         return 0
-    deleted, _kinds = _model().objects.filter(block_key=str(block_key), learner=str(learner)).delete()
+    deleted = _delete_rows(_model().objects.filter(block_key=str(block_key), learner=str(learner)))
     cpd_deleted, _kinds = _cpd_model().objects.filter(block_key=str(block_key), learner=str(learner)).delete()
     return deleted + cpd_deleted
 
@@ -230,7 +272,46 @@ def forget_people(learners, owners):
     if not available():
         return 0
     learners, owners = [str(x) for x in learners if x], [str(x) for x in owners if x]
-    deleted, _kinds = _model().objects.filter(learner__in=learners).delete()
+    deleted = _delete_rows(_model().objects.filter(learner__in=learners))
     cpd_deleted, _kinds = _cpd_model().objects.filter(owner__in=owners).delete()
     more, _kinds = _cpd_model().objects.filter(learner__in=learners).delete()
     return deleted + cpd_deleted + more
+
+
+# Summary figures (`leadership_xblocks.cohort.summaries`): what the cohort views read -------------
+
+
+def block_figures(block_key):
+    """({figure: (n, total)}, top paths) of a block from its summary rows; empty without the app."""
+    if not available():
+        return {}, []
+    from .cohort import summaries
+
+    return summaries.read(block_key)
+
+
+def scenario_totals(block_key):
+    """The scenario's cohort figures (`cohort.figures.scenario_totals`), read from its summary rows only."""
+    from .cohort import figures
+
+    return figures.scenario_totals(*block_figures(block_key))
+
+
+def generic_totals(block_key, mean_keys=()):
+    """Any block's cohort figures (`cohort.figures.generic_totals`), read from its summary rows only."""
+    from .cohort import figures
+
+    return figures.generic_totals(block_figures(block_key)[0], mean_keys)
+
+
+def consented_others(block_key, key, learner):
+    """(count, {sub key: total}) of `data[key]` over the other completed, consenting learners of a block."""
+    from .cohort import figures
+
+    if not available():
+        return 0, {}
+    sums = block_figures(block_key)[0]
+    own = _model().objects.filter(block_key=str(block_key), learner=str(learner)).first() if learner else None
+    if own is not None:
+        sums = figures.difference(figures.contributions(own), sums)  # the block's figures less the learner's own
+    return figures.consented_sums(sums, key)

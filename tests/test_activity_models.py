@@ -341,9 +341,10 @@ def test_cohort_mean_needs_the_minimum_number_of_answers():
             '<function id="b">B</function></leadership_time_allocation>'
         )
     )
-    answers = [{'a': 10, 'b': 90}, {'a': 20, 'b': 80}, {'a': 30, 'b': 70}, {'a': 40, 'b': 60}]
-    assert ta.cohort_mean(model, answers) == (None, 4)
-    assert ta.cohort_mean(model, answers + [{'a': 50, 'b': 50}]) == ({'a': 30.0, 'b': 70.0}, 5)
+    # four answers (10/90, 20/80, 30/70, 40/60), then a fifth (50/50); a function nobody rated counts 0
+    assert ta.cohort_mean(model, 4, {'a': 100, 'b': 300}) == (None, 4)
+    assert ta.cohort_mean(model, 5, {'a': 150, 'b': 350}) == ({'a': 30.0, 'b': 70.0}, 5)
+    assert ta.cohort_mean(model, 5, {'a': 150}) == ({'a': 30.0, 'b': 0.0}, 5)
     assert ta.MIN_COHORT == 5
 
 

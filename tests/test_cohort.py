@@ -191,20 +191,23 @@ def test_save_record_retries_once_when_two_first_writes_race(monkeypatch):
 
     from leadership_xblocks.cohort.models import LearnerRecord
 
-    real = LearnerRecord.objects.update_or_create
+    real = LearnerRecord.objects.create
     calls = []
 
-    def racing(*args, **kwargs):
+    def racing(**kwargs):
         calls.append(1)
         if len(calls) == 1:
-            real(*args, **kwargs)  # the other process's write lands first...
-            raise IntegrityError('duplicate key')  # ...and ours hits the unique key
-        return real(*args, **kwargs)
+            real(**kwargs)  # a row lands inside our transaction...
+            raise IntegrityError('duplicate key')  # ...and the insert fails: all of it must be rolled back
+        return real(**kwargs)
 
-    monkeypatch.setattr(LearnerRecord.objects, 'update_or_create', racing)
+    monkeypatch.setattr(LearnerRecord.objects, 'create', racing)
     row = records.save_record('race-block', 'leadership_scenario', 'race-learner', '', {'v': 1}, completed=True)
-    assert len(calls) == 2 and row.completed
+    assert len(calls) == 2 and row.completed and row.data == {'v': 1}
     assert records.count('race-block') == 1
+    # the failed try's row and summaries were rolled back, the retry's applied: the learner counts once
+    assert records.generic_totals('race-block')['learners'] == 1
+    assert records.generic_totals('race-block')['completed'] == 1
 
 
 def test_consent_is_stamped_when_it_changes():

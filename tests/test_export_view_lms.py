@@ -73,9 +73,14 @@ def lms(monkeypatch):
 
 
 def get(user, block, kind='records'):
+    """Call the view as the LMS would after its middleware: a user, and English active (the view is
+    called directly, so no LocaleMiddleware sets the language for this request)."""
+    from django.utils import translation
+
     request = RequestFactory().get('/leadership-xblocks/export/records.csv', {'block': block})
     request.user = user
-    return export_csv(request, kind)
+    with translation.override('en'):
+        return export_csv(request, kind)
 
 
 def test_course_staff_get_their_blocks_rows_streamed(lms):

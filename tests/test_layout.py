@@ -22,6 +22,8 @@ XBLOCK_SIDE = {'block', 'cohort', 'studio'}
 SHARED_MODELS = (
     'activity_model',
     'cells',
+    'cohort.aggregates',
+    'cohort.figures',
     'dashboards',
     'errors',
     'form_input',

@@ -16,22 +16,18 @@ It prints learners per second and the p95 latency of `choose`, and writes them t
 `artifacts/load-test.json`. It never skips: without MariaDB on 127.0.0.1:3306 it fails.
 """
 
-import http.cookiejar
+import functools
 import json
 import random
-import re
 import statistics
-import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from collections import Counter
 
 import pytest
 
 from tests.support import ARTIFACTS
-from tests.support.live_server import MARIADB, LiveServer, handler_request, mariadb_available
+from tests.support.http_learner import Client, failed, find_cookie, find_scenario, run_together
+from tests.support.live_server import MARIADB, LiveServer, mariadb_available
 
 pytestmark = [pytest.mark.mariadb, pytest.mark.slow]
 
@@ -39,97 +35,8 @@ LEARNERS = 50
 WORKERS = 4
 THREADS = 4
 STAFF = 'load-facilitator'
-SCENARIO_TITLE = 'Example: Friday afternoon on the duty desk'
 MAX_MOVES = 40  # per learner: bounds the walk even if a scenario loops
-REQUEST_TIMEOUT = 30
 RUN_TIMEOUT = 90  # the whole concurrent phase must end by then
-
-
-class Client:
-    """One simulated learner's browser: a cookie jar, the CSRF token, every response timed."""
-
-    def __init__(self, base, student, log):
-        self.base = base
-        self.student = student
-        self.log = log
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), urllib.request.ProxyHandler({})
-        )  # loopback only, whatever the environment says
-        self.csrf = ''
-
-    def _url(self, path):
-        return f'{self.base}{path}?{urllib.parse.urlencode({"student": self.student})}'
-
-    def _send(self, kind, request):
-        started = time.perf_counter()
-        status, body, error = None, b'', None
-        try:
-            with self.opener.open(request, timeout=REQUEST_TIMEOUT) as response:
-                status, body = response.status, response.read()
-        except urllib.error.HTTPError as failure:
-            status, body, error = failure.code, failure.read(), f'HTTP {failure.code}'
-        except Exception as failure:
-            error = repr(failure)
-        self.log.append(
-            {
-                'student': self.student,
-                'kind': kind,
-                'status': status,
-                'error': error,
-                'seconds': time.perf_counter() - started,
-                'body': body[:300].decode('utf-8', 'replace') if error else '',
-            }
-        )
-        return status, body
-
-    def page(self, path):
-        status, body = self._send('page', urllib.request.Request(self._url(path)))
-        return status, body.decode('utf-8', 'replace')
-
-    def handler(self, usage_id, name, data):
-        request = handler_request(self.base, self._url(f'/handler/{usage_id}/{name}'), self.csrf, data)
-        status, body = self._send(name, request)
-        if status != 200:
-            return None
-        try:
-            return json.loads(body)
-        except ValueError:
-            self.log.append(
-                {
-                    'student': self.student,
-                    'kind': name,
-                    'status': status,
-                    'error': 'not JSON',
-                    'seconds': 0,
-                    'body': body[:300].decode('utf-8', 'replace'),
-                }
-            )
-            return None
-
-
-def find_cookie(client, name):
-    for handler in client.opener.handlers:
-        jar = getattr(handler, 'cookiejar', None)
-        if jar is not None:
-            for cookie in jar:
-                if cookie.name == name:
-                    return cookie.value
-    return ''
-
-
-def find_scenario(base):
-    """(page path, usage id) of the example scenario (or the first scenario page with one block)."""
-    probe = Client(base, STAFF, [])
-    status, index = probe.page('/')
-    assert status == 200, 'the workbench index did not load'
-    links = re.findall(r'<a href="(/scenario/leadership_scenario\.\d+/)"[^>]*>([^<]+)</a>', index)
-    links.sort(key=lambda link: link[1].strip() != SCENARIO_TITLE)
-    for path, _title in links:
-        status, page = probe.page(path)
-        usages = re.findall(r"data-usage='([^']+)' data-block-type='leadership_scenario'", page)
-        if status == 200 and len(usages) == 1:
-            return path, usages[0]
-    raise AssertionError(f'no scenario page with one leadership_scenario block among {links}')
 
 
 def play(base, path, usage_id, student, seed, start, log, results):
@@ -228,32 +135,17 @@ def test_concurrent_learners_keep_every_aggregate_exact():
     server = LiveServer(db='mariadb', workers=WORKERS, threads=THREADS, env={'LEADERSHIP_WORKBENCH_STAFF': STAFF})
     with server:
         assert server.host == '127.0.0.1'
-        path, usage_id = find_scenario(server.url)
-        log, results, seen = [], {}, []
-        start, stop = threading.Event(), threading.Event()
-        threads = [
-            threading.Thread(
-                target=play,
-                daemon=True,
-                args=(server.url, path, usage_id, f'load-{i:03d}', 1000 + i, start, log, results),
-            )
-            for i in range(LEARNERS)
-        ]
-        poller = threading.Thread(target=poll_present, args=(server.url, path, usage_id, stop, log, seen), daemon=True)
-        for thread in threads:
-            thread.start()
-        poller.start()
-        began = time.perf_counter()
-        start.set()
-        for thread in threads:
-            thread.join(timeout=max(1.0, RUN_TIMEOUT - (time.perf_counter() - began)))
-        elapsed = time.perf_counter() - began
-        stop.set()
-        poller.join(timeout=REQUEST_TIMEOUT)
+        path, usage_id = find_scenario(server.url, STAFF)
+        log, results, seen, elapsed, unfinished = run_together(
+            functools.partial(play, server.url, path, usage_id),
+            functools.partial(poll_present, server.url, path, usage_id),
+            [(f'load-{i:03d}', 1000 + i) for i in range(LEARNERS)],
+            RUN_TIMEOUT,
+        )
 
-        failures = [entry for entry in log if entry['error'] or entry['status'] != 200]
+        failures = failed(log)
         assert not failures, f'{len(failures)} of {len(log)} requests failed, e.g. {failures[:3]}\n{server.log_tail()}'
-        assert not any(thread.is_alive() for thread in threads), 'some learners did not finish in time'
+        assert not unfinished, 'some learners did not finish in time'
         assert len(results) == LEARNERS
         finals = [result['state'] for result in results.values()]
         assert all(state and state['ending'] and state['completed'] for state in finals)

@@ -150,6 +150,7 @@ SHARED_ASSETS = (
     'dashboard.js',
     'dashboard.css',
     'studio.css',
+    'activities.css',
 )
 
 

@@ -41,7 +41,8 @@ def test_default_block_is_usable_with_the_default_prompt():
     learner = Learner(load('<leadership_reflection/>'), person('alice'))
     html = learner.render().body_html()
     assert 'Think of a recent moment in your practice' in html
-    assert '<label class="lsx-label" for=' in html and 'role="alert"' in html and 'aria-live="polite"' in html
+    assert '<label class="lsx-label" for=' in html and 'aria-live="polite"' in html
+    assert '<div class="lsx-error" data-role="error"></div>' in html  # focused when shown: not also live
     state = learner.ok('student_view_user_state', method='GET')
     assert state == {
         'text': '',

@@ -60,7 +60,7 @@ def test_default_block_rates_the_four_domains_on_a_labelled_scale():
     assert len(state['items']) == 12 and set(state['items'][0]) == {'id', 'text', 'dimension'}
     assert state['ratings'] is None and state['profile'] is None and state['submitted'] is False
     html = learner.render().body_html()
-    assert html.count('<fieldset class="lsx-rating"') == 12 and html.count('<legend>') == 12
+    assert html.count('<fieldset class="lsx-rating"') == 12 and html.count('<legend lang=') == 12
     assert html.count('type="radio"') == 60 and 'Consistently' in html
     assert learner.block().validate().messages == []
 
@@ -69,11 +69,12 @@ def test_student_view_is_accessible_markup_with_chart_script(usage):
     frag = Learner(usage, person('alice')).render()
     html = frag.body_html()
     assert '<p>Four principles <em>of</em> host leadership.</p>' in html and 'x()' not in html
-    assert 'role="alert"' in html and 'role="status"' in html
-    assert '<legend>I invite families into decisions.</legend>' in html
+    # The error summary takes focus (read once), so it is not also a live region.
+    assert '<div class="lsx-error" data-role="error"></div>' in html and 'role="status"' in html
+    assert '<legend lang="en">I invite families into decisions.</legend>' in html  # authored: the course's language
     urls = [r.data for r in frag.resources if r.kind == 'url']
     ours = [u.rsplit('/', 1)[1] for u in urls if '/leadership_self_assessment/static/' in u]
-    assert ours == ['leadership.css', 'common.js', 'charts.js', 'self_assessment.js']
+    assert ours == ['leadership.css', 'activities.css', 'common.js', 'charts.js', 'self_assessment.js']
 
 
 def test_submit_gives_a_profile_per_dimension(usage, event_log):

@@ -66,7 +66,8 @@ def test_default_block_lists_the_seven_functions_and_the_models():
     html = learner.render().body_html()
     assert html.count('type="number"') == 7 and html.count('<label for=') == 8  # 7 shares + own words
     assert '<legend>May your answer be used for research?</legend>' in html
-    assert 'role="alert"' in html and 'role="status"' in html
+    # The error summary takes focus (read once), so it is not also a live region.
+    assert '<div class="lsx-error" data-role="error"></div>' in html and 'role="status"' in html
     assert learner.block().validate().messages == []
 
 

@@ -1,9 +1,10 @@
-"""One row per learner per block: the learner's own facts, from which aggregates are computed.
+"""One row per learner per block (the learner's own facts), and each block's summary figures.
 
-Aggregates are never stored. Every figure a learner or facilitator sees is computed from
-these rows, and each row is written only by its learner's own requests (an atomic upsert
-keyed on `(block_key, learner)`), so concurrent learners answering the same step through
-several LMS processes cannot lose each other's updates.
+Each learner row is written only by its learner's own requests (keyed on `(block_key,
+learner)`), so concurrent learners answering the same step through several LMS processes
+cannot lose each other's updates. The summary figures (`CohortFigure`) are sums over those
+rows, kept up to date by atomic increments in the same transaction as each learner write
+(`cohort.summaries`), so reading a cohort figure costs the same with 50,000 learners as with 10.
 """
 
 from django.db import models
@@ -12,7 +13,7 @@ from django.db import models
 class LearnerRecord(models.Model):
     """What one learner did in one block. `learner` is an anonymous id, never a name."""
 
-    block_key = models.CharField(max_length=255, db_index=True)
+    block_key = models.CharField(max_length=255)
     block_type = models.CharField(max_length=64)
     learner = models.CharField(max_length=64)
     course_key = models.CharField(max_length=255, blank=True, default='', db_index=True)
@@ -26,6 +27,12 @@ class LearnerRecord(models.Model):
 
     class Meta:
         unique_together = (('block_key', 'learner'),)
+        indexes = [
+            # a block's rows in id order (keyset pagination of the exports): no scan of other blocks
+            models.Index(fields=['block_key', 'id'], name='leadership_block_key_id'),
+            # one learner's rows in a course (`records.decision_time`, consent in the exports)
+            models.Index(fields=['learner', 'course_key'], name='leadership_record_learner'),
+        ]
         verbose_name = 'learner record'
 
     def __str__(self):
@@ -55,3 +62,25 @@ class CPDEntry(models.Model):
 
     def __str__(self):
         return f'CPD entry {self.block_key} ({self.owner[:8]}...)'
+
+
+class CohortFigure(models.Model):
+    """One summary figure of a block: `n` learners and their `total` (in millionths), e.g. how many chose
+    a choice at a step, or the sum of their scores. `figure` is the figure's unique key in the block
+    (see `cohort.figures.storage_key`) and `detail` its parts as JSON; `kind` and `n` index the top paths.
+    """
+
+    block_key = models.CharField(max_length=255)
+    figure = models.CharField(max_length=255)
+    kind = models.CharField(max_length=16)
+    detail = models.TextField(default='')
+    n = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+
+    class Meta:
+        unique_together = (('block_key', 'figure'),)
+        indexes = [models.Index(fields=['block_key', 'kind', 'n', 'figure'], name='leadership_figure_top')]
+        verbose_name = 'cohort summary figure'
+
+    def __str__(self):
+        return f'{self.block_key} {self.detail}: {self.n}'

@@ -96,7 +96,7 @@ class ActivityBlockMixin:
         frag = self.fragment(
             html,
             js=['common.js', *self.view_js],
-            css=['leadership.css'],
+            css=['leadership.css', 'activities.css'],
             init=self.js_init,
             init_args={'state': self._user_state()},
         )

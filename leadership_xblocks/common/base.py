@@ -86,7 +86,8 @@ class LeadershipBlockMixin:
         from django.utils.translation import get_language
 
         context = dict(context, uid=self.dom_id())
-        context.setdefault('LANGUAGE_CODE', get_language() or '')  # for lang="..." (Welsh pages say cy)
+        context.setdefault('LANGUAGE_CODE', get_language() or '')  # interface strings: lang="cy" on Welsh pages
+        context.setdefault('CONTENT_LANGUAGE', compat.content_language(self))  # authored content: the course's
         loader = _template_loader(resource_package(type(self)), template)
         return loader.render_django_template(
             f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n')

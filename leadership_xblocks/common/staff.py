@@ -7,14 +7,16 @@ Add `StaffDashboardMixin` to a block's bases (before `XBlock`) and call
   POST `{}` (or GET) returns `{"available": bool, "dashboard": {...}}`; POST
   `{"view": "present", "step": "<step id>"}` returns `{"available": bool, "present": {...}}`
   (the step's results for projection; figures only from the cohort minimum).
-* for staff, a "Facilitator dashboard" region under the block (`templates/staff_dashboard.html`,
-  `static/dashboard.js`, `static/dashboard.css`) with a button to open the dashboard and a
-  "present" mode that refreshes itself every few seconds.
+* for staff, a region under the block named "Facilitator dashboard: <block title>", with the
+  block's module, so several on one page can be told apart (`common/templates/staff_dashboard.html`,
+  `static/dashboard.js`, `static/dashboard.css`): a button to open the dashboard and a "present"
+  mode, opened right under its button, that refreshes itself every few seconds.
 
 Staff status comes from `compat.user_is_staff` (the user service's
 `edx-platform.user_is_staff` in Open edX; the workbench's `LEADERSHIP_WORKBENCH_STAFF`
-user ids, `?student=staff` by default). All figures are computed from the learners' rows
-(`leadership_xblocks.records`) and carry counts only, never a learner id or name.
+user ids, `?student=staff` by default). All figures are read from the block's summary rows
+(`leadership_xblocks.records`, sums over the learners' rows kept exact on every write) and
+carry counts only, never a learner id or name.
 
 Blocks other than the scenario get a generic dashboard (learners started and completed,
 score distribution, and the means of numeric dicts their records keep under the keys in
@@ -69,7 +71,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
         )
 
     def dashboard_payload(self, options):
-        totals = aggregates.generic_totals(records.iter_rows(self.cohort_block_key()), self.dashboard_mean_keys)
+        totals = records.generic_totals(self.cohort_block_key(), self.dashboard_mean_keys)
         return dashboards.generic_dashboard(
             self.scope_ids.block_type,
             self.display_name,
@@ -119,6 +121,7 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
                 'handler_url': self.runtime.handler_url(self, 'staff_dashboard'),
                 'block_type': self.scope_ids.block_type,
                 'title': self.display_name,
+                'module': compat.module_title(self),
                 'available': records.available(),
                 'can_present': self.dashboard_can_present,
                 'minimum': self.cohort_minimum_value(),

@@ -75,7 +75,7 @@ class LeadershipCPDRecordBlock(LeadershipBlockMixin, CPDMixin, StudioEditableXBl
                 'download_url': self.runtime.handler_url(self, 'download'),
             },
         )
-        return self.fragment(html, css=['leadership.css', 'cpd_record.css'])
+        return self.fragment(html, css=['leadership.css', 'activities.css', 'cpd_record.css'])
 
     def student_view_data(self, context=None):
         """For native apps: the entries come from `student_view_user_state`, the document from `download`."""

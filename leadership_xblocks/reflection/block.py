@@ -8,7 +8,7 @@ from xblock.fields import Dict, Float, Integer, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
-from .. import events
+from .. import compat, events
 from ..api import RequestError, api_handler, download_response, error_response, query_params, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.base import LeadershipBlockMixin
@@ -16,7 +16,7 @@ from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXSettingsMixin
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from ..olx_io import resolve_pointer
 from ..reports import report_rows
 from ..sanitize import clean_authored_html, plain_text
@@ -129,6 +129,7 @@ class LeadershipReflectionBlock(
     def view_context(self, shown):
         return {
             'prompt': shown.prompt,
+            'prompt_lang': shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, compat.content_language(self)),
             'min_words': shown.word_minimum,
             'max_words': shown.word_limit,
             'own_max': shown.word_limit < model.HARD_MAX_WORDS,

@@ -7,7 +7,7 @@ every choose, timeout, back and restart. The record (one row per learner, see
 """
 
 from xblock.core import XBlockMixin
-from xblock.fields import Boolean, Integer, List, Scope
+from xblock.fields import Boolean, Dict, Integer, List, Scope
 from xblock.validation import ValidationMessage
 
 from .. import records
@@ -17,7 +17,7 @@ from . import engine, payloads
 from .profile import competency_profile
 from .scoring import TIMEOUT
 
-MAX_LOGGED_ATTEMPTS = 50  # finished attempts kept in the learner's record (the newest)
+MAX_LOGGED_ATTEMPTS = 5  # finished attempts kept whole in the learner's record (the newest)
 
 
 def path_entries(scenario, history):
@@ -65,7 +65,12 @@ class ScenarioCohortMixin(XBlockMixin):
     attempt_log = List(
         default=[],
         scope=Scope.user_state,
-        help="The learner's finished attempts (path, ending, score), kept for their cohort record.",
+        help="The learner's newest finished attempts (path, ending, score), kept for their cohort record.",
+    )
+    attempt_earlier = Dict(
+        default={},
+        scope=Scope.user_state,
+        help='The standing decision at each step of the finished attempts no longer in attempt_log.',
     )
 
     dashboard_can_present = True
@@ -87,7 +92,7 @@ class ScenarioCohortMixin(XBlockMixin):
                     },
                 }
             )
-            self.attempt_log = log[-MAX_LOGGED_ATTEMPTS:]
+            self._keep_attempts(log)
         if not records.available():
             return
         data = {
@@ -96,10 +101,25 @@ class ScenarioCohortMixin(XBlockMixin):
             'path': path_entries(self.scenario, play['history']),
             'finished': list(self.attempt_log or []),
         }
+        if self.attempt_earlier:
+            data['earlier'] = dict(self.attempt_earlier)
         self.save_cohort_row(data, completed=bool(play['completed']), score=play['best_score'])
 
+    def _keep_attempts(self, log):
+        """Keep the newest attempts whole; of older ones only each step's latest decision, which is all the
+        cohort counts of them (`aggregates.standing_decisions`): a record's size no longer grows with replays."""
+        dropped = log[:-MAX_LOGGED_ATTEMPTS]
+        if dropped:
+            earlier = dict(self.attempt_earlier or {})
+            for attempt in dropped:
+                for entry in aggregates.path_decisions(attempt.get('path')):
+                    earlier[entry['step']] = entry
+            self.attempt_earlier = earlier
+        self.attempt_log = log[-MAX_LOGGED_ATTEMPTS:]
+
     def cohort_totals(self):
-        return aggregates.scenario_totals(records.iter_rows(self.cohort_block_key()))
+        """The block's cohort figures, from its summary rows (their number does not grow with the cohort)."""
+        return records.scenario_totals(self.cohort_block_key())
 
     def learner_cohort(self, play):
         """`cohort` for the learner's state: None when switched off, unavailable or below the minimum."""

@@ -115,3 +115,28 @@ def _topological(scenario):
                 if indegree[target] == 0:
                     queue.append(target)
     return order
+
+
+def story_order(scenario):
+    """The steps in the order learners meet them: each after every step that leads to it
+    (choices before the timeout branch, then file order among equals); steps on a cycle or
+    unreachable follow in file order. Facilitator views list steps this way, not as authored."""
+    ids = [step.id for step in scenario.steps]
+    reach = reachable(scenario)
+    indegree = dict.fromkeys(ids, 0)
+    for node in ids:
+        if node in reach:
+            for target, _points in edges(scenario, node):
+                if target in indegree:
+                    indegree[target] += 1
+    order, queue = [], deque(node for node in ids if node == scenario.start)
+    while queue:
+        node = queue.popleft()
+        order.append(node)
+        for target, _points in edges(scenario, node):
+            if target in indegree and target not in order and target not in queue:
+                indegree[target] -= 1
+                if indegree[target] == 0:
+                    queue.append(target)
+    placed = set(order)
+    return [scenario.step(node) for node in order] + [s for s in scenario.steps if s.id not in placed]

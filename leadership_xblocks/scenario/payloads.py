@@ -8,6 +8,7 @@ of choices not taken.
 
 from ..dashboards import dashboard_common
 from . import engine
+from .graph import story_order
 from .model import MODES
 from .order import choice_order, order_seed
 from .profile import competency_profile, mode_profile, modes_chosen, route_review
@@ -202,7 +203,7 @@ def scenario_dashboard(scenario, totals, display_name, minimum):
     data = dashboard_common('leadership_scenario', display_name, totals, minimum)
     titles = {node.id: node.title for node in list(scenario.steps) + list(scenario.endings)}
     steps = []
-    for step in scenario.steps:
+    for step in story_order(scenario):
         step_totals = totals['steps'].get(step.id) or {
             'n': 0,
             'choices': {},
@@ -262,7 +263,7 @@ def scenario_present(scenario, totals, step_id, minimum):
     """'Present' mode: one step's results, large and name-free; figures only from `minimum` answers."""
     step = scenario.step(step_id) or (scenario.steps[0] if scenario.steps else None)
     result = {
-        'steps': [{'id': s.id, 'title': s.title} for s in scenario.steps],
+        'steps': [{'id': s.id, 'title': s.title} for s in story_order(scenario)],
         'minimum': minimum,
         'step': None,
         'n': 0,

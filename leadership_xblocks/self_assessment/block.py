@@ -20,7 +20,7 @@ from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
 from . import answers, model, payloads, reports
 
@@ -99,7 +99,27 @@ class LeadershipSelfAssessmentBlock(
 
     # views -----------------------------------------------------------------
     def view_context(self, shown):
-        return {'intro': shown.intro, 'dimensions': shown.dimensions, 'points': shown.scale.points()}
+        """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
+        content = compat.content_language(self)
+
+        def lang(text):
+            return shown_language(text, model.DEFAULT_TEXTS, content)
+
+        source = self.parsed_body
+        return {
+            'intro': shown.intro,
+            'intro_lang': lang(source.intro),
+            'dimensions': [
+                {
+                    'id': d.id,
+                    'label': d.label,
+                    'lang': lang(o.label),
+                    'items': [{'id': i.id, 'text': i.text, 'lang': lang(oi.text)} for i, oi in zip(d.items, o.items)],
+                }
+                for d, o in zip(shown.dimensions, source.dimensions)
+            ],
+            'points': [(value, label, lang(source.scale.label(value))) for value, label in shown.scale.points()],
+        }
 
     dashboard_mean_keys = ('means',)  # facilitator dashboard (staff.py): mean rating per dimension
 

@@ -4,8 +4,8 @@ Research consent is explicit and revocable (`set_consent`, or `consent` in `subm
 recorded with a timestamp. The learner's cohort row (`leadership_xblocks.records`) holds
 their allocation and leadership model only while they consent; without consent the row
 keeps no answer, so the answer serves the learner's own view and nothing else. The mean
-shown beside an answer is computed from the rows of the *other* consenting learners, and
-only once there are at least `MIN_COHORT` of them.
+shown beside an answer is that of the *other* consenting learners (the block's summary
+figures less the learner's own row), and only once there are at least `MIN_COHORT` of them.
 """
 
 from xblock.completable import CompletableXBlockMixin
@@ -13,7 +13,7 @@ from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
-from .. import events, records
+from .. import compat, events, records
 from ..api import api_handler, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.activity_studio import ActivityStudioMixin
@@ -22,29 +22,13 @@ from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
 from . import form, model, payloads, reports
 
 SETTINGS = ('display_name', 'module', 'framework')
 MAX_CONSENT_HISTORY = 50
 RECORD_VERSION = 1
-
-
-def cohort_answers(block_key, exclude_learner):
-    """The allocations of the other learners of a block who answered and consent to research use.
-
-    Read from the learners' own rows (one per learner, written atomically), so the result is
-    exact however many processes serve the course; [] when the cohort app is not installed.
-    """
-    answers = []
-    for row in records.iter_records(block_key, consent=True, completed=True):
-        if row.learner == exclude_learner:
-            continue
-        data = row.data if isinstance(row.data, dict) else {}
-        if isinstance(data.get('allocations'), dict):
-            answers.append(data['allocations'])
-    return answers
 
 
 @XBlock.needs('i18n')
@@ -108,9 +92,15 @@ class LeadershipTimeAllocationBlock(
 
     # views -----------------------------------------------------------------
     def view_context(self, shown):
+        """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
+        content = compat.content_language(self)
         return {
             'prompt': shown.prompt,
-            'functions': shown.functions,
+            'prompt_lang': shown_language(self.parsed_body.prompt, model.DEFAULT_TEXTS, content),
+            'functions': [
+                {'id': f.id, 'label': f.label, 'lang': shown_language(o.label, model.DEFAULT_TEXTS, content)}
+                for f, o in zip(shown.functions, self.parsed_body.functions)
+            ],
             'models': self._models(),
             'own_model': model.OWN_MODEL,
             'total': model.TOTAL,
@@ -150,7 +140,8 @@ class LeadershipTimeAllocationBlock(
     def _cohort(self, answer):
         if not answer or not records.available():
             return None
-        means, count = model.cohort_mean(self.parsed_body, cohort_answers(self.cohort_block_key(), self.anonymous_id()))
+        count, sums = records.consented_others(self.cohort_block_key(), 'allocations', self.anonymous_id())
+        means, count = model.cohort_mean(self.parsed_body, count, sums)
         return {'means': means, 'count': count} if means is not None else None
 
     # learner API -------------------------------------------------------------

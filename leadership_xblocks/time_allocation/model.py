@@ -207,17 +207,12 @@ def check_consent(raw):
     return raw
 
 
-def cohort_mean(model, answers, minimum=MIN_COHORT):
-    """({function_id: mean}, count) over `answers` (allocation dicts), or (None, count) below `minimum`."""
-    rows = [answer for answer in answers if isinstance(answer, dict)]
-    if len(rows) < minimum:
-        return None, len(rows)
-    means = {}
-    for function_id in model.function_ids():
-        values = [row.get(function_id, 0) for row in rows]
-        values = [v for v in values if common.is_number(v)]
-        means[function_id] = round(sum(values) / len(rows), 1)
-    return means, len(rows)
+def cohort_mean(model, count, sums, minimum=MIN_COHORT):
+    """({function_id: mean}, count) from `count` answers and `sums` ({function_id: sum of their numeric
+    percentages}, a missing one counting 0), or (None, count) below `minimum`."""
+    if count < minimum:
+        return None, count
+    return {function_id: round(sums.get(function_id, 0) / count, 1) for function_id in model.function_ids()}, count
 
 
 def _fmt(number):

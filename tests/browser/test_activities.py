@@ -56,8 +56,8 @@ def test_reflection_draft_submit_and_guidance(live_server_url, phone, screenshot
     block = phone.locator('.lsx-reflection').nth(1)  # the authored one: 50 to 600 words
     block.get_by_label('Your reflection').fill('Too short to submit.')
     block.get_by_role('button', name='Submit reflection').click()
-    alert = block.locator('[role="alert"]')
-    alert.get_by_text('write at least 50').wait_for()
+    summary = block.locator('[data-role="error"]')
+    summary.get_by_text('write at least 50').wait_for()
     block.get_by_role('button', name='Save draft').click()
     block.get_by_text('Draft saved').wait_for()
     block.get_by_label('Your reflection').fill(' '.join(['word'] * 55))
@@ -77,7 +77,7 @@ def test_self_assessment_profile_chart_and_change(live_server_url, phone, screen
     blocks = phone.locator('.lsx-self-assessment')
     before, after = blocks.nth(0), blocks.nth(1)
     before.get_by_role('button', name='Submit and see my profile').click()
-    before.locator('[role="alert"]').get_by_text('12 statements still need a rating.').wait_for()
+    before.locator('[data-role="error"]').get_by_text('12 statements still need a rating:').wait_for()
     for fieldset in before.locator('fieldset').all():
         fieldset.locator('input[value="2"]').check()
     before.get_by_role('button', name='Submit and see my profile').click()
@@ -101,7 +101,7 @@ def test_time_allocation_total_model_and_consent(live_server_url, phone, screens
     block.get_by_label('Crisis management').fill('30')
     assert re.search(r'Total: 60 of 100', block.locator('.lsx-total').inner_text())
     block.get_by_role('button', name='Submit my answer').click()
-    block.locator('[role="alert"]').get_by_text('they must add up to 100').wait_for()
+    block.locator('[data-role="error"]').get_by_text('they must add up to 100').wait_for()
     block.get_by_label('Direct practice').fill('40')
     block.get_by_label('Another model, in my own words').check()
     block.get_by_label('Your model of leadership, in a few words').fill('Relational leadership')

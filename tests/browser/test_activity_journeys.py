@@ -45,7 +45,7 @@ def test_reflection_draft_submit_guidance_and_download(wb, page, browser_context
     expect(status).to_contain_text('Draft last saved')
 
     block.get_by_role('button', name='Submit reflection').click()
-    alert = block.get_by_role('alert')
+    alert = block.locator('[data-role="error"]')  # an error summary: focused, so read once
     expect(alert).to_contain_text('50')
     expect(alert).to_be_focused()
     check_view(page, 'reflection-too-short')
@@ -92,11 +92,14 @@ def test_self_assessment_profile_chart_and_change(wb, page, student):
     items = before.locator('fieldset[data-item]').count()
     before.locator('fieldset[data-item]').first.locator('input[value="3"]').check()
     before.get_by_role('button', name='Submit and see my profile').click()
-    alert = before.get_by_role('alert')
-    expect(alert).to_have_text(f'{items - 1} statements still need a rating.')
+    alert = before.locator('[data-role="error"]')
+    expect(alert).to_contain_text(f'{items - 1} statements still need a rating:')
     expect(alert).to_be_focused()
-    # The missing ones are marked for assistive technology, not only by their red border.
-    expect(before.locator('fieldset[aria-invalid="true"]')).to_have_count(items - 1)
+    # Each missing one is named, linked, and says so in words in its group, not only by its border.
+    expect(alert.get_by_role('link')).to_have_count(items - 1)
+    expect(
+        before.locator('fieldset[aria-describedby]').get_by_text('Choose a rating for this statement.')
+    ).to_have_count(items - 1)
     check_view(page, 'self-assessment-missing-ratings')
 
     rate_all(before, 2)
@@ -143,8 +146,10 @@ def test_time_allocation_total_message_then_results(wb, page, student):
     block.locator('label.lsx-option').first.locator('input').check()
     block.get_by_label('No, use my answer only for my own view').check()
     block.get_by_role('button', name='Submit my answer').click()
-    alert = block.get_by_role('alert')
-    expect(alert).to_have_text('Your shares add up to 90: they must add up to 100.')
+    alert = block.locator('[data-role="error"]')
+    expect(alert).to_contain_text('Your shares add up to 90: they must add up to 100.')
+    expect(alert).to_be_focused()
+    alert.get_by_role('link').click()  # the summary's link takes the learner to the field
     expect(inputs.nth(0)).to_be_focused()
     check_view(page, 'time-allocation-total-not-100')
 

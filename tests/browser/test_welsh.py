@@ -175,9 +175,12 @@ def test_page_has_no_english_interface(
     """The page in Welsh, driven through its states, shows no English interface string."""
     query = '?lang=cy' + ('&student=staff' if student == 'staff' else '&student=welsh-learner')
     scan = visit(page, f'{live_server_url}/scenario/{scenario_id}/{query}', english_strings, authored)
-    # Screen readers pick their voice from lang: what the blocks mark must say Welsh.
+    # Screen readers pick their voice from lang: each block says Welsh for its interface, and only
+    # authored course content (English here) is marked as the course's language.
+    roots = page.eval_on_selector_all(f'{BLOCKS} section.lsx', 'els => els.map((e) => e.getAttribute("lang"))')
+    assert roots and all(lang == 'cy' for lang in roots), f'lang of the blocks: {roots}'
     marked = page.eval_on_selector_all(f'{BLOCKS} [lang]', 'els => els.map((e) => e.getAttribute("lang"))')
-    assert all(lang == 'cy' for lang in marked), f'lang attributes in the blocks: {marked}'
+    assert set(marked) <= {'cy', 'en'}, f'lang attributes in the blocks: {marked}'
     if scan.found:
         screenshot(f'welsh-{scenario_id}-{student}', page)
     assert not scan.found, (

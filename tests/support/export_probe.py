@@ -111,7 +111,15 @@ def _plan(query):
     with connection.cursor() as cursor:
         cursor.execute('EXPLAIN ' + sql, params)
         names = [c[0] for c in cursor.description]
-        return [dict(zip(names, row)) for row in cursor.fetchall()]
+        plans = [dict(zip(names, row)) for row in cursor.fetchall()]
+        for plan in plans:  # the chosen index's columns, whatever the migrations named it
+            cursor.execute(
+                'SELECT column_name FROM information_schema.statistics WHERE table_schema = DATABASE() '
+                'AND table_name = %s AND index_name = %s ORDER BY seq_in_index',
+                [plan['table'], plan['key'] or ''],
+            )
+            plan['key_columns'] = [row[0] for row in cursor.fetchall()]
+        return plans
 
 
 def explain(block, kind):

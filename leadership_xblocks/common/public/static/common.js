@@ -1,4 +1,5 @@
-/* Shared helpers for the leadership blocks: translation, JSON requests, DOM building, focus. */
+/* Shared helpers for the leadership blocks: translation, handler calls (`caller`), DOM building (`el`,
+   `parts`), focus and error summaries. Every block's script uses these rather than its own copies. */
 (function (window) {
     'use strict';
     var catalogue = window.LeadershipXBlocksI18N || {};
@@ -67,13 +68,73 @@
         return node;
     }
 
+    /* Only nodes that are not focusable get tabindex=-1: a field given it would leave the Tab order. */
+    var FOCUSABLE = /^(A|BUTTON|INPUT|SELECT|TEXTAREA|SUMMARY)$/;
+
     /* Move focus to new content so keyboard and screen-reader users land on it. */
     function focus(node) {
         if (!node) { return; }
-        if (!node.hasAttribute('tabindex')) { node.setAttribute('tabindex', '-1'); }
+        if (!FOCUSABLE.test(node.tagName) && !node.hasAttribute('tabindex')) { node.setAttribute('tabindex', '-1'); }
         node.focus({preventScroll: true});
         var reduce = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
         node.scrollIntoView({block: 'nearest', behavior: reduce ? 'auto' : 'smooth'});
+    }
+
+    /* part('form'): the block's [data-role="form"]. */
+    function parts(root) {
+        return function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    }
+
+    /* A GOV.UK error summary with a link to each field ([{text, target, focus}]); focused, not live: read once. */
+    function showError(box, message, links) {
+        clear(box).appendChild(el('h4', {className: 'lsx-error-title'}, [gettext('There is a problem')]));
+        box.appendChild(el('p', {}, [message]));
+        if (links && links.length) {
+            box.appendChild(el('ul', {className: 'lsx-error-list'}, links.map(function (link) {
+                var id = link.target.id;
+                return el('li', {}, [el('a', {href: id ? '#' + id : '#', onclick: function (event) {
+                    event.preventDefault();
+                    focus(link.focus || link.target);
+                }}, [link.text])]);
+            })));
+        }
+        focus(box);
+    }
+
+    /* aria-disabled, not disabled: a disabled button loses focus. */
+    function setBusy(buttons, busy) {
+        buttons.forEach(function (button) {
+            if (!button) { return; }
+            if (busy) { button.setAttribute('aria-disabled', 'true'); } else { button.removeAttribute('aria-disabled'); }
+        });
+    }
+
+    /* The one way to call a handler: one request at a time (else null), aria-busy, buttons() marked busy,
+       a failure shown in errorBox or given to onError (then null); url replaces runtime.handlerUrl. */
+    function caller(runtime, element, options) {
+        var root = rootOf(element), busy = false;
+        options = options || {};
+        function buttons() { return options.buttons ? options.buttons() : []; }
+        var call = function (handler, data) {
+            if (busy) { return Promise.resolve(null); }
+            busy = true;
+            if (options.errorBox) { clear(options.errorBox); }
+            root.setAttribute('aria-busy', 'true');
+            setBusy(buttons(), true);
+            return post(options.url || runtime.handlerUrl(element, handler), data).then(null, function (error) {
+                if (options.onError) { options.onError(error.message); } else if (options.errorBox) {
+                    showError(options.errorBox, error.message);
+                }
+                return null;
+            }).then(function (state) {
+                busy = false;
+                root.removeAttribute('aria-busy');
+                setBusy(buttons(), false);
+                return state;
+            });
+        };
+        call.busy = function () { return busy; };
+        return call;
     }
 
     /* The init arguments a block's view sent (as escaped JSON text: see common/base.py). */
@@ -88,8 +149,9 @@
     /* Each block type loads this file from its own URL, so it can run more than once on a page:
        add to the namespace rather than replace it, or what charts.js added would be lost. */
     var api = {
-        gettext: gettext, ngettext: ngettext, format: format, post: post,
-        el: el, clear: clear, focus: focus, rootOf: rootOf, initArgs: initArgs
+        gettext: gettext, ngettext: ngettext, format: format, post: post, caller: caller,
+        el: el, clear: clear, parts: parts, focus: focus, showError: showError, setBusy: setBusy,
+        rootOf: rootOf, initArgs: initArgs
     };
     var namespace = window.LeadershipXBlocks || {};
     Object.keys(api).forEach(function (name) { namespace[name] = api[name]; });

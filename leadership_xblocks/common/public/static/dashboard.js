@@ -13,9 +13,19 @@
         urgent: _('Urgent'), consultative: _('Consultative'), consensual: _('Consensual'), delegated: _('Delegated')
     };
 
+    /* What each block's "started" and "completed" counts mean: a row exists only once a learner has
+       done something in that block (a self-assessment only on submit), so the words say what. */
+    var COUNTED = {
+        leadership_scenario: [_('Made at least one decision'), _('Finished an attempt')],
+        leadership_self_assessment: [_('Submitted their ratings'), null],
+        leadership_reflection: [_('Saved a draft or submitted'), _('Submitted a reflection')],
+        leadership_time_allocation: [_('Submitted an answer'), null]
+    };
+    var NO_ANSWERS = _('no answers yet');
+
     function percent(share) { return Math.round((share || 0) * 100) + '%'; }
     function number(value, digits) {
-        if (value === null || value === undefined) { return '-'; }
+        if (value === null || value === undefined) { return NO_ANSWERS; }
         var f = Math.pow(10, digits === undefined ? 1 : digits);
         return String(Math.round(value * f) / f);
     }
@@ -42,6 +52,10 @@
         return el('span', {className: 'lsx-bar', 'aria-hidden': 'true'}, [fill]);
     }
 
+    /* "consensual consultative" (a step that fits either) as "Consensual, Consultative". */
+    function modeNames(modes) {
+        return String(modes).split(/\s+/).map(function (mode) { return MODE_NAMES[mode] || mode; }).join(', ');
+    }
     function choiceLabel(row) { return row.timed_out ? _('Time ran out') : row.label; }
     function modeLabel(row) { return row.timed_out ? _('Time ran out') : (MODE_NAMES[row.mode] || row.mode || '-'); }
 
@@ -58,14 +72,19 @@
         data.steps.forEach(function (step) {
             var section = el('section', {className: 'lsx-dash-step'});
             section.appendChild(el('h5', {}, [step.title]));
-            section.appendChild(el('p', {}, [L.format(_('Answered by {n}. Timeouts taken: {timeouts}. ' +
-                'Mean time to decide: {seconds} s.'), {n: step.n, timeouts: step.timeouts,
-                seconds: number(step.mean_seconds)}) +
-                (step.demands ? ' ' + L.format(_('This step demands: {mode}.'),
-                    {mode: MODE_NAMES[step.demands]}) : '')]));
+            var demands = step.demands ? ' ' + L.format(_('This step demands: {mode}.'), {mode: modeNames(step.demands)}) : '';
+            if (!step.n) {  /* an unanswered step says so, with no empty figures */
+                section.appendChild(el('p', {}, [_('No answers yet.') + demands]));
+                box.appendChild(section);
+                return;
+            }
+            section.appendChild(el('p', {}, [L.format(_('Answered by {n}. Timeouts taken: {timeouts}.'),
+                {n: step.n, timeouts: step.timeouts}) + (step.mean_seconds === null || step.mean_seconds === undefined ?
+                '' : ' ' + L.format(_('Mean time to decide: {seconds} s.'), {seconds: number(step.mean_seconds)})) +
+                demands]));
             section.appendChild(table(L.format(_('Choices at "{title}"'), {title: step.title}),
                 [_('Choice'), _('Mode'), _('Learners'), _('Share')], step.choices.map(function (c) {
-                    return [choiceLabel(c), c.timed_out ? '-' : (MODE_NAMES[c.mode] || '-'), c.count, percent(c.share)];
+                    return [choiceLabel(c), c.timed_out ? _('no mode') : (MODE_NAMES[c.mode] || _('no mode')), c.count, percent(c.share)];
                 })));
             section.appendChild(table(L.format(_('Decision modes at "{title}"'), {title: step.title}),
                 [_('Mode'), _('Learners'), _('Share')], step.modes.map(function (m) {
@@ -112,8 +131,9 @@
             box.appendChild(el('p', {}, [_('Cohort data is not available in this installation.')]));
             return;
         }
-        box.appendChild(table(_('Learners'), [_('Measure'), _('Learners')], [
-            [_('Started'), data.learners.started], [_('Completed'), data.learners.completed]]));
+        var counted = COUNTED[data.block_type] || [_('Started'), _('Completed')];
+        box.appendChild(table(_('Learners'), [_('Measure'), _('Learners')], [[counted[0], data.learners.started]]
+            .concat(counted[1] ? [[counted[1], data.learners.completed]] : [])));
         renderScores(box, data.scores);
         if (data.kind === 'scenario') { renderScenario(box, data); }
         renderMeans(box, data);
@@ -134,7 +154,7 @@
             }))]);
     }
 
-    function Present(section, post) {
+    function Present(section, call) {
         var box = section.querySelector('[data-role="present"]');
         var timer = null, paused = false, step = null, select, pauseButton, status, results, updated = '';
 
@@ -171,7 +191,7 @@
             status.textContent = updated + ' ' + (paused ? _('Updates are paused.') : _('Updates every few seconds.'));
         }
         function refresh() {
-            return post({view: 'present', step: step}).then(function (payload) {
+            return call('staff_dashboard', {view: 'present', step: step}).then(function (payload) {
                 if (payload) { show(payload); schedule(payload.refresh_seconds); } else { schedule(10); }
             });
         }
@@ -204,7 +224,11 @@
                 if (box.hidden) {
                     window.clearTimeout(timer);
                 } else {
-                    refresh().then(function () { L.focus(results); });
+                    /* The region sits right under its button; bring its top into view, focus its results. */
+                    refresh().then(function () {
+                        L.focus(results);
+                        box.scrollIntoView({block: 'start', behavior: reducedMotion() ? 'auto' : 'smooth'});
+                    });
                 }
             }
         };
@@ -214,29 +238,25 @@
         if (section.getAttribute('data-mounted')) { return; }
         section.setAttribute('data-mounted', 'true');
         section.id = section.id || ('lsx-dash-' + Math.random().toString(36).slice(2));
-        var url = section.getAttribute('data-handler-url');
-        var errorBox = section.querySelector('[data-role="dash-error"]');
-        var body = section.querySelector('[data-role="dashboard"]');
+        var part = L.parts(section);
+        var errorBox = part('dash-error'), body = part('dashboard'), figures = part('figures'),
+            refreshButton = part('refresh');
         var present;
+        /* Errors go to a live region without moving focus: present mode refreshes on its own. */
+        var call = L.caller(null, section, {url: section.getAttribute('data-handler-url'),
+            buttons: function () { return [refreshButton]; }, onError: function (message) {
+                L.clear(errorBox).appendChild(el('p', {}, [message]));
+            }});
 
-        function post(data) {
-            L.clear(errorBox);
-            return L.post(url, data).catch(function (error) {
-                errorBox.appendChild(el('p', {}, [error.message]));
-                return null;
-            });
-        }
         function load() {
-            body.setAttribute('aria-busy', 'true');
-            return post({}).then(function (payload) {
-                body.removeAttribute('aria-busy');
-                if (payload) {
-                    renderDashboard(body, payload);
-                    body.insertBefore(el('button', {type: 'button', className: 'lsx-button lsx-secondary',
-                        onclick: load}, [_('Refresh the figures')]), body.firstChild);
-                }
+            figures.setAttribute('aria-busy', 'true');
+            return call('staff_dashboard', {}).then(function (payload) {
+                figures.removeAttribute('aria-busy');
+                if (payload) { L.clear(errorBox); renderDashboard(figures, payload); }
             });
         }
+        /* The button is outside what is rebuilt, so focus stays on it. */
+        refreshButton.addEventListener('click', function () { if (!call.busy()) { load(); } });
         section.querySelectorAll('[data-action]').forEach(function (button) {
             button.addEventListener('click', function () {
                 if (button.getAttribute('data-action') === 'toggle') {
@@ -244,9 +264,9 @@
                     button.setAttribute('aria-expanded', String(!body.hidden));
                     button.textContent = body.hidden ? _('Open the facilitator dashboard') :
                         _('Close the facilitator dashboard');
-                    if (!body.hidden) { load().then(function () { L.focus(body); }); }
+                    if (!body.hidden) { load().then(function () { L.focus(figures); }); }
                 } else {
-                    present = present || Present(section, post);
+                    present = present || Present(section, call);
                     present.toggle(button);
                 }
             });

@@ -5,12 +5,13 @@ function LeadershipReflectionBlock(runtime, element, init) {
     var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
     init = L.initArgs(init);
     var root = L.rootOf(element);
-    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    var part = L.parts(root);
     var editor = part('editor'), textarea = part('text'), count = part('count'),
         saveButton = part('save'), submitButton = part('submit'), statusBox = part('status'),
         errorBox = part('error'), result = part('result'), record = part('record');
     var limits = {min: init.state.min_words, max: init.state.max_words};
-    var busy = false;
+    /* The buttons stay focusable while a request runs (aria-disabled): focus stays on "Save draft". */
+    var call = L.caller(runtime, element, {errorBox: errorBox, buttons: function () { return [saveButton, submitButton]; }});
 
     /* Stored text is sanitised HTML: show its source in the textarea with entities decoded. */
     function toSource(html) {
@@ -39,26 +40,6 @@ function LeadershipReflectionBlock(runtime, element, init) {
             text += ' ' + L.format(_('({over} over the limit)'), {over: words - limits.max});
         }
         count.textContent = text;
-    }
-
-    function call(handler, data) {
-        if (busy) { return Promise.resolve(null); }
-        busy = true;
-        L.clear(errorBox);
-        root.setAttribute('aria-busy', 'true');
-        saveButton.disabled = submitButton.disabled = true;
-        return L.post(runtime.handlerUrl(element, handler), data).then(function (state) {
-            return state;
-        }, function (error) {
-            errorBox.appendChild(el('p', {}, [error.message]));
-            L.focus(errorBox);
-            return null;
-        }).then(function (state) {
-            busy = false;
-            root.removeAttribute('aria-busy');
-            saveButton.disabled = submitButton.disabled = false;
-            return state;
-        });
     }
 
     function renderRecord(rows) {
@@ -122,12 +103,14 @@ function LeadershipReflectionBlock(runtime, element, init) {
 
     textarea.addEventListener('input', showCount);
     saveButton.addEventListener('click', function () {
+        if (call.busy()) { return; }
         statusBox.textContent = _('Saving your draft...');
         call('save_draft', {text: textarea.value}).then(function (state) {
             if (state) { render(state, {saved: true}); } else { statusBox.textContent = ''; }
         });
     });
     submitButton.addEventListener('click', function () {
+        if (call.busy()) { return; }
         statusBox.textContent = _('Submitting your reflection...');
         call('submit', {text: textarea.value}).then(function (state) {
             if (state) { render(state, {submitted: true}); } else { statusBox.textContent = ''; }

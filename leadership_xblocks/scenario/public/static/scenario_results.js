@@ -28,7 +28,10 @@
         var tableNode = C.table(caption, [column, _('Share'), _('Learners')], named.map(function (row) {
             return {cells: [row.label, percent(row.share), row.count], mark: row.mark};
         }), {numeric: [1, 2], className: 'lsx-cohort-table'});
-        return C.withTable(chart, tableNode, L.format(_('{caption}: the figures as a table'), {caption: caption}));
+        var figure = C.withTable(chart, tableNode, L.format(_('{caption}: the figures as a table'), {caption: caption}));
+        /* Seen above the chart; not read twice, as the chart is named by the same words. */
+        figure.insertBefore(el('p', {className: 'lsx-figure-title', 'aria-hidden': 'true'}, [caption]), chart);
+        return figure;
     }
 
     function cohortStep(box, part, modes) {

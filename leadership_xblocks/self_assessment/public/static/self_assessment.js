@@ -5,10 +5,11 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
     var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;
     init = L.initArgs(init);
     var root = L.rootOf(element);
-    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    var part = L.parts(root);
     var form = part('form'), submitButton = part('submit'), statusBox = part('status'),
         errorBox = part('error'), result = part('result');
-    var busy = false;
+    var call = L.caller(runtime, element, {errorBox: errorBox, buttons: function () { return [submitButton]; },
+        onError: function (message) { statusBox.textContent = ''; L.showError(errorBox, message); }});
 
     function fieldsets() { return Array.prototype.slice.call(form.querySelectorAll('fieldset[data-item]')); }
 
@@ -23,13 +24,21 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
             Array.prototype.forEach.call(fieldset.querySelectorAll('input[type="radio"]'), function (input) {
                 input.checked = value !== null && value !== undefined && parseInt(input.value, 10) === value;
             });
-            fieldset.removeAttribute('aria-invalid');
+            markMissing(fieldset, false);
         });
     }
 
-    function showError(message, target) {
-        L.clear(errorBox).appendChild(el('p', {}, [message]));
-        L.focus(target || errorBox);
+    /* An unrated statement says so in words inside its group (not only by its border). */
+    function markMissing(fieldset, missing) {
+        var note = fieldset.querySelector('.lsx-field-error');
+        if (note) { fieldset.removeChild(note); }
+        fieldset.classList.toggle('lsx-invalid', missing);
+        fieldset.removeAttribute('aria-describedby');
+        if (missing) {
+            fieldset.insertBefore(el('p', {className: 'lsx-field-error', id: fieldset.id + '-error'},
+                [_('Choose a rating for this statement.')]), fieldset.querySelector('.lsx-scale'));
+            fieldset.setAttribute('aria-describedby', fieldset.id + '-error');
+        }
     }
 
     function scaleText(state) {
@@ -126,37 +135,27 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
 
     form.addEventListener('submit', function (event) {
         event.preventDefault();
-        if (busy) { return; }
+        if (call.busy()) { return; }
         var ratings = {}, missing = [];
         L.clear(errorBox);
         fieldsets().forEach(function (fieldset) {
             var value = chosen(fieldset);
-            if (value === null) {
-                missing.push(fieldset);
-                fieldset.setAttribute('aria-invalid', 'true');
-            } else {
-                fieldset.removeAttribute('aria-invalid');
-                ratings[fieldset.getAttribute('data-item')] = value;
-            }
+            markMissing(fieldset, value === null);
+            if (value === null) { missing.push(fieldset); } else { ratings[fieldset.getAttribute('data-item')] = value; }
         });
         if (missing.length) {
-            showError(L.format(L.ngettext('{count} statement still needs a rating.',
-                '{count} statements still need a rating.', missing.length), {count: missing.length}));
+            /* The summary names every unrated statement and links to its first rating. */
+            L.showError(errorBox, L.format(L.ngettext('{count} statement still needs a rating:',
+                '{count} statements still need a rating:', missing.length), {count: missing.length}),
+                missing.map(function (fieldset) {
+                    return {text: fieldset.querySelector('legend').textContent.trim(), target: fieldset,
+                            focus: fieldset.querySelector('input[type="radio"]')};
+                }));
             return;
         }
-        busy = true;
-        submitButton.disabled = true;
-        root.setAttribute('aria-busy', 'true');
         statusBox.textContent = _('Saving your ratings...');
-        L.post(runtime.handlerUrl(element, 'submit'), {ratings: ratings}).then(function (state) {
-            render(state, {submitted: true});
-        }, function (error) {
-            statusBox.textContent = '';
-            showError(error.message);
-        }).then(function () {
-            busy = false;
-            submitButton.disabled = false;
-            root.removeAttribute('aria-busy');
+        call('submit', {ratings: ratings}).then(function (state) {
+            if (state) { render(state, {submitted: true}); }
         });
     });
 

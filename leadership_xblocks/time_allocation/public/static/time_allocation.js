@@ -6,13 +6,16 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
     var L = window.LeadershipXBlocks, C = window.LeadershipXBlocksCharts, _ = L.gettext, el = L.el;
     init = L.initArgs(init);
     var root = L.rootOf(element);
-    var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
+    var part = L.parts(root);
     var form = part('form'), totalBox = part('total'), ownBox = part('own-box'), ownText = part('own-text'),
         submitButton = part('submit'), statusBox = part('status'), errorBox = part('error'), result = part('result');
     var inputs = Array.prototype.slice.call(form.querySelectorAll('input[data-function]'));
     var modelRadios = Array.prototype.slice.call(form.querySelectorAll('input[name$="-model"]'));
     var consentRadios = Array.prototype.slice.call(form.querySelectorAll('input[name$="-consent"]'));
-    var total = init.state.total, busy = false, current = init.state;
+    var total = init.state.total, current = init.state;
+    var call = L.caller(runtime, element, {errorBox: errorBox, buttons: function () {
+        return [submitButton].concat(Array.prototype.slice.call(result.querySelectorAll('button')));
+    }, onError: function (message) { statusBox.textContent = ''; L.showError(errorBox, message); }});
 
     function parse(value) {
         var number = parseFloat(String(value).replace(',', '.'));
@@ -44,29 +47,19 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
         ownBox.hidden = !own;
     }
 
-    function showError(message, target) {
-        L.clear(errorBox).appendChild(el('p', {}, [message]));
-        L.focus(target || errorBox);
+    /* The error summary names the field to fix and links to it (focus goes to the summary). */
+    function showError(message, target, label) {
+        L.showError(errorBox, message, target ? [{text: label || message, target: target}] : []);
     }
 
-    function call(handler, data) {
-        if (busy) { return Promise.resolve(null); }
-        busy = true;
-        submitButton.disabled = true;
-        root.setAttribute('aria-busy', 'true');
-        L.clear(errorBox);
-        return L.post(runtime.handlerUrl(element, handler), data).then(function (state) {
-            return state;
-        }, function (error) {
-            statusBox.textContent = '';
-            showError(error.message);
-            return null;
-        }).then(function (state) {
-            busy = false;
-            submitButton.disabled = false;
-            root.removeAttribute('aria-busy');
-            return state;
-        });
+    function labelOf(input) {
+        var label = form.querySelector('label[for="' + input.id + '"]');
+        return label ? label.textContent.trim() : input.id;
+    }
+
+    function legendOf(radio) {
+        var legend = radio.closest('fieldset').querySelector('legend');
+        return legend ? legend.textContent.trim() : '';
     }
 
     function fill(state) {
@@ -136,10 +129,12 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
             _('You have agreed that your anonymised answer may be used for research.') :
             _('Your answer is used only for your own view.')]));
         box.appendChild(el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
+            if (call.busy()) { return; }
             statusBox.textContent = _('Saving your choice...');
             call('set_consent', {consent: !given}).then(function (next) {
                 if (!next) { return; }
                 render(next);
+                L.focus(result.querySelector('.lsx-consent button'));  /* the pressed button was rebuilt */
                 statusBox.textContent = next.consent.given ? _('Thank you: your answer may now be used for research.') :
                     _('Consent withdrawn: your answer is no longer used for research.');
             });
@@ -167,7 +162,7 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
             type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
                 form.hidden = false;
                 statusBox.textContent = '';
-                L.focus(inputs[0]);
+                L.focus(inputs[0]);  /* a field: focus() leaves its Tab order alone */
             }}, [_('Change my answer')])]));
         result.hidden = false;
         if (news.submitted) {
@@ -181,6 +176,7 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
 
     form.addEventListener('submit', function (event) {
         event.preventDefault();
+        if (call.busy()) { return; }
         var allocations = {}, bad = null;
         inputs.forEach(function (input) {
             var value = parse(input.value === '' ? '0' : input.value);
@@ -188,24 +184,26 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
             allocations[input.getAttribute('data-function')] = value;
         });
         if (bad) {
-            showError(L.format(_('Enter a number from 0 to {total} for each function.'), {total: total}), bad);
+            showError(L.format(_('Enter a number from 0 to {total} for each function.'), {total: total}), bad,
+                labelOf(bad));
             return;
         }
         if (Math.abs(sum() - total) > 0.01) {
             showError(L.format(_('Your shares add up to {sum}: they must add up to {total}.'),
-                {sum: C.number(sum()), total: total}), inputs[0]);
+                {sum: C.number(sum()), total: total}), inputs[0], labelOf(inputs[0]));
             return;
         }
         var model = checked(modelRadios);
         if (model === 'own') { model = ownText.value.trim(); }
         if (!model) {
             showError(_('Choose the model of leadership you espouse, or describe it in your own words.'),
-                modelRadios[0]);
+                modelRadios[0], legendOf(modelRadios[0]));
             return;
         }
         var consent = checked(consentRadios);
         if (!consent) {
-            showError(_('Choose whether your answer may be used for research.'), consentRadios[0]);
+            showError(_('Choose whether your answer may be used for research.'), consentRadios[0],
+                legendOf(consentRadios[0]));
             return;
         }
         statusBox.textContent = _('Saving your answer...');

@@ -1,0 +1,107 @@
+"""The stored summary figures of each block: applied by atomic increments, read without scanning rows.
+
+`apply(block_key, delta)` runs inside the transaction that locks the learner's row (see
+`records.save_record`): one `UPDATE ... SET n = n + CASE ...` over the figures' unique index,
+so concurrent learners add to the same rows without a read-modify-write in Python. A figure
+seen for the first time is inserted with zeros first (`INSERT IGNORE` / `ON CONFLICT DO
+NOTHING` through `bulk_create(ignore_conflicts=True)`), which is safe when two processes
+insert it at once; the update then adds to whichever row won.
+
+`read(block_key)` loads a block's figures, whose number is bounded by the block's content
+(steps, choices, endings, score bins...), never by its learners; the most common paths, the
+one kind whose number can grow with the cohort, come from an ordered query on the
+`(block_key, kind, n, figure)` index that stops after `limit` rows.
+"""
+
+from . import figures
+
+KNOWN_LIMIT = 50_000  # figure keys this process remembers as stored (then it asks the database again)
+_known = set()
+
+
+def _model():
+    from .models import CohortFigure
+
+    return CohortFigure
+
+
+def _insert_missing(block_key, keyed):
+    """Insert the figures of `keyed` ({storage key: figure}) that are not stored yet, with zeros."""
+    model = _model()
+    wanted = [key for key in keyed if (block_key, key) not in _known]
+    if not wanted:
+        return
+    stored = set(model.objects.filter(block_key=block_key, figure__in=wanted).values_list('figure', flat=True))
+    missing = [key for key in wanted if key not in stored]
+    if missing:
+        model.objects.bulk_create(
+            [
+                model(block_key=block_key, figure=key, kind=str(keyed[key][0])[:16], detail=figures.detail(keyed[key]))
+                for key in sorted(missing)
+            ],
+            ignore_conflicts=True,
+        )
+    if len(_known) > KNOWN_LIMIT:
+        _known.clear()
+    _known.update((block_key, key) for key in wanted)
+
+
+def prepare(block_key, new):
+    """Make sure the figures of a coming write exist (call before its transaction: inserts are committed
+    on their own, so the transaction's update only takes row locks on existing rows)."""
+    if new:
+        _insert_missing(str(block_key), {figures.storage_key(f): f for f in new})
+
+
+def apply(block_key, delta):
+    """Add `delta` ({figure: (dn, dtotal)}) to the block's stored figures, atomically in the database."""
+    if not delta:
+        return
+    from django.db.models import BigIntegerField, Case, F, Value, When
+
+    block_key = str(block_key)
+    keyed = {figures.storage_key(f): (f, d) for f, d in delta.items()}
+    keys = sorted(keyed)
+
+    def case(index):
+        whens = [When(figure=key, then=Value(keyed[key][1][index])) for key in keys]
+        return Case(*whens, default=Value(0), output_field=BigIntegerField())
+
+    def update(subset):
+        return (
+            _model()
+            .objects.filter(block_key=block_key, figure__in=subset)
+            .update(n=F('n') + case(0), total=F('total') + case(1))
+        )
+
+    if update(keys) < len(keys):  # a figure not prepared (first write of a figure, or after a rebuild)
+        stored = set(_model().objects.filter(block_key=block_key, figure__in=keys).values_list('figure', flat=True))
+        missing = [key for key in keys if key not in stored]
+        for key in missing:
+            _known.discard((block_key, key))
+        _insert_missing(block_key, {key: keyed[key][0] for key in missing})
+        update(missing)
+
+
+def read(block_key, path_limit=figures.TOP_PATHS):
+    """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths)."""
+    from django.db.models import Q
+
+    model = _model()
+    # two ranges of the (block_key, kind, ...) index: the kinds before and after 'path'
+    rows = (
+        model.objects.filter(block_key=str(block_key))
+        .filter(Q(kind__lt=figures.PATH) | Q(kind__gt=figures.PATH))
+        .values_list('detail', 'n', 'total')
+    )
+    sums = {figures.from_detail(detail): (n, total) for detail, n, total in rows if n or total}
+    top = (
+        model.objects.filter(block_key=str(block_key), kind=figures.PATH, n__gt=0)
+        .order_by('-n', '-figure')
+        .values_list('detail', 'n')[:path_limit]
+    )
+    return sums, [(figures.from_detail(detail), n) for detail, n in top]
+
+
+def forget_block_cache():
+    _known.clear()
