@@ -27,7 +27,7 @@ UNMARKED = """([area, strings]) => {
         const hit = strings.find((s) => own.includes(s));
         if (!hit) { continue; }
         const lang = node.closest('[lang]') && node.closest('[lang]').getAttribute('lang');
-        if (lang !== 'en') { bad.push(`<${tag}> "${own.trim().slice(0, 70)}" is lang=${lang}: ${node.outerHTML.slice(0, 120)}`); }
+        if (lang !== 'en') { bad.push(`lang=${lang}: ${node.outerHTML.slice(0, 110)}`); }
     }
     return bad;
 }"""
