@@ -43,7 +43,7 @@ def test_mouse_journey_to_an_ending(wb, page, student):
     expect(feedback_region(page)).to_contain_text(f'You chose: {VISIT}')
     expect(feedback_region(page)).to_contain_text('You made a firm call when the risk could not wait.')
     expect(scenario.get_by_role('heading', name=STEP_2)).to_be_visible()
-    expect(scenario.locator('summary')).to_have_text('Your decisions so far')
+    expect(scenario.locator('[data-role="history-box"] > summary')).to_have_text('Your decisions so far')
     check_view(page, 'scenario-feedback-second-step')
 
     scenario.get_by_role('button', name=FAMILY_PLAN).click()
