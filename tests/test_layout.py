@@ -26,6 +26,7 @@ SHARED_MODELS = (
     'cohort.figures',
     'dashboards',
     'errors',
+    'form_input',
     'i18n',
     'olx_check',
     'olx_io',

@@ -18,16 +18,22 @@ def utc_now():
     return datetime.datetime.now(datetime.UTC).replace(microsecond=0).isoformat()
 
 
+def problem_text(problem, gettext):
+    """A model problem in the author's language, with its line when known."""
+    text = problem.translated(gettext)
+    if problem.line:
+        text = gettext('Line {line}: {message}').format(line=problem.line, message=text)
+    return text
+
+
 def problem_messages(problems, gettext):
     """Model problems as XBlock validation messages, with the line when known."""
-    messages = []
-    for problem in problems:
-        level = ValidationMessage.ERROR if problem.level == ERROR else ValidationMessage.WARNING
-        text = problem.translated(gettext)
-        if problem.line:
-            text = gettext('Line {line}: {message}').format(line=problem.line, message=text)
-        messages.append(ValidationMessage(level, text))
-    return messages
+    return [
+        ValidationMessage(
+            ValidationMessage.ERROR if p.level == ERROR else ValidationMessage.WARNING, problem_text(p, gettext)
+        )
+        for p in problems
+    ]
 
 
 def with_problems(block, frag, problems):

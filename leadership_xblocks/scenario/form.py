@@ -5,17 +5,13 @@ absent number), so the form can hold what validation must name (a weight of "hea
 the way back reads it with the same rules as `olx.parse_element`. `to_form` then `from_form`
 gives the same `Scenario` for any scenario OLX can express (see tests/test_scenario_form.py).
 
-`read_form` is the request-side check: anything but the expected shape is a `FormError`
+`read_form` is the request-side check (with `form_input`): anything but the expected shape is a `FormError`
 (400) naming the first part that is wrong, before anything is built from it.
 """
 
-from ..errors import UserFacingError
-from ..i18n import gettext_noop as _
+from ..form_input import FormError, read_flat_form, read_item, require_list  # noqa: F401 (FormError re-exported)
 from .model import Choice, Competency, Effect, Ending, Scenario, Step
 from .olx import _boolean, _fmt, _number, integer
-
-MAX_ITEMS = 2000  # steps, endings, competencies, choices of a step, or effects of a choice
-MAX_TEXT = 200000
 
 TEXTS = ('intro', 'content_note', 'debrief')
 LISTS = {
@@ -25,10 +21,6 @@ LISTS = {
 }
 CHOICE_KEYS = ('id', 'label', 'mode', 'target', 'points', 'feedback')
 EFFECT_KEYS = ('competency', 'value')
-
-
-class FormError(UserFacingError):
-    """A form from the browser that is not in the editor's shape."""
 
 
 def _text(value):
@@ -125,40 +117,17 @@ def from_form(form, shuffle=True, review='final'):
     )
 
 
-def _require_text(value, where):
-    if not isinstance(value, str) or len(value) > MAX_TEXT:
-        raise FormError(_('"{where}" must be text of at most {limit} characters.'), where=where, limit=MAX_TEXT)
-    return value
-
-
-def _require_list(value, where):
-    if not isinstance(value, list) or len(value) > MAX_ITEMS:
-        raise FormError(_('"{where}" must be a list of at most {limit} items.'), where=where, limit=MAX_ITEMS)
-    return value
-
-
-def _read_item(item, keys, where):
-    if not isinstance(item, dict):
-        raise FormError(_('"{where}" must be an object.'), where=where)
-    return {key: _require_text(item.get(key, ''), f'{where}.{key}') for key in keys}
-
-
 def _read_choice(choice, where):
-    read = _read_item(choice, CHOICE_KEYS, where)
-    effects = _require_list(choice.get('effects', []), f'{where}.effects')
-    read['effects'] = [_read_item(e, EFFECT_KEYS, f'{where}.effects[{i}]') for i, e in enumerate(effects)]
+    read = read_item(choice, CHOICE_KEYS, where)
+    effects = require_list(choice.get('effects', []), f'{where}.effects')
+    read['effects'] = [read_item(e, EFFECT_KEYS, f'{where}.effects[{i}]') for i, e in enumerate(effects)]
     return read
 
 
 def read_form(form):
     """A form from a request, checked and normalised (missing keys are ''), or a FormError."""
-    if not isinstance(form, dict):
-        raise FormError(_('"form" must be an object.'))
-    read = {key: _require_text(form.get(key, ''), key) for key in TEXTS}
-    for name, keys in LISTS.items():
-        items = _require_list(form.get(name, []), name)
-        read[name] = [_read_item(item, keys, f'{name}[{i}]') for i, item in enumerate(items)]
+    read = read_flat_form(form, TEXTS, LISTS)
     for i, (step, raw) in enumerate(zip(read['steps'], form['steps'] if 'steps' in form else [])):
-        choices = _require_list(raw.get('choices', []), f'steps[{i}].choices')
+        choices = require_list(raw.get('choices', []), f'steps[{i}].choices')
         step['choices'] = [_read_choice(c, f'steps[{i}].choices[{j}]') for j, c in enumerate(choices)]
     return read

@@ -9,10 +9,9 @@ these handlers writes a field or any learner data.
 """
 
 from xblock.core import XBlock
-from xblock.fields import Boolean, Float, Integer
 
-from .. import compat
 from ..api import RequestError, api_handler
+from ..common.editor import AuthorMixin, editor_fragment, setting_rows
 from ..common.olx_body import canonical_body
 from ..i18n import gettext_noop as _
 from ..olx_io import OLXSyntaxError
@@ -22,68 +21,25 @@ from .model import MODES
 
 NOT_AN_AUTHOR = _('Only course authors can use the scenario editor.')
 ROOT_SETTINGS = ('scoring', 'shuffle', 'review')
-# The editor's own files (tests/test_scenario_form.py keeps them under 30 KB gzipped).
-EDITOR_JS = ('scenario_editor_map.js', 'scenario_editor_form.js', 'scenario_editor_try.js', 'scenario_editor.js')
+# The editor's own files, after the shared ones of common/editor.py (tests/test_scenario_form.py keeps
+# them all under 30 KB gzipped).
+EDITOR_JS = (
+    'scenario_editor_map.js',
+    'scenario_editor_form.js',
+    'scenario_editor_try.js',
+    'scenario_editor.js',
+)
 EDITOR_CSS = ('scenario_editor.css',)
 
 
-def _field_kind(field):
-    if isinstance(field, Boolean):
-        return 'boolean'
-    if isinstance(field, Integer):
-        return 'integer'
-    if isinstance(field, Float):
-        return 'float'
-    return 'select' if field.values else 'string'
-
-
-class ScenarioStudioMixin:
+class ScenarioStudioMixin(AuthorMixin):
     """`studio_view` and the editor's handlers (put before LeadershipBlockMixin in the bases)."""
-
-    def may_author(self):
-        return compat.may_author(self)
-
-    # the view ------------------------------------------------------------------
-    def _setting_rows(self):
-        rows = []
-        for name in self.olx_settings:
-            field = self.fields[name]
-            values = field.runtime_options.get('values_provider')
-            options = values(self) if values else field.values
-            rows.append(
-                {
-                    'name': name,
-                    'kind': _field_kind(field),
-                    'label': self._(field.display_name),
-                    'help': self._(field.help) if field.help else '',
-                    'value': getattr(self, name),
-                    'default': field.default,
-                    'set': field.is_set_on(self),
-                    'options': [{'value': o['value'], 'label': self._(o['display_name'])} for o in options]
-                    if isinstance(options, list)
-                    else [],
-                }
-            )
-        return rows
 
     def studio_view(self, context=None):
         settings = {name: getattr(self, name) for name in ROOT_SETTINGS}
-        html = self.render_template('scenario_editor.html', {'title': self.display_name})
-        report = self._editor_report(self.body, settings)
-        args = {
-            'block': str(self.scope_ids.usage_id),
-            'body': self.body,
-            'settings': self._setting_rows(),
-            'modes': list(MODES),
-            'report': report,
-        }
-        return self.fragment(
-            html,
-            js=('common.js',) + EDITOR_JS,
-            css=('leadership.css', 'studio.css') + EDITOR_CSS,
-            init='LeadershipScenarioEditor',
-            init_args=args,
-        )
+        args = {'settings': setting_rows(self, self.olx_settings), 'modes': list(MODES)}
+        args['report'] = self._editor_report(self.body, settings)
+        return editor_fragment(self, EDITOR_JS, EDITOR_CSS, 'LeadershipScenarioEditor', args, scenario=True)
 
     # the model -------------------------------------------------------------------
     @staticmethod

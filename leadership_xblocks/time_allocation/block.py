@@ -16,6 +16,7 @@ from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from .. import compat, events, records
 from ..api import api_handler, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
+from ..common.activity_studio import ActivityStudioMixin
 from ..common.base import LeadershipBlockMixin
 from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
@@ -23,7 +24,7 @@ from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
-from . import model, payloads, reports
+from . import form, model, payloads, reports
 
 SETTINGS = ('display_name', 'module', 'framework')
 MAX_CONSENT_HISTORY = 50
@@ -32,7 +33,9 @@ RECORD_VERSION = 1
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
+@XBlock.wants('studio_user_permissions')
 class LeadershipTimeAllocationBlock(
+    ActivityStudioMixin,
     ActivityBlockMixin,
     LeadershipBlockMixin,
     CPDMixin,
@@ -69,6 +72,7 @@ class LeadershipTimeAllocationBlock(
     editable_fields = SETTINGS + ('body',)
     olx_settings = SETTINGS
     olx_model = model
+    olx_form = form  # the Studio editor's form (common/activity_studio.py)
     workbench_scenarios = classmethod(lambda cls: demo_pages('time_allocation_'))
     view_template = 'time_allocation.html'
     view_js = ('charts.js', 'time_allocation.js')

@@ -10,6 +10,7 @@ from playwright.sync_api import expect
 
 from . import helpers
 from .conftest import EXAMPLE, wait_for_blocks
+from .editor_steps import clear_draft, olx_and_back, open_in_welsh, reload_and_offer_draft
 from .helpers import check_view, focused, new_student
 
 EDITOR_DEMO = 'Editor demo: a new scenario block'
@@ -48,10 +49,6 @@ def form_values(page):
         '.lsx-editor [data-path], .lsx-editor [data-demand], .lsx-editor [data-shuffle]',
         'nodes => nodes.map(n => [n.getAttribute("data-key"), n.type === "checkbox" ? n.checked : n.value])',
     )
-
-
-def clear_draft(page):
-    page.evaluate('() => Object.keys(localStorage).forEach((k) => localStorage.removeItem(k))')
 
 
 def delete_all(page, kind, count):
@@ -156,12 +153,7 @@ def test_a_dead_end_is_flagged_a_save_refused_and_the_draft_recovered(wb, page):
     expect(editor.locator('[data-key="h:steps.3"]')).to_be_visible()
 
     # Reloading warns about unsaved changes; the draft comes back.
-    dialogs = []
-    page.on('dialog', lambda dialog: (dialogs.append(dialog.type), dialog.accept()))
-    page.reload()
-    assert dialogs == ['beforeunload']
-    draft = editor.locator('[data-role="draft"]')
-    expect(draft).to_contain_text('An unsaved draft of this scenario')
+    draft = reload_and_offer_draft(page, editor, 'An unsaved draft of this scenario')
     expect(editor.locator('[data-key="h:steps.3"]')).to_have_count(0)
     check_view(page, 'editor-draft-offered')
     draft.get_by_role('button', name='Recover the draft').click()
@@ -176,17 +168,10 @@ def test_olx_and_back_changes_nothing_and_olx_edits_reach_the_form(wb, page):
     editor = open_editor(wb, page, EXAMPLE)
     clear_draft(page)
     before = form_values(page)
-    form_tab = editor.get_by_role('tab', name='Form')
-    form_tab.focus()
-    page.keyboard.press('ArrowRight')
+    form_tab, olx = olx_and_back(
+        page, editor, 'Scenario (OLX)', '<step id="referral"', lambda: form_values(page), 'editor-olx'
+    )
     olx_tab = editor.get_by_role('tab', name='OLX')
-    expect(olx_tab).to_have_attribute('aria-selected', 'true')
-    olx = editor.get_by_label('Scenario (OLX)')
-    expect(olx).to_have_value(re.compile('<step id="referral"'))
-    check_view(page, 'editor-olx')
-    page.keyboard.press('ArrowLeft')
-    expect(form_tab).to_have_attribute('aria-selected', 'true')
-    assert form_values(page) == before
 
     # An edit in the OLX shows in the form, the map and the outline.
     olx_tab.click()
@@ -251,10 +236,7 @@ def test_the_map_is_keyboard_navigable_and_opens_nodes_in_the_form(wb, page):
 
 
 def test_the_editor_speaks_welsh_and_says_so(wb, page):
-    page.goto(wb.url(EXAMPLE, view='studio_view', student=AUTHOR) + '&lang=cy')
-    editor = page.locator('.lsx-editor')
-    expect(editor).to_have_attribute('lang', 'cy')
-    expect(editor.get_by_role('tab', name='Ffurflen')).to_have_attribute('aria-selected', 'true')
+    editor = open_in_welsh(wb, page, EXAMPLE, AUTHOR)
     expect(editor.get_by_role('button', name='Ychwanegu cam')).to_be_visible()
     expect(editor.locator('.lsx-map-legend')).to_contain_text('Terfyn amser')
     expect(editor.locator('[data-role="problems"]')).to_contain_text('rhybudd')

@@ -4,7 +4,7 @@
 /* exported LeadershipScenarioEditor */  // the entry point the XBlock runtime calls (initialize_js)
 function LeadershipScenarioEditor(runtime, element, init) {
     'use strict';
-    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el, F = L.scenarioForm, M = L.scenarioMap;
+    var L = window.LeadershipXBlocks, _ = L.gettext, E = L.editor, F = L.scenarioForm, M = L.scenarioMap;
     var root = L.rootOf(element), args = L.initArgs(init);
     var part = function (name) { return root.querySelector('[data-role="' + name + '"]'); };
     var uid = (root.querySelector('.lsx-title') || {}).id || 'lsx-editor';
@@ -13,14 +13,11 @@ function LeadershipScenarioEditor(runtime, element, init) {
         form: args.report.form, report: args.report, rows: args.settings, tab: 'form', dirty: false,
         olxEdited: false, selected: null, timer: null, pending: null, lastSummary: '', collapsed: {}
     };
-    var DRAFT_KEY = 'leadership-xblocks:scenario-draft:' + args.block;
+    var drafts = E.drafts('leadership-xblocks:scenario-draft:' + args.block), tabs = null;
 
     function status(text) { part('status').textContent = text; }
 
-    function alertBox(messages) {
-        var box = L.clear(part('alert'));
-        if (messages.length) { box.appendChild(el('ul', {}, messages.map(function (m) { return el('li', {}, [m]); }))); }
-    }
+    function alertBox(messages) { E.alertList(part('alert'), messages); }
 
     function settingValue(row) { return row.value; }
 
@@ -39,43 +36,18 @@ function LeadershipScenarioEditor(runtime, element, init) {
     }
 
     // drafts ------------------------------------------------------------------------------
-    /* fn() or, when it throws (storage off, full, or a draft that is not JSON), fallback(). */
-    function attempt(fn, fallback) { try { return fn(); } catch (error) { return fallback(error); } }
-
-    function storage() { return attempt(function () { return window.localStorage; }, function () { return null; }); }
-
     function saveDraft() {
-        var store = storage();
-        if (!store) { return; }
-        attempt(function () {
-            store.setItem(DRAFT_KEY, JSON.stringify({form: state.form, olx: state.tab === 'olx' ? panels.olx.value : null,
-                rows: state.rows, base: args.body, at: new Date().toISOString()}));
-        }, function () { status(_('This browser could not keep a draft.')); });
+        var kept = drafts.save({form: state.form, olx: state.tab === 'olx' ? panels.olx.value : null,
+                                rows: state.rows, base: args.body, at: new Date().toISOString()});
+        if (!kept) { status(_('This browser could not keep a draft.')); }
     }
 
-    function dropDraft() { var store = storage(); if (store) { store.removeItem(DRAFT_KEY); } }
-
     function offerDraft() {
-        var store = storage(), draft = null, box = part('draft');
-        draft = attempt(function () { return store && JSON.parse(store.getItem(DRAFT_KEY) || 'null'); },
-                        function () { return null; });
-        if (!draft || !draft.form) { return; }
-        box.hidden = false;
-        box.appendChild(el('p', {}, [L.format(_('An unsaved draft of this scenario from {time} is kept in this browser.'),
-                                              {time: new Date(draft.at).toLocaleString()})]));
-        var close = function () { L.clear(box); box.hidden = true; };
-        box.appendChild(el('div', {className: 'lsx-row'}, [
-            el('button', {type: 'button', className: 'lsx-button', onclick: function () {
-                state.form = draft.form; state.rows = draft.rows || state.rows; state.dirty = true; close();
-                if (draft.olx) { panels.olx.value = draft.olx; state.olxEdited = true; switchTab('olx'); }
-                else { drawForm(); check(); }
-                status(_('The draft is back in the editor. Save to keep it.'));
-                L.focus(part('status'));
-            }}, [_('Recover the draft')]),
-            el('button', {type: 'button', className: 'lsx-button lsx-secondary', onclick: function () {
-                dropDraft(); close(); status(_('The draft was discarded.'));
-            }}, [_('Discard the draft')])
-        ]));
+        E.offerDraft(part('draft'), drafts, _('An unsaved draft of this scenario from {time} is kept in this browser.'),
+                     state, function (draft) {
+                         if (draft.olx) { panels.olx.value = draft.olx; state.olxEdited = true; tabs.go('olx'); }
+                         else { drawForm(); check(); }
+                     }, part('status'));
     }
 
     // checking ----------------------------------------------------------------------------
@@ -212,11 +184,12 @@ function LeadershipScenarioEditor(runtime, element, init) {
             var key = part('map').querySelector('[aria-current="true"]');
             if (!heading && key) { key.focus(); }
         };
-        if (state.tab !== 'form') { switchTab('form').then(go); } else { go(); }
+        if (state.tab !== 'form') { tabs.go('form').then(go); } else { go(); }
     }
 
     // tabs --------------------------------------------------------------------------------
-    function switchTab(name) {
+    /* May the editor show tab `name`? (E.tabs then shows it.) */
+    function leave(name) {
         if (name === state.tab) { return Promise.resolve(true); }
         return flush().then(function (report) {
             if (state.tab === 'olx' && name !== 'olx') {
@@ -229,28 +202,10 @@ function LeadershipScenarioEditor(runtime, element, init) {
             if (name === 'olx' && report) { panels.olx.value = report.olx; }
             alertBox([]);
             state.tab = name;
-            Array.prototype.forEach.call(root.querySelectorAll('[role="tab"]'), function (tab) {
-                var on = tab.getAttribute('data-tab') === name;
-                tab.setAttribute('aria-selected', on ? 'true' : 'false');
-                tab.setAttribute('tabindex', on ? '0' : '-1');
-                root.querySelector('[data-panel="' + tab.getAttribute('data-tab') + '"]').hidden = !on;
-            });
             if (name === 'form') { drawForm(); }
             if (name === 'try') { L.scenarioTry.open(panels.try, state.form, state.report, play); }
             return true;
         });
-    }
-
-    function onTabKey(event) {
-        var tabs = Array.prototype.slice.call(root.querySelectorAll('[role="tab"]'));
-        var i = tabs.indexOf(event.target), next = null;
-        if (event.key === 'ArrowRight') { next = (i + 1) % tabs.length; }
-        else if (event.key === 'ArrowLeft') { next = (i + tabs.length - 1) % tabs.length; }
-        else if (event.key === 'Home') { next = 0; } else if (event.key === 'End') { next = tabs.length - 1; }
-        if (next === null) { return; }
-        event.preventDefault();
-        tabs[next].focus();
-        switchTab(tabs[next].getAttribute('data-tab'));
     }
 
     // preview and save --------------------------------------------------------------------
@@ -262,35 +217,10 @@ function LeadershipScenarioEditor(runtime, element, init) {
 
     function save(event) {
         event.preventDefault();
-        status(_('Saving\u2026'));
-        runtime.notify('save', {state: 'start', message: _('Saving')});
-        flush().then(function (report) {
-            if (!report) { return; }
-            var values = {}, defaults = [];
-            state.rows.forEach(function (row) {
-                if (!row.set && row.value === row['default']) { defaults.push(row.name); } else { values[row.name] = row.value; }
-            });
-            values.body = state.tab === 'olx' ? panels.olx.value : report.olx;
-            return window.fetch(runtime.handlerUrl(element, 'submit_studio_edits'), {
-                method: 'POST', credentials: 'same-origin', body: JSON.stringify({values: values, defaults: defaults}),
-                headers: {'Content-Type': 'application/json', 'X-CSRFToken': (document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/) || [])[1] || ''}
-            }).then(function (response) {
-                return response.json().catch(function () { return {}; }).then(function (body) {
-                    if (response.ok) {
-                        state.dirty = false; dropDraft(); alertBox([]); args.body = values.body;
-                        status(_('Saved.'));
-                        runtime.notify('save', {state: 'end'});
-                        return;
-                    }
-                    var error = body.error, messages = error && error.messages ? error.messages.map(function (m) { return m.text; }) :
-                        [typeof error === 'string' ? error : _('The scenario could not be saved.')];
-                    alertBox([_('Not saved: fix these problems first. Your work is still here.')].concat(messages));
-                    status(_('Not saved.'));
-                    runtime.notify('error', {title: _('Unable to update settings'), message: messages.join(' ')});
-                });
-            });
-        }).catch(function () {
-            alertBox([_('The server could not be reached. Your work is kept as a draft in this browser.')]);
+        E.save(runtime, element, {
+            flush: flush, rows: state.rows, status: status, alert: alertBox,
+            body: function (report) { return state.tab === 'olx' ? panels.olx.value : report.olx; },
+            saved: function (values) { state.dirty = false; drafts.drop(); args.body = values.body; }
         });
     }
 
@@ -302,22 +232,8 @@ function LeadershipScenarioEditor(runtime, element, init) {
     panels.form.addEventListener('focusin', onFocusIn);
     panels.form.addEventListener('click', onClick);
     panels.olx.addEventListener('input', function () { state.olxEdited = true; changed(); });
-    Array.prototype.forEach.call(root.querySelectorAll('[role="tab"]'), function (tab) {
-        tab.addEventListener('click', function () { switchTab(tab.getAttribute('data-tab')); });
-        tab.addEventListener('keydown', onTabKey);
-    });
-    part('save').addEventListener('click', save);
-    part('cancel').addEventListener('click', function (event) {
-        event.preventDefault();
-        state.dirty = false;  /* the editor closes; unsaved work stays as the browser's draft */
-        runtime.notify('cancel', {});
-    });
-    window.addEventListener('beforeunload', function (event) {
-        if (!state.dirty) { return undefined; }
-        event.preventDefault();
-        event.returnValue = '';
-        return '';
-    });
+    tabs = E.tabs(root, leave);
+    E.wireActions(part, runtime, save, state);
     panels.olx.value = state.report.olx;
     drawForm();
     drawSide();
