@@ -1,4 +1,4 @@
-"""Templates compiled once per process still render each request in its own language."""
+"""Templates compiled once per process still render each request in its own language (common/rendering.py)."""
 
 from django.utils import translation
 
