@@ -13,12 +13,12 @@ import re
 from web_fragments.fragment import Fragment
 from xblock.core import XBlock
 from xblock.exceptions import DisallowedFileError
-from xblock.utils.resources import ResourceLoader
 
 from .. import RESOURCES_DIR, SHARED_PACKAGE, compat, events, public_static, records
 from ..api import error_response, studio_edits
 from ..errors import UserFacingError
 from ..i18n import I18N_JS_NAMESPACE, block_gettext, shipped_js_catalogue
+from . import rendering
 
 ASSET_NAME = re.compile(r'^static/(?P<name>[a-z0-9_-]+\.(?:js|css|svg))$')
 
@@ -29,11 +29,11 @@ def _static_file(package, name):
 
 
 @functools.cache
-def _template_loader(package, template):
-    """The loader of the block's own package when it has `templates/<template>`, else the shared one."""
+def _template_package(package, template):
+    """The block's own package when it has `templates/<template>`, else the shared one."""
     if not importlib.resources.files(package).joinpath('templates', template).is_file():
         package = SHARED_PACKAGE
-    return ResourceLoader(package)
+    return package
 
 
 def resource_package(cls):
@@ -88,10 +88,8 @@ class LeadershipBlockMixin:
         context = dict(context, uid=self.dom_id())
         context.setdefault('LANGUAGE_CODE', get_language() or '')  # interface strings: lang="cy" on Welsh pages
         context.setdefault('CONTENT_LANGUAGE', compat.content_language(self))  # authored content: the course's
-        loader = _template_loader(resource_package(type(self)), template)
-        return loader.render_django_template(
-            f'templates/{template}', context, i18n_service=self.runtime.service(self, 'i18n')
-        )
+        package = _template_package(resource_package(type(self)), template)
+        return rendering.render(package, f'templates/{template}', context, self.runtime.service(self, 'i18n'))
 
     def dom_id(self):
         """An id prefix unique to this block on the page, for labels and ARIA references."""
