@@ -127,9 +127,11 @@ class LeadershipReflectionBlock(
 
     # views -----------------------------------------------------------------
     def view_context(self, shown):
+        content = compat.content_language(self)
         return {
             'prompt': shown.prompt,
-            'prompt_lang': shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, compat.content_language(self)),
+            'prompt_lang': shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, content),
+            'guidance_lang': shown_language(self.reflection.guidance, model.DEFAULT_TEXTS, content),
             'min_words': shown.word_minimum,
             'max_words': shown.word_limit,
             'own_max': shown.word_limit < model.HARD_MAX_WORDS,

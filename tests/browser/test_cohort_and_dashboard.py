@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from .conftest import COHORT, EXAMPLE
 from .helpers import Learner, check_view, expect_focused_heading, new_student, usage_ids
+from .test_scenario_journeys import LIVE
 
 LISTEN = 'Ask him what went wrong last time, and listen before you explain why you are here'
 INSIST = 'Explain that you must see the children today and will call the police if he refuses'
@@ -171,3 +172,32 @@ def test_present_mode_respects_reduced_motion(wb, page):
     fills = region.locator('.lsx-bar-fill')
     expect(fills.first).to_be_attached()
     assert fills.first.evaluate('el => getComputedStyle(el).transitionDuration') == '0s'
+
+
+def test_dashboard_error_is_the_shared_summary_read_once(wb, page):
+    """A failed load gives the shared error summary, focused and not also a live region or alert; the same
+    failure again (as present mode's own retries give) neither rebuilds it nor takes focus; a load that
+    works clears it."""
+    wb.open(EXAMPLE, student='staff')
+    dashboard = page.locator('section.lsx-dashboard')
+    dashboard.locator('button[data-action="toggle"]').click()
+    refresh = dashboard.locator('[data-role="refresh"]')
+    expect(dashboard.get_by_role('table', name='Learners', exact=True)).to_be_visible()
+    box = dashboard.locator('[data-role="dash-error"]')
+    page.context.set_offline(True)
+    try:
+        refresh.click()
+        expect(box.get_by_role('heading', name='There is a problem')).to_be_visible()
+        expect(box).to_contain_text('The server could not be reached')
+        expect(box).to_be_focused()
+        assert not box.evaluate(LIVE), 'the focused error summary is also a live region: it would be read twice'
+        box.evaluate('b => { b.firstChild.dataset.first = "yes"; }')
+        refresh.focus()
+        refresh.click()
+        expect(dashboard).not_to_have_attribute('aria-busy', 'true')
+        expect(refresh).to_be_focused()
+        expect(box.locator('h4[data-first="yes"]')).to_have_count(1)  # the same summary, not drawn again
+    finally:
+        page.context.set_offline(False)
+    refresh.click()
+    expect(box).to_be_empty()

@@ -5,29 +5,33 @@ while the interface around it stays lang="cy".
 
 The authored strings are taken from the JSON the page itself received; every element whose own text
 holds one must have an ancestor-or-self `lang` of "en" nearer than any "cy". SVG `<title>`/`<desc>` are
-left out: a chart's name is one interface sentence and cannot hold a marked part.
+left out: a chart's name is one interface sentence and cannot hold a marked part. The activity blocks'
+results (self-assessment, time allocation, reflection) are checked against the lang their server-drawn
+form gave each text: a default label is shown translated, so it stays "cy".
 """
 
 from playwright.sync_api import expect
 
-from .conftest import REVIEW, wait_for_blocks
+from .conftest import HOSTILE_ACTIVITIES, REVIEW, wait_for_blocks
 from .test_learner_experience import review_cohort  # noqa: F401 (the fixture)
 
 AUTHORED_KEYS = {'title', 'label', 'step_title', 'choice_label', 'choice', 'step', 'ending'}
 
-# Elements in `area` whose own text (an SVG <text>'s whole text) holds an authored string, yet whose
-# nearest lang is not "en".
-UNMARKED = """([area, strings]) => {
+# Elements in `area` whose own text holds one of the [text, lang] pairs, yet whose nearest lang is not that
+# pair's lang (SVG <text>: its whole text).
+MISMARKED = """([area, pairs]) => {
     const bad = [];
     for (const node of document.querySelector(area).querySelectorAll('*')) {
         const tag = node.tagName.toLowerCase();
         if (['title', 'desc', 'tspan', 'script', 'style', 'noscript'].includes(tag)) { continue; }
         const own = tag === 'text' ? node.textContent : Array.from(node.childNodes)
             .filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.nodeValue).join('');
-        const hit = strings.find((s) => own.includes(s));
-        if (!hit) { continue; }
         const lang = node.closest('[lang]') && node.closest('[lang]').getAttribute('lang');
-        if (lang !== 'en') { bad.push(`lang=${lang}: ${node.outerHTML.slice(0, 110)}`); }
+        for (const [text, want] of pairs) {
+            if (own.includes(text) && lang !== want) {
+                bad.push(`lang=${lang} not ${want}: ${node.outerHTML.slice(0, 110)}`);
+            }
+        }
     }
     return bad;
 }"""
@@ -49,7 +53,7 @@ def authored(payload, found=None):
 
 def unmarked(page, area, strings):
     assert strings, 'no authored strings collected: the check would pass on anything'
-    return page.evaluate(UNMARKED, [area, sorted(strings)])
+    return page.evaluate(MISMARKED, [area, [[text, 'en'] for text in sorted(strings)]])
 
 
 def test_learner_scenario_marks_authored_text_english_in_the_welsh_interface(wb, page, review_cohort, student):  # noqa: F811
@@ -97,4 +101,60 @@ def test_facilitator_dashboard_marks_authored_text_english_in_the_welsh_interfac
     strings = authored(answer.value.json())
     expect(dashboard.locator('.lsx-present-title')).to_have_attribute('lang', 'en')
     assert unmarked(page, 'section.lsx-dashboard', strings) == [], 'present mode'
+    page.goto(wb.url(REVIEW) + '?lang=en')
+
+
+# The texts of the server-drawn form (dimension headings, statements, function labels, the block's title)
+# with the lang each was given.
+FORM_TEXTS = """(area) => Array.from(document.querySelectorAll(
+    `${area} h3.lsx-title, ${area} h4[data-dimension], ${area} legend[lang], ${area} label[for][lang]`))
+    .map((node) => [node.textContent.trim(), node.getAttribute('lang')]).filter(([text]) => text.length >= 4)"""
+
+
+def mismarked(page, area):
+    """The form's texts as the script drew them again (results, charts, error summaries), wrongly marked."""
+    pairs = page.evaluate(FORM_TEXTS, area)
+    assert any(lang == 'en' for _, lang in pairs), 'no authored text in the form: the check would pass on anything'
+    page.evaluate(f"() => document.querySelectorAll('{area} details').forEach((d) => {{ d.open = true; }})")
+    return page.evaluate(MISMARKED, [area, pairs])
+
+
+def test_activity_results_mark_authored_text_in_the_welsh_interface(wb, page, student):
+    """Self-assessment, time allocation and reflection: what their scripts draw from authored text keeps the
+    lang the form gave it (English for authored labels, Welsh for a translated default one)."""
+    page.goto(wb.url(HOSTILE_ACTIVITIES, student=student) + '&lang=cy')
+    rate = 'section.lsx-self-assessment'
+    assessment = page.locator(rate)
+    expect(assessment).to_have_attribute('lang', 'cy')
+    assessment.locator('[data-role="submit"]').click()  # nothing rated: the summary links to each statement
+    expect(assessment.locator('[data-role="error"] li a')).to_have_count(3)
+    assert mismarked(page, rate) == [], 'self-assessment error summary'
+    for fieldset in assessment.locator('fieldset').all():
+        fieldset.locator('input[value="2"]').check()
+    assessment.locator('[data-role="submit"]').click()
+    expect(assessment.locator('[data-role="result"] svg text.lsx-chart-label')).to_have_count(1)
+    assert mismarked(page, rate) == [], 'self-assessment profile chart and table'
+    assert assessment.locator('[data-role="result"] h4').evaluate('h => h.closest("[lang]").lang') == 'cy'
+
+    share = 'section.lsx-time-allocation'
+    allocation = page.locator(share)
+    allocation.locator('[data-role="submit"]').click()  # the shares add up to 0: linked to the first function
+    expect(allocation.locator('[data-role="error"] li a')).to_have_count(1)
+    assert mismarked(page, share) == [], 'time allocation error summary'
+    inputs = allocation.locator('input[data-function]')
+    inputs.nth(0).fill('60')
+    inputs.nth(1).fill('40')
+    allocation.locator('input[name$="-model"]').first.check()
+    allocation.locator('input[name$="-consent"][value="no"]').check()
+    allocation.locator('[data-role="submit"]').click()
+    expect(allocation.locator('[data-role="result"] svg text.lsx-chart-label')).to_have_count(2)
+    assert mismarked(page, share) == [], 'time allocation chart and table'
+
+    write = 'section.lsx-reflection'
+    reflection = page.locator(write)
+    reflection.locator('[data-role="text"]').fill('I decided quickly and then asked my supervisor.')
+    reflection.locator('[data-role="submit"]').click()
+    expect(reflection.locator('.lsx-guidance')).to_have_attribute('lang', 'en')
+    expect(reflection.locator('[data-role="record"] li strong')).to_have_attribute('lang', 'en')  # its title
+    assert mismarked(page, write) == [], 'reflection record'
     page.goto(wb.url(REVIEW) + '?lang=en')

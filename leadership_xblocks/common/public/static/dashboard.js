@@ -249,17 +249,23 @@
         var errorBox = part('dash-error'), body = part('dashboard'), figures = part('figures'),
             refreshButton = part('refresh');
         var present;
-        /* Errors go to a live region without moving focus: present mode refreshes on its own. */
-        var call = L.caller(null, section, {url: section.getAttribute('data-handler-url'),
+        /* The shared error summary (focused, read once); the same failure again (present mode retries on
+           its own) leaves it as it is, so it is not read again and focus stays put. */
+        var raw = L.caller(null, section, {url: section.getAttribute('data-handler-url'),
             buttons: function () { return [refreshButton]; }, onError: function (message) {
-                L.clear(errorBox).appendChild(el('p', {}, [message]));
+                var shown = errorBox.querySelector('p');
+                if (!shown || shown.textContent !== message) { L.showError(errorBox, message); }
             }});
+        var call = function (handler, data) {  /* a call that works clears the summary */
+            return raw(handler, data).then(function (payload) { if (payload) { L.clear(errorBox); } return payload; });
+        };
+        call.busy = raw.busy;
 
         function load() {
             figures.setAttribute('aria-busy', 'true');
             return call('staff_dashboard', {}).then(function (payload) {
                 figures.removeAttribute('aria-busy');
-                if (payload) { L.clear(errorBox); renderDashboard(figures, payload, section.getAttribute('data-content-lang')); }
+                if (payload) { renderDashboard(figures, payload, section.getAttribute('data-content-lang')); }
             });
         }
         /* The button is outside what is rebuilt, so focus stays on it. */

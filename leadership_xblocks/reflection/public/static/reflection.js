@@ -9,6 +9,8 @@ function LeadershipReflectionBlock(runtime, element, init) {
     var editor = part('editor'), textarea = part('text'), count = part('count'),
         saveButton = part('save'), submitButton = part('submit'), statusBox = part('status'),
         errorBox = part('error'), result = part('result'), record = part('record');
+    /* Exercise titles and modules are authored; the guidance may be the default (translated). */
+    var titleLang = root.querySelector('.lsx-title').getAttribute('lang');
     var limits = {min: init.state.min_words, max: init.state.max_words};
     /* The buttons stay focusable while a request runs (aria-disabled): focus stays on "Save draft". */
     var call = L.caller(runtime, element, {errorBox: errorBox, buttons: function () { return [saveButton, submitButton]; }});
@@ -55,8 +57,8 @@ function LeadershipReflectionBlock(runtime, element, init) {
                 words: L.format(L.ngettext('{count} word', '{count} words', row.words), {count: row.words})
             });
             record.appendChild(el('li', {}, [
-                el('strong', {}, [row.title || _('Reflection')]),
-                row.module ? ' (' + row.module + ')' : '',
+                row.title ? el('strong', {lang: titleLang}, [row.title]) : el('strong', {}, [_('Reflection')]),
+                row.module ? el('span', {}, [' (', L.own(row.module, titleLang), ')']) : '',
                 ': ' + details,
                 row.this_block ? ' ' + _('(this exercise)') : ''
             ]));
@@ -71,7 +73,8 @@ function LeadershipReflectionBlock(runtime, element, init) {
         result.appendChild(el('div', {className: 'lsx-learner-text', html: state.text}));
         if (state.guidance) {
             result.appendChild(el('h4', {}, [_('What experienced supervisors notice here')]));
-            result.appendChild(el('div', {className: 'lsx-guidance', html: state.guidance}));
+            result.appendChild(el('div', {className: 'lsx-guidance',
+                lang: result.getAttribute('data-guidance-lang'), html: state.guidance}));
         }
         result.hidden = false;
         return heading;

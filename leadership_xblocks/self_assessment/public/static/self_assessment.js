@@ -8,6 +8,13 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
     var part = L.parts(root);
     var form = part('form'), submitButton = part('submit'), statusBox = part('status'),
         errorBox = part('error'), result = part('result');
+    /* Each dimension's label in the language the page shows it in (its heading's lang: a default label is
+       translated, an authored one keeps the content's); block titles are authored. */
+    var langs = {}, titleLang = root.querySelector('.lsx-title').getAttribute('lang');
+    Array.prototype.forEach.call(root.querySelectorAll('h4[data-dimension]'), function (h) {
+        langs[h.getAttribute('data-dimension')] = h.getAttribute('lang');
+    });
+    function label(row) { return L.own(row.label, langs[row.dimension]); }
     var call = L.caller(runtime, element, {errorBox: errorBox, buttons: function () { return [submitButton]; },
         onError: function (message) { statusBox.textContent = ''; L.showError(errorBox, message); }});
 
@@ -54,12 +61,12 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
                 'The table that follows gives the same figures.'), {range: range}),
             min: state.scale.min, max: state.scale.max,
             rows: state.profile.map(function (row) {
-                return {label: row.label, bars: [{value: row.mean, text: C.number(row.mean)}]};
+                return {label: row.label, lang: langs[row.dimension], bars: [{value: row.mean, text: C.number(row.mean)}]};
             })
         }));
         box.appendChild(C.table(L.format(_('Your average rating per dimension ({range})'), {range: range}),
             [_('Dimension'), _('Average rating')],
-            state.profile.map(function (row) { return [row.label, C.number(row.mean)]; })));
+            state.profile.map(function (row) { return [label(row), C.number(row.mean)]; })));
         return box;
     }
 
@@ -79,8 +86,8 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
             return box;
         }
         box.appendChild(el('h5', {}, [_('How your ratings have changed')]));
-        box.appendChild(el('p', {}, [L.format(_('Compared with your first rating, in "{title}".'),
-            {title: comparison.baseline_title})]));
+        box.appendChild(el('p', {}, L.fill(_('Compared with your first rating, in "{title}".'),
+            {title: L.own(comparison.baseline_title, titleLang)})));
         if (!comparison.rows.length) {
             box.appendChild(el('p', {}, [_('The two self-assessments have no dimensions in common.')]));
             return box;
@@ -91,7 +98,7 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
                 'on a scale {range}. The table that follows gives the same figures.'), {range: scaleText(state)}),
             min: state.scale.min, max: state.scale.max,
             rows: comparison.rows.map(function (row) {
-                return {label: row.label, bars: [
+                return {label: row.label, lang: langs[row.dimension], bars: [
                     {name: _('First'), value: row.before, text: C.number(row.before), variant: 'outline'},
                     {name: _('Now'), value: row.after, text: C.number(row.after)}
                 ]};
@@ -100,7 +107,7 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
         box.appendChild(C.table(_('Change since your first rating'),
             [_('Dimension'), _('First'), _('Now'), _('Change')],
             comparison.rows.map(function (row) {
-                return [row.label, C.number(row.before), C.number(row.after), changeText(row.change)];
+                return [label(row), C.number(row.before), C.number(row.after), changeText(row.change)];
             })));
         return box;
     }
@@ -148,7 +155,8 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
             L.showError(errorBox, L.format(L.ngettext('{count} statement still needs a rating:',
                 '{count} statements still need a rating:', missing.length), {count: missing.length}),
                 missing.map(function (fieldset) {
-                    return {text: fieldset.querySelector('legend').textContent.trim(), target: fieldset,
+                    var legend = fieldset.querySelector('legend');
+                    return {text: L.own(legend.textContent.trim(), legend.getAttribute('lang')), target: fieldset,
                             focus: fieldset.querySelector('input[type="radio"]')};
                 }));
             return;

@@ -13,6 +13,9 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
     var modelRadios = Array.prototype.slice.call(form.querySelectorAll('input[name$="-model"]'));
     var consentRadios = Array.prototype.slice.call(form.querySelectorAll('input[name$="-consent"]'));
     var total = init.state.total, current = init.state;
+    /* Each function's label in the language its form label shows it in (a default one is translated). */
+    var langs = {};
+    inputs.forEach(function (input) { langs[input.getAttribute('data-function')] = labelOf(input).lang; });
     var call = L.caller(runtime, element, {errorBox: errorBox, buttons: function () {
         return [submitButton].concat(Array.prototype.slice.call(result.querySelectorAll('button')));
     }, onError: function (message) { statusBox.textContent = ''; L.showError(errorBox, message); }});
@@ -54,7 +57,7 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
 
     function labelOf(input) {
         var label = form.querySelector('label[for="' + input.id + '"]');
-        return label ? label.textContent.trim() : input.id;
+        return label ? L.own(label.textContent.trim(), label.getAttribute('lang')) : input.id;
     }
 
     function legendOf(radio) {
@@ -93,7 +96,7 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
                 bars.push({name: _('Others'), value: cohort.means[f.id], text: C.number(cohort.means[f.id], 1) + '%',
                            variant: 'outline'});
             }
-            return {label: f.label, bars: bars};
+            return {label: f.label, lang: langs[f.id], bars: bars};
         });
         box.appendChild(C.barChart({
             title: cohort.available ? _('Your time beside the mean of other learners') : _('How you divide your time'),
@@ -109,7 +112,7 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
         var headings = [_('Function'), _('You (%)')];
         if (cohort.available) { headings.push(_('Others, mean (%)')); }
         box.appendChild(C.table(_('Share of working time by function'), headings, state.functions.map(function (f) {
-            var cells = [f.label, C.number(state.allocations[f.id], 1)];
+            var cells = [L.own(f.label, langs[f.id]), C.number(state.allocations[f.id], 1)];
             if (cohort.available) { cells.push(C.number(cohort.means[f.id], 1)); }
             return cells;
         })));
