@@ -153,12 +153,10 @@ def test_workbench_service_js_catalogue_url():
 
 
 def test_templates_render_in_welsh_through_the_service():
-    """xblock.utils' {% trans %}/{% blocktrans %} tags merge our catalogue into Django's."""
-    from xblock.utils.resources import ResourceLoader
-
+    """{% trans %}/{% blocktrans %} in the blocks' renderer (common/rendering.py) read our catalogue."""
+    from leadership_xblocks.common import rendering
     from leadership_xblocks.workbench_i18n import WorkbenchI18nService
 
-    loader = ResourceLoader('leadership_xblocks.scenario')
     scenario = type(
         'S',
         (),
@@ -175,15 +173,15 @@ def test_templates_render_in_welsh_through_the_service():
     )()
     context = {'title': 'T', 'scenario': scenario, 'problems': [('error', 'x')]}
     with translation.override('cy'):
-        html = loader.render_django_template(
-            'templates/scenario_author.html', dict(context), i18n_service=WorkbenchI18nService()
+        html = rendering.render(
+            'leadership_xblocks.scenario', 'templates/scenario_author.html', dict(context), WorkbenchI18nService()
         )
     assert "Problemau i'w datrys" in html and 'Gwall' in html and 'Amlinelliad' in html
     assert '30 eiliad, yna' in html  # {% blocktrans with seconds=... %}
     assert 'Problems to fix' not in html
     with translation.override('en'):
-        html = loader.render_django_template(
-            'templates/scenario_author.html', dict(context), i18n_service=WorkbenchI18nService()
+        html = rendering.render(
+            'leadership_xblocks.scenario', 'templates/scenario_author.html', dict(context), WorkbenchI18nService()
         )
     assert 'Problems to fix' in html and '30 s, then' in html
 
