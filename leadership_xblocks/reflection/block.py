@@ -129,6 +129,7 @@ class LeadershipReflectionBlock(
     def view_context(self, shown):
         content = compat.content_language(self)
         return {
+            'CONTENT_LANGUAGE': content,  # render_template would look it up again
             'prompt': shown.prompt,
             'prompt_lang': shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, content),
             'guidance_lang': shown_language(self.reflection.guidance, model.DEFAULT_TEXTS, content),

@@ -107,6 +107,7 @@ class LeadershipSelfAssessmentBlock(
 
         source = self.parsed_body
         return {
+            'CONTENT_LANGUAGE': content,  # render_template would look it up again
             'intro': shown.intro,
             'intro_lang': lang(source.intro),
             'dimensions': [

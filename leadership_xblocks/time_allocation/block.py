@@ -95,6 +95,7 @@ class LeadershipTimeAllocationBlock(
         """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
         content = compat.content_language(self)
         return {
+            'CONTENT_LANGUAGE': content,  # render_template would look it up again
             'prompt': shown.prompt,
             'prompt_lang': shown_language(self.parsed_body.prompt, model.DEFAULT_TEXTS, content),
             'functions': [
