@@ -108,17 +108,6 @@ def test_an_olx_syntax_error_is_reported_with_no_form_and_nothing_to_save(usage)
     assert 'not well-formed' in report['problems'][0]['message']
 
 
-@pytest.mark.parametrize('data', [{}, {'form': 'x'}, {'form': {'prompt': 1}}, {'olx': 5}, {'olx': '', 'settings': 1}])
-def test_check_refuses_bad_input_with_a_message(usage, data):
-    code, payload = Learner(usage, 'staff').call('editor_check', data)
-    assert code == 400 and isinstance(payload['error'], str) and payload['error']
-
-
-def test_the_editor_is_for_authors_only_and_a_learner_is_refused_before_the_body_is_read(usage):
-    code, payload = Learner(usage, 'a-learner').call('editor_check', body=b'not json')
-    assert code == 403 and 'course authors' in payload['error']
-
-
 def test_a_save_from_the_editor_changes_what_learners_see(usage):
     staff = Learner(usage, 'staff')
     as_form = dict(staff.ok('editor_check', {'olx': AUTHORED})['form'], prompt='<p>A new question?</p>', max_words='0')

@@ -120,17 +120,6 @@ def test_check_sanitises_the_intro_like_a_save(usage):
     assert '<script' not in report['olx'] and report['form']['intro'] == '<p>Hi</p>'
 
 
-@pytest.mark.parametrize('data', [{}, {'form': 'x'}, {'form': {'dimensions': [{'items': [3]}]}}, {'olx': 5}])
-def test_check_refuses_bad_input_with_a_message(usage, data):
-    code, payload = Learner(usage, 'staff').call('editor_check', data)
-    assert code == 400 and isinstance(payload['error'], str) and payload['error']
-
-
-def test_the_editor_is_for_authors_only_and_a_learner_is_refused_before_the_body_is_read(usage):
-    code, payload = Learner(usage, 'a-learner').call('editor_check', body=b'not json')
-    assert code == 403 and 'course authors' in payload['error']
-
-
 def test_a_save_with_errors_is_refused_and_changes_nothing(usage):
     staff = Learner(usage, 'staff')
     as_form = staff.ok('editor_check', {'olx': SMALL})['form']

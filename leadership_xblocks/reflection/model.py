@@ -110,11 +110,7 @@ def to_text(reflection):
 
 def parse_text(text, sanitize=True):
     """Parse OLX text; a syntax error gives the default model carrying the message."""
-    try:
-        root = common.read_root(text)
-    except common.OLXSyntaxError as error:
-        return Reflection(syntax_error=f'line {error.line}: {error}')
-    return parse_element(root, sanitize)
+    return common.parse_text(text, parse_element, Reflection, sanitize)
 
 
 def validate(reflection):
