@@ -57,6 +57,16 @@ def test_emptied_texts_stay_empty_instead_of_becoming_the_defaults():
     assert 'The prompt is empty' in ' '.join(p.template for p in model.validate(content))
 
 
+def test_a_reflection_with_no_texts_exports_and_imports_with_no_texts():
+    """Before the editor, such a block exported nothing and came back with the default texts."""
+    block = Learner(load('<leadership_reflection><prompt/></leadership_reflection>'), 'author').block()
+    node = etree.Element('x')
+    block.add_xml_to_node(node)
+    again = Learner(load(etree.tostring(node, encoding='unicode')), 'author').block()
+    assert (again.prompt, again.guidance) == ('', '')
+    assert 'The prompt is empty' in ' '.join(m.text for m in again.validate().messages)
+
+
 @pytest.mark.parametrize('bad', [[], {'prompt': 3}, {'min_words': 5}, {'guidance': ['x']}])
 def test_read_form_refuses_what_is_not_a_form(bad):
     with pytest.raises(FormError):
