@@ -151,3 +151,24 @@ def test_the_self_assessment_editor_speaks_welsh(wb, page):
     expect(editor.get_by_role('button', name='Dileu: Datganiad 2 (Dimensiwn 1)')).to_be_visible()
     expect(editor.get_by_label('Pwynt isaf y raddfa')).to_have_value('1')
     check_view(page, 'self-assessment-editor-welsh')
+
+
+def test_two_editors_on_one_page_share_no_id_and_every_help_text_is_tied_to_its_field(wb, page):
+    """Accessibility audit finding 16 (the standard Studio form): duplicate ids with several editors on a
+    page, help text not tied to its field."""
+    page.goto(wb.url('Reflection: the default prompt and an authored one', view='studio_view', student=AUTHOR))
+    editors = page.locator('.lsx-editor')
+    expect(editors).to_have_count(2)
+    for i in range(2):
+        expect(editors.nth(i).locator('[data-role="problems"]')).to_contain_text('No problems found.')
+    found = page.evaluate(
+        """() => {
+            const ids = Array.from(document.querySelectorAll('.lsx-editor [id]')).map((n) => n.id);
+            const tied = (id) => document.querySelector(`[aria-describedby~="${id}"], [aria-labelledby~="${id}"]`);
+            const helps = Array.from(document.querySelectorAll('.lsx-editor .lsx-ed-help[id]'));
+            return {ids: ids.length, dupes: ids.filter((id, i) => ids.indexOf(id) !== i),
+                    helps: helps.length, untied: helps.filter((h) => !tied(h.id)).map((h) => h.id)};
+        }"""
+    )
+    assert found['ids'] > 40 and found['dupes'] == [], found
+    assert found['helps'] >= 10 and found['untied'] == [], found
