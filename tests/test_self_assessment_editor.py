@@ -108,6 +108,15 @@ def test_check_gives_the_models_own_problems(usage):
     assert 'both must be whole numbers' in joined and 'Duplicate item id "s1"' in joined
 
 
+def test_deleting_every_dimension_warns_that_the_defaults_come_back(usage):
+    staff = Learner(usage, 'staff')
+    as_form = dict(staff.ok('editor_check', {'olx': SMALL})['form'], dimensions=[])
+    report = staff.ok('editor_check', {'form': as_form})
+    assert 'There are no dimensions: saved like this, learners get the four default dimensions.' in messages(report)
+    assert report['olx'].count('<dimension') == len(model.DEFAULT_DIMENSIONS)
+    assert not any('no dimensions' in m for m in messages(staff.ok('editor_check', {'olx': SMALL})))
+
+
 def test_check_reports_a_profile_key_that_is_too_long(usage):
     report = Learner(usage, 'staff').ok('editor_check', {'olx': SMALL, 'settings': {'profile_key': 'k' * 101}})
     assert 'The profile key is longer than 100 characters.' in messages(report)

@@ -69,24 +69,28 @@ class ActivityStudioMixin(AuthorMixin):
         return editor_fragment(self, EDITOR_JS, (), 'LeadershipActivityEditor', args)
 
     def _body_from_request(self, data):
-        """The canonical, sanitised OLX of a request's `form` (or `olx`), and whether it parsed."""
-        model = self.olx_model
+        """The canonical, sanitised OLX of a request's `form` (or `olx`), whether it parsed, and the
+        problems of the form that its OLX cannot show (the form module's `form_problems`, if any)."""
+        model, extra = self.olx_model, []
         if 'form' in data:
-            text = model.to_text(self.olx_form.from_form(self.olx_form.read_form(data['form'])))
+            content = self.olx_form.from_form(self.olx_form.read_form(data['form']))
+            extra = getattr(self.olx_form, 'form_problems', lambda c: [])(content)
+            text = model.to_text(content)
         elif isinstance(data.get('olx'), str):
             text = data['olx']
         else:
             raise RequestError(_('Send the content as "form" (an object) or "olx" (text).'))
         try:
-            return canonical_body(model, text), True
+            return canonical_body(model, text), True, extra
         except OLXSyntaxError:
-            return text, False
+            return text, False, extra
 
-    def _editor_report(self, body, well_formed=True, settings=None):
+    def _editor_report(self, body, well_formed=True, settings=None, extra=()):
         """What the editor shows of a body: its OLX, its form (None when it is not XML), its problems
-        and the fields a save writes."""
+        (the model's, then `extra`) and the fields a save writes."""
         gettext = self._
         problems = list(body_problems(self.olx_model, body)) + list(self.editor_settings_problems(settings or {}))
+        problems += list(extra)
         rows = [{'level': p.level, 'message': problem_text(p, gettext)} for p in problems]
         content = parsed(self.olx_model, body)
         if not well_formed or content.syntax_error:
@@ -101,5 +105,5 @@ class ActivityStudioMixin(AuthorMixin):
         settings = data.get('settings', {})
         if not isinstance(settings, dict):
             raise RequestError(_('"settings" must be an object of setting values.'))
-        body, well_formed = self._body_from_request(data)
-        return self._editor_report(body, well_formed, settings)
+        body, well_formed, extra = self._body_from_request(data)
+        return self._editor_report(body, well_formed, settings, extra)

@@ -3,7 +3,7 @@ and labels) and the dimensions with their statements as the JSON the shared acti
 and back. `to_form` then `from_form` gives the same `SelfAssessment`, so the form and the OLX tab
 always hold the same content (tests/test_self_assessment_editor.py)."""
 
-from ..activity_model import integer
+from ..activity_model import WARNING, ProblemList, integer
 from ..form_input import read_flat_form, read_item, require_list
 from ..i18n import gettext_noop as _
 from .model import Dimension, Item, Scale, ScaleLabel, SelfAssessment
@@ -108,3 +108,11 @@ def from_form(form):
             for d in form['dimensions']
         ),
     )
+
+
+def form_problems(content):
+    """What the OLX cannot say: with no dimension at all, the block uses the default ones."""
+    problems = ProblemList()
+    if not content.dimensions:
+        problems.add(WARNING, _('There are no dimensions: saved like this, learners get the four default dimensions.'))
+    return problems
