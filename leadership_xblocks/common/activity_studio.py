@@ -1,13 +1,13 @@
 """The Studio editor of the activity blocks: a form of their texts and (nested) lists beside an OLX
 tab, over the same content.
 
-A block opts in with `olx_model` (a model module offering `to_text`, `parse_text`, `parse_element`
-and `validate`) and `olx_form`, a plain module offering `SCHEMA` (what the form shows), `to_form`,
-`read_form`, `from_form` and, if it needs, `form_problems` (what the form's OLX cannot show).
-An `OLXBodyMixin` block edits its `body`; a block whose content is in several fields (the reflection)
-says how its fields make one OLX text (`editor_body`) and back (`editor_fields`). Every conversion and check is made here by the block's own model, so the editor
-shows the messages Studio's validation and `leadership-olx-check` give; saving is the Studio save
-every block has (`submit_studio_edits`), refused with those messages when the content has errors.
+A block opts in with `olx_model` (a model module offering `to_text`, `parse_text`, `parse_element` and
+`validate`) and `olx_form`, a plain module offering `SCHEMA` (what the form shows), `to_form`, `read_form`,
+`from_form` and, if it needs, `form_problems` (what the form's OLX cannot show). An `OLXBodyMixin` block edits
+its `body`; a block whose content is in several fields (the reflection) says how its fields make one OLX text
+(`editor_body`) and back (`editor_fields`). Every conversion and check is made here by the block's own model,
+so the editor shows the messages Studio's validation and `leadership-olx-check` give; saving is the Studio
+save every block has (`submit_studio_edits`), refused with those messages when the content has errors.
 `editor_check` writes nothing.
 """
 
