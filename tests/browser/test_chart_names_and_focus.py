@@ -1,0 +1,183 @@
+"""What issue 14 left: charts named in the interface language with their authored names only in the
+HTML they point to, the self-assessment's comparison sentence with its quoted title in the course's
+language, and the 3 px focus ring on `summary` elements (accessibility audit, finding 13).
+
+A chart's accessible name and description (`<title>`, `<desc>`) are one interface sentence each and
+cannot mark a part's language, so they quote no authored text (step titles, choice labels, endings,
+dimension and function names). The chart points with `aria-details` to the table, list or `details`
+holding them, where each authored name carries its `lang`.
+"""
+
+import re
+
+from playwright.sync_api import expect
+
+from .conftest import REVIEW, SELF_ASSESSMENT, TIME_ALLOCATION, wait_for_blocks
+from .helpers import assert_accessible, check_view, focused, tab_to
+from .test_content_language import authored
+from .test_learner_experience import open_all_details, review_cohort  # noqa: F401 (the fixture)
+
+# Per chart in `area`: its name, the authored strings its <title>/<desc> quote, what its aria-details
+# points to, and the chart's labels that the HTML it points to does not hold.
+CHARTS = """([area, strings]) => Array.from(document.querySelectorAll(`${area} svg[role="img"]`)).map((svg) => {
+    const words = (text) => (text || '').replace(/\\s+/g, ' ').trim();
+    const said = ['title', 'desc'].map((tag) => words((svg.querySelector(tag) || {}).textContent)).join(' | ');
+    const id = svg.getAttribute('aria-details');
+    const target = id ? document.getElementById(id) : null;
+    const labels = Array.from(svg.querySelectorAll('text.lsx-chart-label')).map((t) => words(t.textContent));
+    const held = target ? words(target.textContent) : '';
+    return {
+        said: said,
+        quoted: strings.filter((s) => said.includes(s)),
+        linked: target && target.closest(area) ? target.tagName.toLowerCase() : null,
+        figures: target ? target.querySelectorAll('table, ol, ul').length + (target.matches('table') ? 1 : 0) : 0,
+        unheld: labels.filter((label) => !held.includes(label)),
+        labels: labels.length,
+    };
+})"""
+
+# The authored texts of the activity forms the server drew (block titles, dimension headings,
+# statements, function labels): those marked with the course's language.
+FORM_TEXTS = """(area) => Array.from(document.querySelectorAll(
+    `${area} h3.lsx-title, ${area} h4[data-dimension], ${area} legend[lang], ${area} label[for][lang]`))
+    .filter((node) => node.getAttribute('lang') === 'en').map((node) => node.textContent.trim())
+    .filter((text) => text.length >= 4)"""
+
+
+def assert_charts_named_in_interface_words(page, area, strings, count):
+    assert strings, 'no authored strings collected: the check would pass on anything'
+    charts = page.evaluate(CHARTS, [area, sorted(strings)])
+    assert len(charts) == count, charts
+    for chart in charts:
+        assert chart['quoted'] == [], f'the chart named "{chart["said"]}" quotes authored text {chart["quoted"]}'
+        assert chart['linked'] in ('table', 'details'), f'"{chart["said"]}" points to no table ({chart["linked"]})'
+        assert chart['figures'] >= 1, f'what "{chart["said"]}" points to holds no table or list'
+        assert chart['labels'] and chart['unheld'] == [], f'"{chart["said"]}": labels not in its HTML {chart["unheld"]}'
+
+
+def test_scenario_charts_quote_no_authored_text_and_point_to_their_tables(wb, page, review_cohort, student):  # noqa: F811
+    seen = set()
+    page.on('response', lambda r: '/handler/' in r.url and r.ok and seen.update(authored(r.json())))
+    page.goto(wb.url(REVIEW, student=student))
+    wait_for_blocks(page)
+    scenario = page.locator('section.lsx-scenario')
+    scenario.locator('[data-role="continue"]').click()
+    scenario.locator('[data-choice="act_now"]').click()
+    expect(scenario.locator('[data-role="cohort"] svg[role="img"]')).to_have_count(2)
+    scenario.locator('[data-choice="agree_plan"]').click()
+    route = scenario.get_by_role('img', name='Route map: your 2 decisions and your ending', exact=True)
+    expect(route).to_be_visible()
+    # The ending's title is in the list the map points to, not in the map's name.
+    expect(route.locator('title')).not_to_contain_text(re.compile('A plan in place'))
+    expect(page.locator(f'[id="{route.get_attribute("aria-details")}"] .lsx-route-list')).to_contain_text(
+        'A plan in place'
+    )
+    # The last step's two cohort charts, the route map and the cohort's endings.
+    assert_charts_named_in_interface_words(page, 'section.lsx-scenario', seen, 4)
+    assert_accessible(page, 'chart-names-scenario-ending')
+    open_all_details(page)
+    assert_accessible(page, 'chart-names-scenario-ending-open')
+
+
+def test_self_assessment_comparison_quotes_the_first_title_in_the_course_language(wb, page, student):
+    """In the Welsh interface the comparison sentence is Welsh around the quoted English title, which carries
+    lang="en"; the charts are named in Welsh and quote neither the dimensions nor the titles."""
+    page.goto(wb.url(SELF_ASSESSMENT, student=student) + '&lang=cy')
+    before = page.locator('section.lsx-self-assessment').nth(0)
+    after = page.locator('section.lsx-self-assessment').nth(1)
+    first_title = before.locator('h3.lsx-title').text_content().strip()
+    assert first_title == 'Your leadership profile: before'
+    for block, value in ((before, '2'), (after, '4')):
+        for fieldset in block.locator('fieldset[data-item]').all():
+            fieldset.locator(f'input[value="{value}"]').check()
+        block.locator('[data-role="submit"]').click()
+        expect(block.locator('[data-role="result"] svg[role="img"]')).not_to_have_count(0)
+
+    sentence = after.locator('.lsx-change p').first
+    expect(sentence).to_have_text(f'O gymharu \u00e2\'ch gradd gyntaf, yn "{first_title}".')
+    quoted = sentence.locator('span')
+    expect(quoted).to_have_count(1)
+    expect(quoted).to_have_text(first_title)  # the quotation marks and full stop stay in the Welsh sentence
+    expect(quoted).to_have_attribute('lang', 'en')
+    assert sentence.evaluate('p => p.closest("[lang]").lang') == 'cy'
+
+    strings = set(page.evaluate(FORM_TEXTS, 'section.lsx-self-assessment'))
+    assert first_title in strings
+    assert_charts_named_in_interface_words(page, 'section.lsx-self-assessment', strings, 3)
+    assert_accessible(page, 'chart-names-self-assessment-cy')
+    page.goto(wb.url(SELF_ASSESSMENT) + '?lang=en')  # leave the language cookie as the other tests expect it
+    expect(page.locator('section.lsx-self-assessment').first).to_have_attribute('lang', 'en')
+
+
+def test_self_assessment_comparison_sentence_in_english(wb, page, student):
+    wb.open(SELF_ASSESSMENT, student=student)
+    blocks = page.locator('section.lsx-self-assessment')
+    for index in (0, 1):
+        for fieldset in blocks.nth(index).locator('fieldset[data-item]').all():
+            fieldset.locator('input[value="3"]').check()
+        blocks.nth(index).get_by_role('button', name='Submit and see my profile').click()
+    sentence = blocks.nth(1).locator('.lsx-change p').first
+    expect(sentence).to_have_text('Compared with your first rating, in "Your leadership profile: before".')
+    expect(sentence.locator('span[lang="en"]')).to_have_text('Your leadership profile: before')
+
+
+def test_time_allocation_chart_points_to_its_table(wb, page, student):
+    wb.open(TIME_ALLOCATION, student=student)
+    block = page.locator('section.lsx-time-allocation')
+    block.locator('input[data-function]').first.fill('100')
+    block.locator('label.lsx-option').first.locator('input').check()
+    block.get_by_label('No, use my answer only for my own view').check()
+    block.get_by_role('button', name='Submit my answer').click()
+    expect(block.locator('[data-role="result"] svg[role="img"]')).to_have_count(1)
+    strings = set(page.evaluate(FORM_TEXTS, 'section.lsx-time-allocation'))
+    assert_charts_named_in_interface_words(page, 'section.lsx-time-allocation', strings, 1)
+    assert_accessible(page, 'chart-names-time-allocation')
+
+
+def luminance(css):
+    red, green, blue = (int(v) / 255 for v in re.findall(r'\d+', css)[:3])
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in (red, green, blue)]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(one, two):
+    high, low = sorted((luminance(one), luminance(two)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+RING = """() => {
+    const el = document.activeElement, style = getComputedStyle(el);
+    let ground = 'rgb(255, 255, 255)';
+    for (let up = el.parentElement; up; up = up.parentElement) {
+        const colour = getComputedStyle(up).backgroundColor;
+        if (colour && !/rgba\\(.*,\\s*0\\)$/.test(colour) && colour !== 'transparent') { ground = colour; break; }
+    }
+    return {tag: el.tagName.toLowerCase(), style: style.outlineStyle, width: parseFloat(style.outlineWidth) || 0,
+            colour: style.outlineColor, ground: ground};
+}"""
+
+
+def test_summaries_get_the_3px_focus_ring_from_the_keyboard(wb, page, review_cohort, student):  # noqa: F811
+    """Audit finding 13: a chart's "the figures as a table" and "Your route in words", reached with Tab, show the same
+    3 px ring as every other control, in a colour that stands out from the page (at least 3:1)."""
+    page.goto(wb.url(REVIEW, student=student))
+    wait_for_blocks(page)
+    scenario = page.locator('section.lsx-scenario')
+    scenario.locator('[data-role="continue"]').click()
+    scenario.locator('[data-choice="act_now"]').click()
+    scenario.locator('[data-choice="agree_plan"]').click()
+    expect(scenario.locator('.lsx-route')).to_be_visible()
+    page.locator('body').click(position={'x': 1, 'y': 1})
+    rings = {}
+    for name in ('Choices made at this step: the figures as a table', 'Your route in words'):
+        now = tab_to(page, name)
+        assert now['tag'] == 'summary', now
+        rings[name] = page.evaluate(RING)
+    tab_to(page, 'Start a new attempt')
+    button = page.evaluate(RING)
+    check_view(page, 'summary-focus-ring', widths=(1280,))
+    for name, ring in rings.items():
+        assert ring['style'] == 'solid' and ring['width'] >= 3, f'{name}: {ring}'
+        assert contrast(ring['colour'], ring['ground']) >= 3, f'{name}: {ring}'
+        assert (ring['colour'], ring['width']) == (button['colour'], button['width']), f'{name}: {ring} / {button}'
+    assert focused(page)['tag'] == 'button'
