@@ -1,6 +1,7 @@
 """What issue 14 left: charts named in the interface language with their authored names only in the
 HTML they point to, the self-assessment's comparison sentence with its quoted title in the course's
-language, and the 3 px focus ring on `summary` elements (accessibility audit, finding 13).
+language, and the 3 px focus ring on `summary` elements (accessibility audit, finding 13). The time
+allocation's chart is checked the same way in `test_activity_journeys.py` (beside the cohort mean).
 
 A chart's accessible name and description (`<title>`, `<desc>`) are one interface sentence each and
 cannot mark a part's language, so they quote no authored text (step titles, choice labels, endings,
@@ -12,47 +13,18 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import REVIEW, SELF_ASSESSMENT, TIME_ALLOCATION, wait_for_blocks
-from .helpers import assert_accessible, check_view, focused, tab_to
+from .conftest import REVIEW, SELF_ASSESSMENT, wait_for_blocks
+from .helpers import (
+    AUTHORED_FORM_TEXTS,
+    assert_accessible,
+    assert_charts_named_in_interface_words,
+    check_view,
+    focused,
+    tab_to,
+)
+from .test_activity_journeys import rate_all
 from .test_content_language import authored
 from .test_learner_experience import open_all_details, review_cohort  # noqa: F401 (the fixture)
-
-# Per chart in `area`: its name, the authored strings its <title>/<desc> quote, what its aria-details
-# points to, and the chart's labels that the HTML it points to does not hold.
-CHARTS = """([area, strings]) => Array.from(document.querySelectorAll(`${area} svg[role="img"]`)).map((svg) => {
-    const words = (text) => (text || '').replace(/\\s+/g, ' ').trim();
-    const said = ['title', 'desc'].map((tag) => words((svg.querySelector(tag) || {}).textContent)).join(' | ');
-    const id = svg.getAttribute('aria-details');
-    const target = id ? document.getElementById(id) : null;
-    const labels = Array.from(svg.querySelectorAll('text.lsx-chart-label')).map((t) => words(t.textContent));
-    const held = target ? words(target.textContent) : '';
-    return {
-        said: said,
-        quoted: strings.filter((s) => said.includes(s)),
-        linked: target && target.closest(area) ? target.tagName.toLowerCase() : null,
-        figures: target ? target.querySelectorAll('table, ol, ul').length + (target.matches('table') ? 1 : 0) : 0,
-        unheld: labels.filter((label) => !held.includes(label)),
-        labels: labels.length,
-    };
-})"""
-
-# The authored texts of the activity forms the server drew (block titles, dimension headings,
-# statements, function labels): those marked with the course's language.
-FORM_TEXTS = """(area) => Array.from(document.querySelectorAll(
-    `${area} h3.lsx-title, ${area} h4[data-dimension], ${area} legend[lang], ${area} label[for][lang]`))
-    .filter((node) => node.getAttribute('lang') === 'en').map((node) => node.textContent.trim())
-    .filter((text) => text.length >= 4)"""
-
-
-def assert_charts_named_in_interface_words(page, area, strings, count):
-    assert strings, 'no authored strings collected: the check would pass on anything'
-    charts = page.evaluate(CHARTS, [area, sorted(strings)])
-    assert len(charts) == count, charts
-    for chart in charts:
-        assert chart['quoted'] == [], f'the chart named "{chart["said"]}" quotes authored text {chart["quoted"]}'
-        assert chart['linked'] in ('table', 'details'), f'"{chart["said"]}" points to no table ({chart["linked"]})'
-        assert chart['figures'] >= 1, f'what "{chart["said"]}" points to holds no table or list'
-        assert chart['labels'] and chart['unheld'] == [], f'"{chart["said"]}": labels not in its HTML {chart["unheld"]}'
 
 
 def test_scenario_charts_quote_no_authored_text_and_point_to_their_tables(wb, page, review_cohort, student):  # noqa: F811
@@ -87,9 +59,8 @@ def test_self_assessment_comparison_quotes_the_first_title_in_the_course_languag
     after = page.locator('section.lsx-self-assessment').nth(1)
     first_title = before.locator('h3.lsx-title').text_content().strip()
     assert first_title == 'Your leadership profile: before'
-    for block, value in ((before, '2'), (after, '4')):
-        for fieldset in block.locator('fieldset[data-item]').all():
-            fieldset.locator(f'input[value="{value}"]').check()
+    for block, value in ((before, 2), (after, 4)):
+        rate_all(block, value)
         block.locator('[data-role="submit"]').click()
         expect(block.locator('[data-role="result"] svg[role="img"]')).not_to_have_count(0)
 
@@ -101,7 +72,7 @@ def test_self_assessment_comparison_quotes_the_first_title_in_the_course_languag
     expect(quoted).to_have_attribute('lang', 'en')
     assert sentence.evaluate('p => p.closest("[lang]").lang') == 'cy'
 
-    strings = set(page.evaluate(FORM_TEXTS, 'section.lsx-self-assessment'))
+    strings = set(page.evaluate(AUTHORED_FORM_TEXTS, 'section.lsx-self-assessment'))
     assert first_title in strings
     assert_charts_named_in_interface_words(page, 'section.lsx-self-assessment', strings, 3)
     assert_accessible(page, 'chart-names-self-assessment-cy')
@@ -113,25 +84,11 @@ def test_self_assessment_comparison_sentence_in_english(wb, page, student):
     wb.open(SELF_ASSESSMENT, student=student)
     blocks = page.locator('section.lsx-self-assessment')
     for index in (0, 1):
-        for fieldset in blocks.nth(index).locator('fieldset[data-item]').all():
-            fieldset.locator('input[value="3"]').check()
+        rate_all(blocks.nth(index), 3)
         blocks.nth(index).get_by_role('button', name='Submit and see my profile').click()
     sentence = blocks.nth(1).locator('.lsx-change p').first
     expect(sentence).to_have_text('Compared with your first rating, in "Your leadership profile: before".')
     expect(sentence.locator('span[lang="en"]')).to_have_text('Your leadership profile: before')
-
-
-def test_time_allocation_chart_points_to_its_table(wb, page, student):
-    wb.open(TIME_ALLOCATION, student=student)
-    block = page.locator('section.lsx-time-allocation')
-    block.locator('input[data-function]').first.fill('100')
-    block.locator('label.lsx-option').first.locator('input').check()
-    block.get_by_label('No, use my answer only for my own view').check()
-    block.get_by_role('button', name='Submit my answer').click()
-    expect(block.locator('[data-role="result"] svg[role="img"]')).to_have_count(1)
-    strings = set(page.evaluate(FORM_TEXTS, 'section.lsx-time-allocation'))
-    assert_charts_named_in_interface_words(page, 'section.lsx-time-allocation', strings, 1)
-    assert_accessible(page, 'chart-names-time-allocation')
 
 
 def luminance(css):
