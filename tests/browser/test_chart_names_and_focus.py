@@ -1,7 +1,8 @@
 """What issue 14 left: charts named in the interface language with their authored names only in the
 HTML they point to, the self-assessment's comparison sentence with its quoted title in the course's
-language, and the 3 px focus ring on `summary` elements (accessibility audit, finding 13). The time
-allocation's chart is checked the same way in `test_activity_journeys.py` (beside the cohort mean).
+language, a learner's own words marked as of unknown language (lang=""), and the 3 px focus ring on
+`summary` elements (accessibility audit, finding 13). The time allocation's chart is checked the same
+way in `test_activity_journeys.py` (beside the cohort mean).
 
 A chart's accessible name and description (`<title>`, `<desc>`) are one interface sentence each and
 cannot mark a part's language, so they quote no authored text (step titles, choice labels, endings,
@@ -13,7 +14,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .conftest import REVIEW, SELF_ASSESSMENT, wait_for_blocks
+from .conftest import REFLECTION, REVIEW, SELF_ASSESSMENT, wait_for_blocks
 from .helpers import (
     AUTHORED_FORM_TEXTS,
     assert_accessible,
@@ -22,7 +23,7 @@ from .helpers import (
     focused,
     tab_to,
 )
-from .test_activity_journeys import rate_all
+from .test_activity_journeys import AUTHORED_REFLECTION, rate_all, words
 from .test_content_language import authored
 from .test_learner_experience import open_all_details, review_cohort  # noqa: F401 (the fixture)
 
@@ -138,3 +139,24 @@ def test_summaries_get_the_3px_focus_ring_from_the_keyboard(wb, page, review_coh
         assert contrast(ring['colour'], ring['ground']) >= 3, f'{name}: {ring}'
         assert (ring['colour'], ring['width']) == (button['colour'], button['width']), f'{name}: {ring} / {button}'
     assert focused(page)['tag'] == 'button'
+
+
+def test_a_learners_own_words_are_marked_as_of_unknown_language(wb, page, student):
+    """The learner may write in any language: the text box and their submitted text carry lang="" (unknown, HTML's
+    "The lang and xml:lang attributes"), so a screen reader reads them in the user's own voice and the spellchecker
+    uses the user's languages, not the Welsh interface's; the printable copy marks them the same way."""
+    page.goto(wb.url(REFLECTION, student=student) + '&lang=cy')
+    block = page.locator('section.lsx-reflection').filter(has=page.locator('h3', has_text=AUTHORED_REFLECTION))
+    expect(block).to_have_attribute('lang', 'cy')
+    text = block.locator('[data-role="text"]')
+    expect(text).to_have_attribute('lang', '')
+    text.fill(words(60))
+    block.locator('[data-role="submit"]').click()
+    own = block.locator('.lsx-learner-text')
+    expect(own).to_contain_text(words(60).split()[0])
+    assert own.evaluate('node => node.closest("[lang]").getAttribute("lang")') == ''
+    assert block.locator('[data-role="result"] h4').first.evaluate('h => h.closest("[lang]").lang') == 'cy'
+    assert_accessible(page, 'reflection-own-words-cy')
+    printable = page.request.get(wb.base_url + block.locator('a[target="_blank"]').get_attribute('href')).text()
+    assert re.search(r'<div class="text" lang="">\s*(<p>)?When the school rang', printable), printable[-800:]
+    page.goto(wb.url(REFLECTION) + '?lang=en')  # leave the language cookie as the other tests expect it
