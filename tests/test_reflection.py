@@ -192,8 +192,8 @@ def test_record_lists_every_reflection_of_the_learner_across_blocks(usage):
     assert status == 200 and headers['Content-Type'].startswith('text/html')
     assert headers['Content-Disposition'] == 'attachment; filename="my-leadership-reflections.html"'
     assert "default-src 'none'" in headers['Content-Security-Policy']
-    assert '<h2>A hard call</h2>' in page and '<h2>Second reflection</h2>' in page
-    assert 'Module: Leading self (BASW PCF: Professional leadership)' in page
+    assert '<h2 lang="en">A hard call</h2>' in page and '<h2 lang="en">Second reflection</h2>' in page
+    assert 'Module: <span lang="en">Leading self (BASW PCF: Professional leadership)</span>' in page
     assert 'What did you notice?' in page and '2 reflections.' in page and 'Draft, last saved' in page
     _status, headers, text = record(alice, '?format=txt&inline=1')
     assert headers['Content-Type'].startswith('text/plain')

@@ -44,12 +44,13 @@ CPD_FIELD = 'leadership_cpd_entries'
 MAX_TEXT = 60000  # characters kept of a reflection (the record must stay small)
 MAX_SHORT = 500  # characters kept of titles, labels and names
 MAX_ITEMS = 200  # rows kept in any list (decisions, profile, allocation)
+MAX_LANG = 35  # characters kept of a language tag (BCP 47 tags are shorter)
 LIST_KEYS = {
     'decisions': ('step', 'choice', 'mode'),
     'profile': ('dimension', 'before', 'after'),
     'allocation': ('function', 'percent'),
 }
-TEXT_LIMITS = {'outcome': MAX_SHORT, 'prompt': 2000}
+TEXT_LIMITS = {'outcome': MAX_SHORT, 'prompt': 2000, 'prompt_lang': MAX_LANG}
 
 
 def _short(value):
@@ -145,6 +146,8 @@ class CPDMixin:
             'module': str(getattr(self, 'module', '') or '')[:MAX_SHORT],
             'framework': str(getattr(self, 'framework', '') or '')[:MAX_SHORT],
             'title': str(getattr(self, 'display_name', '') or '')[:MAX_SHORT],
+            # the language of the authored texts (title, module, steps, choices), for their `lang`
+            'lang': compat.content_language(self)[:MAX_LANG],
             'date': now.date().isoformat(),
             'recorded_at': stamp,
             'first_recorded': previous.get('first_recorded') or stamp,

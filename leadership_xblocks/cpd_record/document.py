@@ -69,6 +69,8 @@ def entry_view(entry, gettext):
     return {
         'id': entry.get('block_id') or '',
         'title': entry.get('title') or gettext('Untitled activity'),
+        'title_lang': entry.get('lang', '') if entry.get('title') else '',
+        'lang': entry.get('lang', ''),
         'block_type': entry.get('block_type') or '',
         'date': _date(entry.get('date')),
         'date_iso': str(entry.get('date') or '')[:10],
@@ -86,6 +88,7 @@ def entry_view(entry, gettext):
         'reflection_paragraphs': [p.strip() for p in str(entry.get('reflection') or '').split('\n') if p.strip()],
         'words': _number(entry.get('words')),
         'prompt': entry.get('prompt') or '',
+        'prompt_lang': entry.get('prompt_lang') or entry.get('lang', ''),
         'profile': _profile_rows(entry.get('profile')),
         'allocation': [
             {'function': a.get('function') or '', 'percent': _number(a.get('percent'))}
@@ -103,7 +106,14 @@ def grouped(entries, gettext=lambda text: text):
     modules = {}
     for entry in ordered:
         name = str(entry.get('module') or '').strip()
-        group = modules.setdefault(name, {'module': name or gettext(NO_MODULE), 'frameworks': [], 'entries': []})
+        group = modules.setdefault(
+            name,
+            # `lang`: the language of the module's name and frameworks, from its first entry that says
+            # (empty: the interface's, as for "Other activities" and entries recorded before)
+            {'module': name or gettext(NO_MODULE), 'lang': '', 'frameworks': [], 'entries': []},
+        )
+        if name and not group['lang']:
+            group['lang'] = str(entry.get('lang') or '')
         framework = str(entry.get('framework') or '').strip()
         if framework and framework not in group['frameworks']:
             group['frameworks'].append(framework)

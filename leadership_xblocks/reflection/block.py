@@ -133,13 +133,18 @@ class LeadershipReflectionBlock(
     def max_score(self):
         return self.weight if self.has_score else None
 
+    def _prompt_lang(self, content=None):
+        """The prompt's language: the interface's for the translated default prompt, else the course's."""
+        content = content or compat.content_language(self)
+        return shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, content)
+
     # views -----------------------------------------------------------------
     def view_context(self, shown):
         content = compat.content_language(self)
         return {
             'CONTENT_LANGUAGE': content,  # render_template would look it up again
             'prompt': shown.prompt,
-            'prompt_lang': shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, content),
+            'prompt_lang': self._prompt_lang(content),
             'guidance_lang': shown_language(self.reflection.guidance, model.DEFAULT_TEXTS, content),
             'min_words': shown.word_minimum,
             'max_words': shown.word_limit,
@@ -235,6 +240,8 @@ class LeadershipReflectionBlock(
             'module': self.module,
             'framework': self.framework,
             'prompt': plain_text(self._shown().prompt)[:MAX_PROMPT_IN_RECORD],
+            'lang': compat.content_language(self),
+            'prompt_lang': self._prompt_lang(),
             'text': text,
             'words': words,
             'submitted': submitted,
@@ -277,6 +284,7 @@ class LeadershipReflectionBlock(
                 'reflection': plain_text(_paragraphs(text)),
                 'words': words,
                 'prompt': plain_text(self._shown().prompt),
+                'prompt_lang': self._prompt_lang(),
             }
         )
         return self._user_state(answer, journal)

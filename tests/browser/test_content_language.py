@@ -12,7 +12,7 @@ form gave each text: a default label is shown translated, so it stays "cy".
 
 from playwright.sync_api import expect
 
-from .conftest import HOSTILE_ACTIVITIES, REVIEW, wait_for_blocks
+from .conftest import CPD_RECORD, HOSTILE_ACTIVITIES, REVIEW, wait_for_blocks
 from .test_learner_experience import review_cohort  # noqa: F401 (the fixture)
 
 AUTHORED_KEYS = {'title', 'label', 'step_title', 'choice_label', 'choice', 'step', 'ending'}
@@ -158,3 +158,39 @@ def test_activity_results_mark_authored_text_in_the_welsh_interface(wb, page, st
     expect(reflection.locator('[data-role="record"] li strong')).to_have_attribute('lang', 'en')  # its title
     assert mismarked(page, write) == [], 'reflection record'
     page.goto(wb.url(REVIEW) + '?lang=en')
+
+
+def test_cpd_record_marks_authored_text_english_in_the_welsh_interface(wb, page, student):
+    """The CPD record and the printable reflections quote authored titles, modules, frameworks, steps and
+    choices: each keeps the course's language (recorded with the entry) inside the Welsh interface."""
+    page.goto(wb.url(CPD_RECORD, student=student) + '&lang=cy')
+    wait_for_blocks(page)
+    scenario = page.locator('.lsx-scenario')
+    scenario.get_by_role('button', name='Check the records and talk it through with your manager').click()
+    scenario.get_by_role('button', name='Call a strategy discussion now').click()
+    expect(scenario.get_by_role('heading', name='The baby is protected')).to_be_visible()
+    reflection = page.locator('.lsx-reflection')
+    reflection.locator('[data-role="text"]').fill(
+        'I checked the records and rang my manager before deciding, because no one was at immediate risk. '
+        'Next time I would also ask the health visitor what she saw at the clinic.'
+    )
+    reflection.locator('[data-role="submit"]').click()
+    expect(reflection.locator('[data-role="result"]')).to_be_visible()
+
+    page.goto(wb.url(CPD_RECORD, student=student) + '&lang=cy')
+    wait_for_blocks(page)
+    record = page.locator('.lsx-cpd-record')
+    expect(record.locator('.lsx-cpd-entry')).to_have_count(2)
+    assert record.evaluate('r => r.closest("[lang]").lang') == 'cy'
+    authored = ['Leading self', 'BASW PCF: Professional leadership', 'A call to the duty desk']
+    authored += ['Reflecting on the duty call', 'Call a strategy discussion now']
+    authored += record.locator('.lsx-cpd-step').all_text_contents()
+    assert page.evaluate(MISMARKED, ['.lsx-cpd-record', [[text.strip(' :'), 'en'] for text in authored]]) == []
+    # what the interface says around them stays Welsh
+    assert record.locator('.lsx-cpd-part').first.evaluate('h => h.closest("[lang]").lang') == 'cy'
+
+    printable = page.request.get(wb.base_url + record.get_by_role('link').first.get_attribute('href')).text()
+    assert 'lang="en">A call to the duty desk</h' in printable
+    reflections_link = page.locator('.lsx-reflection a[download]').get_attribute('href')
+    reflections = page.request.get(wb.base_url + reflections_link).text()
+    assert '<h2 lang="en">Reflecting on the duty call</h2>' in reflections
