@@ -305,3 +305,21 @@ def test_cpd_record_offers_native_app_data():
     data = block.student_view_data()
     assert data['display_name'] and '/download' in data['download_url']
     assert block.has_support(block.student_view, 'multi_device')
+
+
+def test_an_ending_quoted_in_the_activity_sentence_keeps_the_course_language():
+    entry = {
+        'lang': 'en',
+        'activity': {
+            'template': 'Worked through a decision scenario and reached the ending "{ending}".',
+            'params': {'ending': 'Safe'},
+        },
+    }
+    parts = cpd_document.entry_view(entry, lambda text: text)['activity_parts']
+    assert [p for p in parts if p['lang']] == [{'text': 'Safe', 'lang': 'en'}]
+    assert ''.join(p['text'] for p in parts) == 'Worked through a decision scenario and reached the ending "Safe".'
+    # a number the interface formats, and a template whose value is missing, are the interface's words
+    words = {'lang': 'en', 'activity': {'template': 'Wrote a reflection of {words} words.', 'params': {'words': 7}}}
+    assert all(not p['lang'] for p in cpd_document.entry_view(words, str)['activity_parts'])
+    broken = {'lang': 'en', 'activity': {'template': 'Reached "{ending}".', 'params': {}}}
+    assert cpd_document.entry_view(broken, str)['activity_parts'] == [{'text': 'Reached "{ending}".', 'lang': ''}]

@@ -6,11 +6,14 @@ in date order. Everything is text or numbers; templates escape it.
 """
 
 import datetime
+import string
 
 from ..i18n import gettext_noop as _
 from ..scenario.labels import mode_label
 
 DEFAULT_ACTIVITY = _('Completed a leadership activity.')
+# Activity sentence values quoted from authored content (they keep the course's language)
+AUTHORED_PARAMS = frozenset({'ending'})
 NO_MODULE = _('Other activities')
 
 
@@ -29,6 +32,25 @@ def _activity(entry, gettext):
         return gettext(template).format(**params)
     except (KeyError, IndexError, ValueError):
         return gettext(template)
+
+
+def _activity_parts(entry, gettext):
+    """The activity sentence as [{text, lang}] pieces: an authored value quoted in it (an ending's
+    title) carries the entry's language, the translated words around it none (the interface's)."""
+    activity = entry.get('activity') or {}
+    template = gettext(activity.get('template') or DEFAULT_ACTIVITY)
+    params = activity.get('params') or {}
+    parts = []
+    try:
+        for literal, name, _spec, _conversion in string.Formatter().parse(template):
+            if literal:
+                parts.append({'text': literal, 'lang': ''})
+            if name is not None:
+                lang = entry.get('lang', '') if name in AUTHORED_PARAMS else ''
+                parts.append({'text': str(params[name]), 'lang': lang})
+    except (KeyError, IndexError, ValueError):
+        return [{'text': _activity(entry, gettext), 'lang': ''}]
+    return parts
 
 
 def _number(value):
@@ -75,6 +97,7 @@ def entry_view(entry, gettext):
         'date': _date(entry.get('date')),
         'date_iso': str(entry.get('date') or '')[:10],
         'activity': _activity(entry, gettext),
+        'activity_parts': _activity_parts(entry, gettext),
         'outcome': entry.get('outcome') or '',
         'score_percent': round(score * 100) if score is not None else None,
         'decisions': [

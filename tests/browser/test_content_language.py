@@ -183,7 +183,7 @@ def test_cpd_record_marks_authored_text_english_in_the_welsh_interface(wb, page,
     expect(record.locator('.lsx-cpd-entry')).to_have_count(2)
     assert record.evaluate('r => r.closest("[lang]").lang') == 'cy'
     authored = ['Leading self', 'BASW PCF: Professional leadership', 'A call to the duty desk']
-    authored += ['Reflecting on the duty call', 'Call a strategy discussion now']
+    authored += ['Reflecting on the duty call', 'Call a strategy discussion now', 'The baby is protected']
     authored += record.locator('.lsx-cpd-step').all_text_contents()
     assert page.evaluate(MISMARKED, ['.lsx-cpd-record', [[text.strip(' :'), 'en'] for text in authored]]) == []
     # what the interface says around them stays Welsh
