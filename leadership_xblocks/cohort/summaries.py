@@ -84,7 +84,8 @@ def apply(block_key, delta):
 
 
 def read(block_key, path_limit=figures.TOP_PATHS):
-    """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths)."""
+    """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths);
+    `path_limit` 0: no paths, and one query instead of two (the learner's cohort results show none)."""
     from django.db.models import Q
 
     model = _model()
@@ -95,6 +96,8 @@ def read(block_key, path_limit=figures.TOP_PATHS):
         .values_list('detail', 'n', 'total')
     )
     sums = {figures.from_detail(detail): (n, total) for detail, n, total in rows if n or total}
+    if not path_limit:
+        return sums, []
     top = (
         model.objects.filter(block_key=str(block_key), kind=figures.PATH, n__gt=0)
         .order_by('-n', '-figure')

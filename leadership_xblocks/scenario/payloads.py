@@ -12,8 +12,22 @@ from .graph import story_order
 from .model import MODES
 from .order import choice_order, order_seed
 from .profile import competency_profile, mode_profile, modes_chosen, route_review
-from .routes import competency_ranges, progress
+from .routes import competency_ranges, decisions_left, progress
 from .scoring import TIMEOUT
+
+_SPANS = {}  # id(scenario) -> (scenario, its decisions_left): the learner-independent part of `progress`
+_SPANS_LIMIT = 128  # as many as body.load_scenario keeps parsed
+
+
+def _spans(scenario):
+    """The scenario's `decisions_left`, computed once per parsed scenario (`body.load_scenario` shares one
+    object per body and settings in the process; a scenario's steps do not change once parsed)."""
+    entry = _SPANS.get(id(scenario))
+    if entry is None or entry[0] is not scenario:
+        if len(_SPANS) >= _SPANS_LIMIT:
+            _SPANS.clear()
+        entry = _SPANS[id(scenario)] = (scenario, decisions_left(scenario))
+    return entry[1]
 
 
 def _history(scenario, play):
@@ -86,7 +100,7 @@ def scenario_user_state(scenario, play, settings):
         'scoring': settings['scoring'],
         'content_note': scenario.content_note,
         'step': scenario_step(step, seed) if step is not None else None,
-        'progress': progress(scenario, node, len(play['history'])),
+        'progress': progress(scenario, node, len(play['history']), _spans(scenario)),
         'ending': scenario_ending(scenario, play, ending, review) if ending is not None else None,
         'history': _history(scenario, play),
         'score': play['scores'][-1] if ending is not None and play['scores'] else None,
