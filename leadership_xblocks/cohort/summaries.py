@@ -13,6 +13,8 @@ one kind whose number can grow with the cohort, come from an ordered query on th
 `(block_key, kind, n, figure)` index that stops after `limit` rows.
 """
 
+import functools
+
 from . import figures
 
 KNOWN_LIMIT = 50_000  # figure keys this process remembers as stored (then it asks the database again)
@@ -83,6 +85,12 @@ def apply(block_key, delta):
         update(missing)
 
 
+@functools.lru_cache(maxsize=KNOWN_LIMIT)
+def _figure(detail):
+    """A stored figure's detail text decoded (a tuple, so sharing it between requests is safe)."""
+    return figures.from_detail(detail)
+
+
 def read(block_key, path_limit=figures.TOP_PATHS):
     """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths);
     `path_limit` 0: no paths, and one query instead of two (the learner's cohort results show none)."""
@@ -95,7 +103,7 @@ def read(block_key, path_limit=figures.TOP_PATHS):
         .filter(Q(kind__lt=figures.PATH) | Q(kind__gt=figures.PATH))
         .values_list('detail', 'n', 'total')
     )
-    sums = {figures.from_detail(detail): (n, total) for detail, n, total in rows if n or total}
+    sums = {_figure(detail): (n, total) for detail, n, total in rows if n or total}
     if not path_limit:
         return sums, []
     top = (
@@ -103,7 +111,7 @@ def read(block_key, path_limit=figures.TOP_PATHS):
         .order_by('-n', '-figure')
         .values_list('detail', 'n')[:path_limit]
     )
-    return sums, [(figures.from_detail(detail), n) for detail, n in top]
+    return sums, [(_figure(detail), n) for detail, n in top]
 
 
 def forget_block_cache():

@@ -13,7 +13,7 @@ from xblock.validation import ValidationMessage
 from .. import records
 from ..cohort import aggregates
 from ..i18n import gettext_noop as _
-from . import engine, payloads
+from . import payloads
 from .profile import competency_profile
 from .scoring import TIMEOUT
 
@@ -78,7 +78,7 @@ class ScenarioCohortMixin(XBlockMixin):
     # the learner's record ------------------------------------------------------------
     def record_cohort(self, play, outcome=None):
         """Save this learner's record after a move; `outcome` (from the engine) when an attempt ended."""
-        play = engine.normalise(play)
+        play = payloads.read_play(play)
         if outcome and outcome.get('ending'):
             log = [a for a in (self.attempt_log or []) if a.get('attempt') != play['attempt']]
             log.append(

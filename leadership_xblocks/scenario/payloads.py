@@ -19,6 +19,15 @@ _SPANS = {}  # id(scenario) -> (scenario, its decisions_left): the learner-indep
 _SPANS_LIMIT = 128  # as many as body.load_scenario keeps parsed
 
 
+PLAY_KEYS = frozenset(engine.new_play())
+
+
+def read_play(play):
+    """`play` for reading: itself when it has every key (a play the engine returned), else a normalised copy.
+    The builders only read it, so the copy `engine.normalise` makes each time is not needed then."""
+    return play if isinstance(play, dict) and PLAY_KEYS <= play.keys() else engine.normalise(play)
+
+
 def _spans(scenario):
     """The scenario's `decisions_left`, computed once per parsed scenario (`body.load_scenario` shares one
     object per body and settings in the process; a scenario's steps do not change once parsed)."""
@@ -85,7 +94,7 @@ def scenario_ending(scenario, play, ending, review=False):
 def scenario_user_state(scenario, play, settings):
     """`student_view_user_state` for a scenario. `settings`: scoring, max_attempts, allow_back,
     and `learner` (anonymous id) and `block` (usage id), which seed the learner's choice order."""
-    play = engine.normalise(play)
+    play = read_play(play)
     node = engine.position(scenario, play)
     step = scenario.step(node)
     ending = scenario.ending(node)
@@ -177,7 +186,7 @@ def scenario_cohort(scenario, play, totals, minimum):
     cohort's endings and mean competency profile beside the learner's own, once at least
     `minimum` learners finished an attempt.
     """
-    play = engine.normalise(play)
+    play = read_play(play)
     history = play['history']
     step_part = ending_part = None
     if history:
