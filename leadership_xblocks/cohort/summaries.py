@@ -55,29 +55,44 @@ def prepare(block_key, new):
         _insert_missing(str(block_key), {figures.storage_key(f): f for f in new})
 
 
+def _increment_sql(model, vendor_quote, count):
+    """`UPDATE ... SET n = n + CASE figure WHEN %s THEN %s ... ELSE 0 END, total = total + CASE ...
+    WHERE block_key = %s AND figure IN (...)` for `count` figures: the statement Django's `Case`/`When`
+    expressions build, written out once, since building them cost more than the update itself."""
+    table = vendor_quote(model._meta.db_table)
+    n, total, figure, block = (
+        vendor_quote(model._meta.get_field(f).column) for f in ('n', 'total', 'figure', 'block_key')
+    )
+    whens = ' '.join(['WHEN %s THEN %s'] * count)
+    return (
+        f'UPDATE {table} SET {n} = {n} + CASE {figure} {whens} ELSE 0 END, '
+        f'{total} = {total} + CASE {figure} {whens} ELSE 0 END '
+        f'WHERE {block} = %s AND {figure} IN ({", ".join(["%s"] * count)})'
+    )
+
+
 def apply(block_key, delta):
     """Add `delta` ({figure: (dn, dtotal)}) to the block's stored figures, atomically in the database."""
     if not delta:
         return
-    from django.db.models import BigIntegerField, Case, F, Value, When
+    from django.db import connections, router
 
+    model = _model()
     block_key = str(block_key)
     keyed = {figures.storage_key(f): (f, d) for f, d in delta.items()}
     keys = sorted(keyed)
 
-    def case(index):
-        whens = [When(figure=key, then=Value(keyed[key][1][index])) for key in keys]
-        return Case(*whens, default=Value(0), output_field=BigIntegerField())
-
     def update(subset):
-        return (
-            _model()
-            .objects.filter(block_key=block_key, figure__in=subset)
-            .update(n=F('n') + case(0), total=F('total') + case(1))
-        )
+        connection = connections[router.db_for_write(model)]
+        params = [v for key in subset for v in (key, keyed[key][1][0])]
+        params += [v for key in subset for v in (key, keyed[key][1][1])]
+        params += [block_key, *subset]
+        with connection.cursor() as cursor:
+            cursor.execute(_increment_sql(model, connection.ops.quote_name, len(subset)), params)
+            return cursor.rowcount  # rows matched (Django asks MySQL/MariaDB for found rows, not changed ones)
 
     if update(keys) < len(keys):  # a figure not prepared (first write of a figure, or after a rebuild)
-        stored = set(_model().objects.filter(block_key=block_key, figure__in=keys).values_list('figure', flat=True))
+        stored = set(model.objects.filter(block_key=block_key, figure__in=keys).values_list('figure', flat=True))
         missing = [key for key in keys if key not in stored]
         for key in missing:
             _known.discard((block_key, key))
