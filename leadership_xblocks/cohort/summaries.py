@@ -55,40 +55,60 @@ def prepare(block_key, new):
         _insert_missing(str(block_key), {figures.storage_key(f): f for f in new})
 
 
-def _increment_sql(model, vendor_quote, count):
+def _names(connection):
+    """The figures' table and its columns, quoted for `connection`, for the two statements written out here
+    (Django's expressions cost more to build than these statements take to run)."""
+    model = _model()
+    quote = connection.ops.quote_name
+    columns = {
+        f: quote(model._meta.get_field(f).column) for f in ('block_key', 'kind', 'figure', 'detail', 'n', 'total')
+    }
+    return quote(model._meta.db_table), columns
+
+
+def _increment_sql(connection, count):
     """`UPDATE ... SET n = n + CASE figure WHEN %s THEN %s ... ELSE 0 END, total = total + CASE ...
-    WHERE block_key = %s AND figure IN (...)` for `count` figures: the statement Django's `Case`/`When`
-    expressions build, written out once, since building them cost more than the update itself."""
-    table = vendor_quote(model._meta.db_table)
-    n, total, figure, block = (
-        vendor_quote(model._meta.get_field(f).column) for f in ('n', 'total', 'figure', 'block_key')
-    )
+    WHERE block_key = %s AND figure IN (...)` for `count` figures (what `Case`/`When` would build)."""
+    table, c = _names(connection)
     whens = ' '.join(['WHEN %s THEN %s'] * count)
     return (
-        f'UPDATE {table} SET {n} = {n} + CASE {figure} {whens} ELSE 0 END, '
-        f'{total} = {total} + CASE {figure} {whens} ELSE 0 END '
-        f'WHERE {block} = %s AND {figure} IN ({", ".join(["%s"] * count)})'
+        f'UPDATE {table} SET {c["n"]} = {c["n"]} + CASE {c["figure"]} {whens} ELSE 0 END, '
+        f'{c["total"]} = {c["total"]} + CASE {c["figure"]} {whens} ELSE 0 END '
+        f'WHERE {c["block_key"]} = %s AND {c["figure"]} IN ({", ".join(["%s"] * count)})'
     )
+
+
+def _figures_sql(connection):
+    """Every figure of a block but the paths: two ranges of the (block_key, kind, ...) index."""
+    table, c = _names(connection)
+    return (
+        f'SELECT {c["detail"]}, {c["n"]}, {c["total"]} FROM {table} '
+        f'WHERE {c["block_key"]} = %s AND ({c["kind"]} < %s OR {c["kind"]} > %s)'
+    )
+
+
+def _connection(write=False):
+    from django.db import connections, router
+
+    return connections[(router.db_for_write if write else router.db_for_read)(_model())]
 
 
 def apply(block_key, delta):
     """Add `delta` ({figure: (dn, dtotal)}) to the block's stored figures, atomically in the database."""
     if not delta:
         return
-    from django.db import connections, router
-
     model = _model()
     block_key = str(block_key)
     keyed = {figures.storage_key(f): (f, d) for f, d in delta.items()}
     keys = sorted(keyed)
 
     def update(subset):
-        connection = connections[router.db_for_write(model)]
+        connection = _connection(write=True)
         params = [v for key in subset for v in (key, keyed[key][1][0])]
         params += [v for key in subset for v in (key, keyed[key][1][1])]
         params += [block_key, *subset]
         with connection.cursor() as cursor:
-            cursor.execute(_increment_sql(model, connection.ops.quote_name, len(subset)), params)
+            cursor.execute(_increment_sql(connection, len(subset)), params)
             return cursor.rowcount  # rows matched (Django asks MySQL/MariaDB for found rows, not changed ones)
 
     if update(keys) < len(keys):  # a figure not prepared (first write of a figure, or after a rebuild)
@@ -109,15 +129,11 @@ def _figure(detail):
 def read(block_key, path_limit=figures.TOP_PATHS):
     """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths);
     `path_limit` 0: no paths, and one query instead of two (the learner's cohort results show none)."""
-    from django.db.models import Q
-
     model = _model()
-    # two ranges of the (block_key, kind, ...) index: the kinds before and after 'path'
-    rows = (
-        model.objects.filter(block_key=str(block_key))
-        .filter(Q(kind__lt=figures.PATH) | Q(kind__gt=figures.PATH))
-        .values_list('detail', 'n', 'total')
-    )
+    connection = _connection()
+    with connection.cursor() as cursor:
+        cursor.execute(_figures_sql(connection), [str(block_key), figures.PATH, figures.PATH])
+        rows = cursor.fetchall()
     sums = {_figure(detail): (n, total) for detail, n, total in rows if n or total}
     if not path_limit:
         return sums, []
