@@ -150,12 +150,18 @@ def learner_data_is_real(block):
     return not is_author_mode(block) and not is_masquerading(block)
 
 
-def course_key(block):
-    """The course the block is in, as text: the usage key's course in Open edX, '' in the workbench."""
+def _course_key_object(block):
+    """The course key of the block's usage key (an opaque key in Open edX), else the runtime's; None if in no course."""
     usage_id = block.scope_ids.usage_id
     key = getattr(usage_id, 'context_key', None) or getattr(usage_id, 'course_key', None)
     if key is None:
         key = getattr(block.runtime, 'course_id', None)
+    return key or None
+
+
+def course_key(block):
+    """The course the block is in, as text: the usage key's course in Open edX, '' in the workbench."""
+    key = _course_key_object(block)
     return str(key) if key else ''
 
 
@@ -169,22 +175,50 @@ def _ancestors(block):
         seen += 1
 
 
+def _course_overview_language(key):
+    """(found, language) from the platform's course overview, which the LMS and Studio keep in step
+    with the course on every publish (a course's settings are published as they are saved) and
+    cache per request (`CourseOverview.get_from_id`, openedx/core/djangoapps/content/course_overviews/
+    models.py): found is False outside Open edX or when the course has no overview."""
+    try:
+        from openedx.core.djangoapps.content.course_overviews.models import CourseOverview
+    except ImportError:  # not in Open edX
+        return False, None
+    try:
+        return True, CourseOverview.get_from_id(key).language
+    except Exception:  # no overview of this key (a library, a course not yet overviewed)
+        return False, None
+
+
+def _course_language(block):
+    """The language the block's course sets, or None; read once per request of the platform."""
+    key = _course_key_object(block)
+    if key is None:  # not in a course (the workbench): there is no course to ask
+        return None
+    found, language = _course_overview_language(key)
+    if not found:
+        try:
+            course = next((a for a in _ancestors(block) if a.scope_ids.block_type == 'course'), None)
+        except Exception:  # a runtime that cannot load parents here
+            course = None
+        language = getattr(course, 'language', None)
+    return language
+
+
 def content_language(block):
     """The language authored course content is written in, for its `lang` attribute.
 
     Open edX: the course's own "Course Language" (`CourseFields.language` in
-    xmodule/course_block.py), read from the block's course ancestor. Elsewhere (the workbench),
-    or when the course sets none: Django's `LEADERSHIP_CONTENT_LANGUAGE` setting, else the site's
+    xmodule/course_block.py), from the platform's request-cached course overview, else read from
+    the block's course ancestor. Elsewhere (the workbench, where a block is in no course), or when
+    the course sets none: Django's `LEADERSHIP_CONTENT_LANGUAGE` setting, else the site's
     `LANGUAGE_CODE`. Never the learner's interface language: English content stays `lang="en"` on
-    a Welsh page.
+    a Welsh page. Nothing is cached here, so an author's change of the course's language shows on
+    the next page.
     """
     from django.conf import settings
 
-    try:
-        course = next((a for a in _ancestors(block) if a.scope_ids.block_type == 'course'), None)
-    except Exception:  # a runtime that cannot load parents here
-        course = None
-    language = getattr(course, 'language', None)
+    language = _course_language(block)
     if isinstance(language, str) and language.strip():
         return language.strip()
     return getattr(settings, 'LEADERSHIP_CONTENT_LANGUAGE', None) or getattr(settings, 'LANGUAGE_CODE', None) or 'en'

@@ -281,27 +281,29 @@ def forget_people(learners, owners):
 # Summary figures (`leadership_xblocks.cohort.summaries`): what the cohort views read -------------
 
 
-def block_figures(block_key):
-    """({figure: (n, total)}, top paths) of a block from its summary rows; empty without the app."""
+def block_figures(block_key, paths=True):
+    """({figure: (n, total)}, top paths) of a block from its summary rows; empty without the app.
+    `paths` False: no paths (one query less)."""
     if not available():
         return {}, []
-    from .cohort import summaries
+    from .cohort import figures, summaries
 
-    return summaries.read(block_key)
+    return summaries.read(block_key, figures.TOP_PATHS if paths else 0)
 
 
-def scenario_totals(block_key):
-    """The scenario's cohort figures (`cohort.figures.scenario_totals`), read from its summary rows only."""
+def scenario_totals(block_key, paths=True):
+    """The scenario's cohort figures (`cohort.figures.scenario_totals`), read from its summary rows only;
+    `paths` False: without the most common paths, which only the facilitator dashboard shows."""
     from .cohort import figures
 
-    return figures.scenario_totals(*block_figures(block_key))
+    return figures.scenario_totals(*block_figures(block_key, paths))
 
 
 def generic_totals(block_key, mean_keys=()):
     """Any block's cohort figures (`cohort.figures.generic_totals`), read from its summary rows only."""
     from .cohort import figures
 
-    return figures.generic_totals(block_figures(block_key)[0], mean_keys)
+    return figures.generic_totals(block_figures(block_key, paths=False)[0], mean_keys)
 
 
 def consented_others(block_key, key, learner):
@@ -310,7 +312,7 @@ def consented_others(block_key, key, learner):
 
     if not available():
         return 0, {}
-    sums = block_figures(block_key)[0]
+    sums = block_figures(block_key, paths=False)[0]
     own = _model().objects.filter(block_key=str(block_key), learner=str(learner)).first() if learner else None
     if own is not None:
         sums = figures.difference(figures.contributions(own), sums)  # the block's figures less the learner's own

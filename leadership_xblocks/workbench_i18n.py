@@ -57,12 +57,17 @@ class WorkbenchI18nService(NullI18nService):
     _fallback = None
 
     def __init__(self, *args, **kwargs):
-        # The runtime may build the service with arguments; the language is read per call.
-        pass
+        # The runtime may build the service with arguments. The workbench builds a runtime, and so
+        # this service, per request: the catalogue of each language is looked up (and its .mo files'
+        # times checked) once per request, not on every message.
+        self._loaded = None  # (language, catalogue)
 
     @property
     def _translations(self):
-        return load_translation(active_language())
+        language = active_language()
+        if self._loaded is None or self._loaded[0] != language:
+            self._loaded = (language, load_translation(language))
+        return self._loaded[1]
 
     def gettext(self, message):
         return self._translations.gettext(message)

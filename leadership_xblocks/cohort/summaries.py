@@ -13,6 +13,8 @@ one kind whose number can grow with the cohort, come from an ordered query on th
 `(block_key, kind, n, figure)` index that stops after `limit` rows.
 """
 
+import functools
+
 from . import figures
 
 KNOWN_LIMIT = 50_000  # figure keys this process remembers as stored (then it asks the database again)
@@ -53,29 +55,64 @@ def prepare(block_key, new):
         _insert_missing(str(block_key), {figures.storage_key(f): f for f in new})
 
 
+def _names(connection):
+    """The figures' table and its columns, quoted for `connection`, for the two statements written out here
+    (Django's expressions cost more to build than these statements take to run)."""
+    model = _model()
+    quote = connection.ops.quote_name
+    columns = {
+        f: quote(model._meta.get_field(f).column) for f in ('block_key', 'kind', 'figure', 'detail', 'n', 'total')
+    }
+    return quote(model._meta.db_table), columns
+
+
+def _increment_sql(connection, count):
+    """`UPDATE ... SET n = n + CASE figure WHEN %s THEN %s ... ELSE 0 END, total = total + CASE ...
+    WHERE block_key = %s AND figure IN (...)` for `count` figures (what `Case`/`When` would build)."""
+    table, c = _names(connection)
+    whens = ' '.join(['WHEN %s THEN %s'] * count)
+    return (
+        f'UPDATE {table} SET {c["n"]} = {c["n"]} + CASE {c["figure"]} {whens} ELSE 0 END, '
+        f'{c["total"]} = {c["total"]} + CASE {c["figure"]} {whens} ELSE 0 END '
+        f'WHERE {c["block_key"]} = %s AND {c["figure"]} IN ({", ".join(["%s"] * count)})'
+    )
+
+
+def _figures_sql(connection):
+    """Every figure of a block but the paths: two ranges of the (block_key, kind, ...) index."""
+    table, c = _names(connection)
+    return (
+        f'SELECT {c["detail"]}, {c["n"]}, {c["total"]} FROM {table} '
+        f'WHERE {c["block_key"]} = %s AND ({c["kind"]} < %s OR {c["kind"]} > %s)'
+    )
+
+
+def _connection(write=False):
+    from django.db import connections, router
+
+    return connections[(router.db_for_write if write else router.db_for_read)(_model())]
+
+
 def apply(block_key, delta):
     """Add `delta` ({figure: (dn, dtotal)}) to the block's stored figures, atomically in the database."""
     if not delta:
         return
-    from django.db.models import BigIntegerField, Case, F, Value, When
-
+    model = _model()
     block_key = str(block_key)
     keyed = {figures.storage_key(f): (f, d) for f, d in delta.items()}
     keys = sorted(keyed)
 
-    def case(index):
-        whens = [When(figure=key, then=Value(keyed[key][1][index])) for key in keys]
-        return Case(*whens, default=Value(0), output_field=BigIntegerField())
-
     def update(subset):
-        return (
-            _model()
-            .objects.filter(block_key=block_key, figure__in=subset)
-            .update(n=F('n') + case(0), total=F('total') + case(1))
-        )
+        connection = _connection(write=True)
+        params = [v for key in subset for v in (key, keyed[key][1][0])]
+        params += [v for key in subset for v in (key, keyed[key][1][1])]
+        params += [block_key, *subset]
+        with connection.cursor() as cursor:
+            cursor.execute(_increment_sql(connection, len(subset)), params)
+            return cursor.rowcount  # rows matched (Django asks MySQL/MariaDB for found rows, not changed ones)
 
     if update(keys) < len(keys):  # a figure not prepared (first write of a figure, or after a rebuild)
-        stored = set(_model().objects.filter(block_key=block_key, figure__in=keys).values_list('figure', flat=True))
+        stored = set(model.objects.filter(block_key=block_key, figure__in=keys).values_list('figure', flat=True))
         missing = [key for key in keys if key not in stored]
         for key in missing:
             _known.discard((block_key, key))
@@ -83,24 +120,29 @@ def apply(block_key, delta):
         update(missing)
 
 
-def read(block_key, path_limit=figures.TOP_PATHS):
-    """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths)."""
-    from django.db.models import Q
+@functools.lru_cache(maxsize=KNOWN_LIMIT)
+def _figure(detail):
+    """A stored figure's detail text decoded (a tuple, so sharing it between requests is safe)."""
+    return figures.from_detail(detail)
 
+
+def read(block_key, path_limit=figures.TOP_PATHS):
+    """({figure: (n, total)} of every figure but the paths, [(path figure, n)] of the top paths);
+    `path_limit` 0: no paths, and one query instead of two (the learner's cohort results show none)."""
     model = _model()
-    # two ranges of the (block_key, kind, ...) index: the kinds before and after 'path'
-    rows = (
-        model.objects.filter(block_key=str(block_key))
-        .filter(Q(kind__lt=figures.PATH) | Q(kind__gt=figures.PATH))
-        .values_list('detail', 'n', 'total')
-    )
-    sums = {figures.from_detail(detail): (n, total) for detail, n, total in rows if n or total}
+    connection = _connection()
+    with connection.cursor() as cursor:
+        cursor.execute(_figures_sql(connection), [str(block_key), figures.PATH, figures.PATH])
+        rows = cursor.fetchall()
+    sums = {_figure(detail): (n, total) for detail, n, total in rows if n or total}
+    if not path_limit:
+        return sums, []
     top = (
         model.objects.filter(block_key=str(block_key), kind=figures.PATH, n__gt=0)
         .order_by('-n', '-figure')
         .values_list('detail', 'n')[:path_limit]
     )
-    return sums, [(figures.from_detail(detail), n) for detail, n in top]
+    return sums, [(_figure(detail), n) for detail, n in top]
 
 
 def forget_block_cache():

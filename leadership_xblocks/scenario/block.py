@@ -316,9 +316,7 @@ class LeadershipScenarioBlock(
     def choose(self, data):
         self._require_playable()
         step_id, choice_id = require_str(data, 'step'), require_str(data, 'choice')
-        new_play, outcome = engine.choose(
-            self.scenario, self.scoring, engine.normalise(self.play), step_id, choice_id, time.time()
-        )
+        new_play, outcome = engine.choose(self.scenario, self.scoring, self.play or {}, step_id, choice_id, time.time())
         self._after_move(new_play, outcome, events.SCENARIO_CHOICE_MADE)
         result = self._user_state(new_play)
         result['feedback'] = self.scenario.step(step_id).choice(choice_id).feedback
@@ -329,9 +327,7 @@ class LeadershipScenarioBlock(
     def timeout(self, data):
         self._require_playable()
         step_id = require_str(data, 'step')
-        new_play, outcome = engine.timeout(
-            self.scenario, self.scoring, engine.normalise(self.play), step_id, time.time()
-        )
+        new_play, outcome = engine.timeout(self.scenario, self.scoring, self.play or {}, step_id, time.time())
         self._after_move(new_play, outcome, events.SCENARIO_TIMEOUT_TAKEN)
         return self._user_state(new_play)
 

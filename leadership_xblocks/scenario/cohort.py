@@ -13,7 +13,7 @@ from xblock.validation import ValidationMessage
 from .. import records
 from ..cohort import aggregates
 from ..i18n import gettext_noop as _
-from . import engine, payloads
+from . import payloads
 from .profile import competency_profile
 from .scoring import TIMEOUT
 
@@ -78,7 +78,7 @@ class ScenarioCohortMixin(XBlockMixin):
     # the learner's record ------------------------------------------------------------
     def record_cohort(self, play, outcome=None):
         """Save this learner's record after a move; `outcome` (from the engine) when an attempt ended."""
-        play = engine.normalise(play)
+        play = payloads.read_play(play)
         if outcome and outcome.get('ending'):
             log = [a for a in (self.attempt_log or []) if a.get('attempt') != play['attempt']]
             log.append(
@@ -117,15 +117,18 @@ class ScenarioCohortMixin(XBlockMixin):
             self.attempt_earlier = earlier
         self.attempt_log = log[-MAX_LOGGED_ATTEMPTS:]
 
-    def cohort_totals(self):
-        """The block's cohort figures, from its summary rows (their number does not grow with the cohort)."""
-        return records.scenario_totals(self.cohort_block_key())
+    def cohort_totals(self, paths=True):
+        """The block's cohort figures, from its summary rows (their number does not grow with the cohort);
+        `paths` False: without the most common paths (only the dashboard shows them: one query less)."""
+        return records.scenario_totals(self.cohort_block_key(), paths)
 
     def learner_cohort(self, play):
         """`cohort` for the learner's state: None when switched off, unavailable or below the minimum."""
         if not self.cohort_results or not records.available():
             return None
-        return payloads.scenario_cohort(self.scenario, play, self.cohort_totals(), self.cohort_minimum_value())
+        return payloads.scenario_cohort(
+            self.scenario, play, self.cohort_totals(paths=False), self.cohort_minimum_value()
+        )
 
     # settings ----------------------------------------------------------------------
     def validate_cohort_settings(self, validation_result, data):
@@ -148,5 +151,5 @@ class ScenarioCohortMixin(XBlockMixin):
 
     def present_payload(self, options):
         return payloads.scenario_present(
-            self.scenario, self.cohort_totals(), options.get('step'), self.cohort_minimum_value()
+            self.scenario, self.cohort_totals(paths=False), options.get('step'), self.cohort_minimum_value()
         )

@@ -12,8 +12,31 @@ from .graph import story_order
 from .model import MODES
 from .order import choice_order, order_seed
 from .profile import competency_profile, mode_profile, modes_chosen, route_review
-from .routes import competency_ranges, progress
+from .routes import competency_ranges, decisions_left, progress
 from .scoring import TIMEOUT
+
+_SPANS = {}  # id(scenario) -> (scenario, its decisions_left): the learner-independent part of `progress`
+_SPANS_LIMIT = 128  # as many as body.load_scenario keeps parsed
+
+
+PLAY_KEYS = frozenset(engine.new_play())
+
+
+def read_play(play):
+    """`play` for reading: itself when it has every key (a play the engine returned), else a normalised copy.
+    The builders only read it, so the copy `engine.normalise` makes each time is not needed then."""
+    return play if isinstance(play, dict) and PLAY_KEYS <= play.keys() else engine.normalise(play)
+
+
+def _spans(scenario):
+    """The scenario's `decisions_left`, computed once per parsed scenario (`body.load_scenario` shares one
+    object per body and settings in the process; a scenario's steps do not change once parsed)."""
+    entry = _SPANS.get(id(scenario))
+    if entry is None or entry[0] is not scenario:
+        if len(_SPANS) >= _SPANS_LIMIT:
+            _SPANS.clear()
+        entry = _SPANS[id(scenario)] = (scenario, decisions_left(scenario))
+    return entry[1]
 
 
 def _history(scenario, play):
@@ -71,7 +94,7 @@ def scenario_ending(scenario, play, ending, review=False):
 def scenario_user_state(scenario, play, settings):
     """`student_view_user_state` for a scenario. `settings`: scoring, max_attempts, allow_back,
     and `learner` (anonymous id) and `block` (usage id), which seed the learner's choice order."""
-    play = engine.normalise(play)
+    play = read_play(play)
     node = engine.position(scenario, play)
     step = scenario.step(node)
     ending = scenario.ending(node)
@@ -86,7 +109,7 @@ def scenario_user_state(scenario, play, settings):
         'scoring': settings['scoring'],
         'content_note': scenario.content_note,
         'step': scenario_step(step, seed) if step is not None else None,
-        'progress': progress(scenario, node, len(play['history'])),
+        'progress': progress(scenario, node, len(play['history']), _spans(scenario)),
         'ending': scenario_ending(scenario, play, ending, review) if ending is not None else None,
         'history': _history(scenario, play),
         'score': play['scores'][-1] if ending is not None and play['scores'] else None,
@@ -163,7 +186,7 @@ def scenario_cohort(scenario, play, totals, minimum):
     cohort's endings and mean competency profile beside the learner's own, once at least
     `minimum` learners finished an attempt.
     """
-    play = engine.normalise(play)
+    play = read_play(play)
     history = play['history']
     step_part = ending_part = None
     if history:

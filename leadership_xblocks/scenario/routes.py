@@ -18,10 +18,11 @@ def decisions_left(scenario):
     return spans
 
 
-def progress(scenario, node, decided):
+def progress(scenario, node, decided, spans=None):
     """{number, fewest, most}: the decision the learner is at (1-based) and how many decisions
-    routes through it take in all, or None at an ending or an unknown node."""
-    span = decisions_left(scenario).get(node)
+    routes through it take in all, or None at an ending or an unknown node. `spans`: the
+    scenario's `decisions_left`, when the caller keeps them."""
+    span = (spans if spans is not None else decisions_left(scenario)).get(node)
     if scenario.step(node) is None or span is None:
         return None
     return {'number': decided + 1, 'fewest': decided + span[0], 'most': decided + span[1]}
