@@ -95,14 +95,14 @@
         return svg;
     }
 
-    /* A row: its cells (text or nodes; the first is the row header) or {cells, mark} (the learner's own,
-       bold); options.numeric: the number columns, kept on one line. */
+    /* caption: text, or el() children (L.fill). A row: its cells (text or nodes; the first is the row
+       header) or {cells, mark} (the learner's own, bold); options.numeric: the number columns, kept on one line. */
     function table(caption, headings, rows, options) {
         var el = window.LeadershipXBlocks.el;
         var numeric = (options && options.numeric) || [];
         function cls(index) { return numeric.indexOf(index) >= 0 ? 'lsx-num' : null; }
         return el('table', {className: 'lsx-table' + (options && options.className ? ' ' + options.className : '')}, [
-            el('caption', {}, [caption]),
+            el('caption', {}, [].concat(caption)),
             el('thead', {}, [el('tr', {}, headings.map(function (text, index) {
                 return el('th', {scope: 'col', className: cls(index)}, [text]);
             }))]),

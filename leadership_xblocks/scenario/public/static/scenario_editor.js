@@ -53,7 +53,7 @@ function LeadershipScenarioEditor(runtime, element, init) {
     // checking ----------------------------------------------------------------------------
     function drawSide() {
         var select = function (id) { openNode(id); };
-        M.drawMap(part('map'), uid, state.report, state.selected, select);
+        M.drawMap(part('map'), uid, state.report, state.selected, select, args.mode_names);
         M.drawProblems(part('problems'), state.report, select);
         M.drawOutline(part('outline'), state.report, select);
         var text = M.summary(state.report.problems);
