@@ -36,7 +36,16 @@
         return match ? decodeURIComponent(match[1]) : '';
     }
 
-    /* POST JSON to a handler; resolves with the JSON body, rejects with a readable message. */
+    /* An Error with a readable message, the HTTP `status` (0: the server could not be reached) and the
+       parsed JSON `body` ({} when there is none). */
+    function failure(message, status, body) {
+        var error = new Error(message);
+        error.status = status;
+        error.body = body;
+        return error;
+    }
+
+    /* POST JSON to a handler; resolves with the JSON body, rejects with a failure(). Only caller() uses it. */
     function post(url, data) {
         return window.fetch(url, {
             method: 'POST',
@@ -47,12 +56,13 @@
         }).then(function (response) {
             return response.json().catch(function () { return {}; }).then(function (body) {
                 if (!response.ok) {
-                    throw new Error(body.error || gettext('Something went wrong. Please try again.'));
+                    throw failure(typeof body.error === 'string' ? body.error :
+                        gettext('Something went wrong. Please try again.'), response.status, body);
                 }
                 return body;
             });
         }, function () {
-            throw new Error(gettext('The server could not be reached. Check your connection and try again.'));
+            throw failure(gettext('The server could not be reached. Check your connection and try again.'), 0, {});
         });
     }
 
@@ -120,27 +130,35 @@
         });
     }
 
-    /* The one handler call: one at a time (else null), aria-busy, buttons() busy; a failure goes to
-       errorBox or onError (then null). */
+    /* The one way to call a handler: call(handler, data) resolves with its JSON. One call at a time
+       (another meanwhile resolves null), with aria-busy on the block and buttons() busy; with
+       options.parallel calls may overlap and nothing is marked busy (the editors' checks and saves).
+       A failure goes to errorBox or onError(message, error) and resolves null; with neither, the call
+       rejects with the failure() (its status and JSON body: what Studio's save reports). */
     function caller(runtime, element, options) {
         var root = rootOf(element), busy = false;
         options = options || {};
         function buttons() { return options.buttons ? options.buttons() : []; }
+        function mark(on) {
+            if (options.parallel) { return; }
+            busy = on;
+            if (on) { root.setAttribute('aria-busy', 'true'); } else { root.removeAttribute('aria-busy'); }
+            setBusy(buttons(), on);
+        }
         var call = function (handler, data) {
             if (busy) { return Promise.resolve(null); }
-            busy = true;
+            mark(true);
             if (options.errorBox) { clear(options.errorBox); }
-            root.setAttribute('aria-busy', 'true');
-            setBusy(buttons(), true);
             return post(options.url || runtime.handlerUrl(element, handler), data).then(null, function (error) {
-                if (options.onError) { options.onError(error.message); } else if (options.errorBox) {
+                if (options.onError) { options.onError(error.message, error); } else if (options.errorBox) {
                     showError(options.errorBox, error.message);
+                } else {
+                    mark(false);
+                    throw error;
                 }
                 return null;
             }).then(function (state) {
-                busy = false;
-                root.removeAttribute('aria-busy');
-                setBusy(buttons(), false);
+                mark(false);
                 return state;
             });
         };
@@ -159,7 +177,7 @@
 
     /* Loaded once per block type: add to the namespace, never replace it. */
     var api = {
-        gettext: gettext, ngettext: ngettext, format: format, fill: fill, own: own, post: post, caller: caller,
+        gettext: gettext, ngettext: ngettext, format: format, fill: fill, own: own, caller: caller,
         el: el, clear: clear, parts: parts, focus: focus, showError: showError, setBusy: setBusy,
         rootOf: rootOf, initArgs: initArgs
     };
