@@ -5,13 +5,19 @@ timestamps, validation messages and the authoring problems shown above the previ
 import datetime
 
 from web_fragments.fragment import Fragment
+from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from .. import compat
 from ..activity_model import ERROR
 from ..api import RequestError, api_handler
 from ..i18n import gettext_noop as _
+from .base import LeadershipBlockMixin
+from .cpd import CPDFieldsMixin, CPDMixin
+from .olx_body import OLXSettingsMixin
+from .staff import StaffDashboardMixin
 
 
 def utc_now():
@@ -51,9 +57,21 @@ def with_problems(block, frag, problems):
     return out
 
 
-class ActivityBlockMixin:
-    """The shape of an activity block (put it first in the bases; it needs `LeadershipBlockMixin`,
-    `StaffDashboardMixin` and an OLX mixin).
+@XBlock.needs('i18n')
+@XBlock.wants('user')
+class ActivityBlockMixin(
+    LeadershipBlockMixin,
+    CPDMixin,
+    CPDFieldsMixin,
+    StaffDashboardMixin,
+    OLXSettingsMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """The shape of an activity block, and its bases: a block's class is `(ActivityBlockMixin,)`, or
+    `(ActivityBlockMixin, OLXBodyMixin)` when its content is an OLX body (the body mixin then comes
+    before the settings one, as it must). It is an XBlock class with no entry point of its own.
 
     A block says what is its own: `view_template`, `view_js` (its scripts), `js_init`,
     `unavailable_message`, `parsed_body` (its model, translated by `_shown()`), `problems`,

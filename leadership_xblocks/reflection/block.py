@@ -2,19 +2,13 @@
 
 import datetime
 
-from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Float, Integer, Scope, String
-from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from .. import compat, events
 from ..api import RequestError, api_handler, download_response, error_response, query_params, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
-from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDFieldsMixin, CPDMixin
-from ..common.olx_body import OLXSettingsMixin
-from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..olx_io import resolve_pointer
@@ -34,19 +28,7 @@ def reflection_of(fields):
     )
 
 
-@XBlock.needs('i18n')
-@XBlock.wants('user')
-class LeadershipReflectionBlock(
-    ActivityBlockMixin,
-    LeadershipBlockMixin,
-    CPDMixin,
-    CPDFieldsMixin,
-    StaffDashboardMixin,
-    OLXSettingsMixin,
-    StudioEditableXBlockMixin,
-    CompletableXBlockMixin,
-    XBlock,
-):
+class LeadershipReflectionBlock(ActivityBlockMixin):
     """A reflective prompt with a free-text answer: drafts, a final submit, then authored guidance."""
 
     display_name = String(display_name=_('Display name'), default=_('Reflection'), scope=Scope.settings)
