@@ -7,6 +7,7 @@ import datetime
 from web_fragments.fragment import Fragment
 from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
+from xblock.fields import Dict, Scope
 from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
@@ -78,6 +79,12 @@ class ActivityBlockMixin(
     `field_data_problems(data)` (the problems of fields being saved in Studio), `view_context(shown)`
     and `_user_state()` (its payload).
     """
+
+    answer = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help="The learner's answer, None until they give one (each block's class says what it holds).",
+    )
 
     has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     view_template = None

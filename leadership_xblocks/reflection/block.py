@@ -67,11 +67,7 @@ class LeadershipReflectionBlock(ActivityBlockMixin):
         values={'min': 0},
         help=_('Points for submitting a reflection; 0 means ungraded (completion only).'),
     )
-    answer = Dict(
-        default=None,
-        scope=Scope.user_state,
-        help="The learner's text: {text, words, submitted, saved_at, submitted_at}.",
-    )
+    # answer (ActivityBlockMixin): the learner's text, {text, words, submitted, saved_at, submitted_at}
     journal = Dict(
         default={},
         scope=Scope.preferences,

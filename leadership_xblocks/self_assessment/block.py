@@ -45,11 +45,7 @@ class LeadershipSelfAssessmentBlock(ActivityBlockMixin, OLXBodyMixin):
             'An optional <intro>, the <scale> with its labels, and <dimension> elements holding the <item> statements.'
         ),
     )
-    answer = Dict(
-        default=None,
-        scope=Scope.user_state,
-        help="The learner's ratings: {ratings: {item_id: int}, submitted_at, attempts}.",
-    )
+    # answer (ActivityBlockMixin): the learner's ratings, {ratings: {item_id: int}, submitted_at, attempts}
     profiles = Dict(
         default={},
         scope=Scope.preferences,

@@ -40,11 +40,7 @@ class LeadershipTimeAllocationBlock(ActivityStudioMixin, ActivityBlockMixin, OLX
         multiline_editor=True,
         help=_('A <prompt> and one <function id="..."> element per function of leadership.'),
     )
-    answer = Dict(
-        default=None,
-        scope=Scope.user_state,
-        help="The learner's answer: {allocations: {function_id: percent}, model, model_text, submitted_at}.",
-    )
+    # answer (ActivityBlockMixin): {allocations: {function_id: percent}, model, model_text, submitted_at}
     consent = Dict(
         default=None,
         scope=Scope.user_state,
