@@ -95,8 +95,8 @@
         return svg;
     }
 
-    /* caption: text, or el() children (L.fill). A row: its cells (text or nodes; the first is the row
-       header) or {cells, mark} (the learner's own, bold); options.numeric: the number columns, kept on one line. */
+    /* A row: its cells (text or nodes; the first is the row header) or {cells, mark} (the learner's own,
+       bold); options.numeric: the number columns, kept on one line. */
     function table(caption, headings, rows, options) {
         var el = window.LeadershipXBlocks.el;
         var numeric = (options && options.numeric) || [];

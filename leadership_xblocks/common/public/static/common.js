@@ -36,8 +36,7 @@
         return match ? decodeURIComponent(match[1]) : '';
     }
 
-    /* An Error with a readable message, the HTTP `status` (0: the server could not be reached) and the
-       parsed JSON `body` ({} when there is none). */
+    /* status 0: unreachable; body: the JSON ({} if none). */
     function failure(message, status, body) {
         var error = new Error(message);
         error.status = status;
@@ -45,7 +44,6 @@
         return error;
     }
 
-    /* POST JSON to a handler; resolves with the JSON body, rejects with a failure(). Only caller() uses it. */
     function post(url, data) {
         return window.fetch(url, {
             method: 'POST',
@@ -130,20 +128,16 @@
         });
     }
 
-    /* The one way to call a handler: call(handler, data) resolves with its JSON. One call at a time
-       (another meanwhile resolves null), with aria-busy on the block and buttons() busy; with
-       options.parallel calls may overlap and nothing is marked busy (the editors' checks and saves).
-       A failure goes to errorBox or onError(message, error) and resolves null; with neither, the call
-       rejects with the failure() (its status and JSON body: what Studio's save reports). */
+    /* The one handler call: one at a time (else null), aria-busy, buttons() busy (not if options.parallel);
+       a failure goes to errorBox or onError(message, error) (then null), else the call rejects. */
     function caller(runtime, element, options) {
         var root = rootOf(element), busy = false;
         options = options || {};
-        function buttons() { return options.buttons ? options.buttons() : []; }
         function mark(on) {
             if (options.parallel) { return; }
             busy = on;
             if (on) { root.setAttribute('aria-busy', 'true'); } else { root.removeAttribute('aria-busy'); }
-            setBusy(buttons(), on);
+            setBusy(options.buttons ? options.buttons() : [], on);
         }
         var call = function (handler, data) {
             if (busy) { return Promise.resolve(null); }
