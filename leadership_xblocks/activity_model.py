@@ -41,6 +41,16 @@ class ProblemList(list):
         return sorted(self, key=lambda p: p.level != ERROR)
 
 
+def parse_text(text, parse_element, empty, sanitize=True):
+    """An activity model from OLX text (`parse_element(root, sanitize)`); a syntax error gives
+    `empty(syntax_error=...)`, the default model carrying the message and its line."""
+    try:
+        root = read_root(text)
+    except OLXSyntaxError as error:
+        return empty(syntax_error=f'line {error.line}: {error}')
+    return parse_element(root, sanitize)
+
+
 def line_of(element):
     return (element.sourceline or 0) if element is not None else 0
 

@@ -11,30 +11,28 @@ from leadership_xblocks.self_assessment.block import LeadershipSelfAssessmentBlo
 from leadership_xblocks.time_allocation.block import LeadershipTimeAllocationBlock
 from tests.support.blocks import Learner, load
 
-# The method resolution order each block had with its bases written out (the OLX mixins in `{olx}`).
+# The method resolution order each block has on main with its bases written out (the OLX mixins in `{olx}`).
 ORDER = (
-    'ActivityBlockMixin LeadershipBlockMixin CPDMixin CPDFieldsMixin StaffDashboardMixin RecordExportMixin '
-    'XBlockMixin {olx} StudioEditableXBlockMixin CompletableXBlockMixin XBlock Plugin Blocklike object'
+    'ActivityStudioMixin AuthorMixin ActivityBlockMixin LeadershipBlockMixin CPDMixin CPDFieldsMixin '
+    'StaffDashboardMixin RecordExportMixin XBlockMixin {olx} StudioEditableXBlockMixin CompletableXBlockMixin '
+    'XBlock Plugin Blocklike object'
 )
 BLOCKS = {
-    'leadership_reflection': (LeadershipReflectionBlock, '', 'OLXSettingsMixin'),
-    'leadership_self_assessment': (LeadershipSelfAssessmentBlock, '', 'OLXBodyMixin OLXSettingsMixin'),
-    'leadership_time_allocation': (
-        LeadershipTimeAllocationBlock,
-        'ActivityStudioMixin AuthorMixin',
-        'OLXBodyMixin OLXSettingsMixin',
-    ),
+    'leadership_reflection': (LeadershipReflectionBlock, 'OLXSettingsMixin'),
+    'leadership_self_assessment': (LeadershipSelfAssessmentBlock, 'OLXBodyMixin OLXSettingsMixin'),
+    'leadership_time_allocation': (LeadershipTimeAllocationBlock, 'OLXBodyMixin OLXSettingsMixin'),
 }
 
 
 @pytest.mark.parametrize('name', sorted(BLOCKS))
 def test_each_activity_block_keeps_its_bases_in_order_with_the_shared_fields_services_and_handlers(name):
-    cls, before, olx = BLOCKS[name]
+    cls, olx = BLOCKS[name]
     assert XBlock.load_class(name) is cls  # the entry point is the block, not the shared base
-    assert [base.__name__ for base in cls.__mro__[1:]] == (before + ' ' + ORDER.format(olx=olx)).split()
+    assert [base.__name__ for base in cls.__mro__[1:]] == ORDER.format(olx=olx).split()
     assert {'display_name', 'module', 'framework', 'leadership_cpd_entries', 'answer'} <= set(cls.fields)
     assert cls.service_declaration('i18n') == 'need' and cls.service_declaration('user') == 'want'
-    for handler in ('staff_dashboard', 'submit_studio_edits', 'student_view_user_state'):  # one from each base
+    assert cls.service_declaration('studio_user_permissions') == 'want'
+    for handler in ('staff_dashboard', 'submit_studio_edits', 'student_view_user_state', 'editor_check'):
         assert getattr(getattr(cls, handler), '_is_xblock_handler', False), handler
 
 

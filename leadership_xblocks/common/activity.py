@@ -60,6 +60,7 @@ def with_problems(block, frag, problems):
 
 @XBlock.needs('i18n')
 @XBlock.wants('user')
+@XBlock.wants('studio_user_permissions')  # the Studio editor's author check (ActivityStudioMixin)
 class ActivityBlockMixin(
     LeadershipBlockMixin,
     CPDMixin,
@@ -70,9 +71,9 @@ class ActivityBlockMixin(
     CompletableXBlockMixin,
     XBlock,
 ):
-    """The shape of an activity block, and its bases: a block's class is `(ActivityBlockMixin,)`, or
-    `(ActivityBlockMixin, OLXBodyMixin)` when its content is an OLX body (the body mixin then comes
-    before the settings one, as it must). It is an XBlock class with no entry point of its own.
+    """The shape of an activity block, and its bases: a block's class is `(ActivityStudioMixin,
+    ActivityBlockMixin)`, with `OLXBodyMixin` last when its content is an OLX body (the body mixin then
+    comes before the settings one, as it must). It is an XBlock class with no entry point of its own.
 
     A block says what is its own: `view_template`, `view_js` (its scripts), `js_init`,
     `unavailable_message`, `parsed_body` (its model, translated by `_shown()`), `problems`,

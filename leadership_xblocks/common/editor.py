@@ -45,14 +45,14 @@ def setting_rows(block, names):
 
 def editor_fragment(block, js, css, init, args, scenario=False):
     """The fragment of a Studio editor: the shared template (`editor.html`), the shared scripts and
-    styles first, then the editor's own `js` and `css`."""
+    styles first, then the editor's own `js` and `css`; `args` may give the `body` (else the block's)."""
     html = block.render_template('editor.html', {'title': block.display_name, 'scenario': scenario})
     return block.fragment(
         html,
         js=SHARED_JS + tuple(js),
         css=SHARED_CSS + tuple(css),
         init=init,
-        init_args=dict(args, block=str(block.scope_ids.usage_id), body=block.body),
+        init_args=dict(args, block=str(block.scope_ids.usage_id), body=args['body'] if 'body' in args else block.body),
     )
 
 

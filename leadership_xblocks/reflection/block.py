@@ -7,16 +7,19 @@ from xblock.fields import Dict, Float, Integer, Scope, String
 from xblock.validation import ValidationMessage
 
 from .. import compat, events
+from ..activity_model import is_int
 from ..api import RequestError, api_handler, download_response, error_response, query_params, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
+from ..common.activity_studio import ActivityStudioMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..olx_io import resolve_pointer
 from ..reports import report_rows
 from ..sanitize import clean_authored_html, plain_text
-from . import model, payloads, reports
+from . import form, model, payloads, reports
 
 SETTINGS = ('display_name', 'min_words', 'max_words', 'weight', 'module', 'framework')
+EDITOR_SETTINGS = ('display_name', 'weight', 'module', 'framework')  # the word limits are in the editor's OLX
 MAX_PROMPT_IN_RECORD = 2000
 RECORD_FILENAME = 'my-leadership-reflections'
 
@@ -28,7 +31,7 @@ def reflection_of(fields):
     )
 
 
-class LeadershipReflectionBlock(ActivityBlockMixin):
+class LeadershipReflectionBlock(ActivityStudioMixin, ActivityBlockMixin):
     """A reflective prompt with a free-text answer: drafts, a final submit, then authored guidance."""
 
     display_name = String(display_name=_('Display name'), default=_('Reflection'), scope=Scope.settings)
@@ -76,6 +79,9 @@ class LeadershipReflectionBlock(ActivityBlockMixin):
 
     editable_fields = SETTINGS + ('prompt', 'guidance')
     olx_settings = SETTINGS
+    editor_settings = EDITOR_SETTINGS
+    olx_model = model  # the Studio editor's OLX (common/activity_studio.py)
+    olx_form = form
     workbench_scenarios = classmethod(lambda cls: demo_pages('reflection_'))
     view_template = 'reflection.html'
     view_js = ('reflection.js',)
@@ -135,6 +141,19 @@ class LeadershipReflectionBlock(ActivityBlockMixin):
         if data.weight is None or data.weight < 0:
             validation_result.add(ValidationMessage(ValidationMessage.ERROR, self._('Weight must be 0 or more.')))
         super().validate_field_data(validation_result, data)
+
+    # Studio editor (common/activity_studio.py) --------------------------------
+    def editor_body(self):
+        return model.to_text(self.reflection)
+
+    def editor_fields(self, content, body):
+        """The prompt, the guidance and the word limits; None while a limit is not a whole number (no
+        Integer field holds it: the editor shows the model's message instead of the field's)."""
+        if content is None or not all(is_int(v) for v in (content.min_words, content.max_words)):
+            return None
+        fields = {name: getattr(content, name) for name in ('min_words', 'max_words')}
+        fields.update({name: clean_authored_html(getattr(content, name)) for name in ('prompt', 'guidance')})
+        return fields  # the texts as the save stores them (`clean_studio_edits`)
 
     # OLX ---------------------------------------------------------------------
     @classmethod

@@ -9,7 +9,7 @@ With neither `<prompt>` nor `<guidance>`, the default prompt and guidance are us
 prompt of its own and no guidance, the block shows no guidance.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -49,7 +49,7 @@ class Reflection:
     guidance: str = DEFAULT_GUIDANCE
     min_words: object = 0  # int when valid; the raw text otherwise, so validation can name it
     max_words: object = 0  # 0: no limit of the author's (HARD_MAX_WORDS still applies)
-    prompt_line: int = 0
+    prompt_line: int = field(default=0, compare=False)
     syntax_error: str = ''
 
     @property
@@ -92,13 +92,25 @@ def parse_element(root, sanitize=True):
 
 
 def to_element(reflection, attributes=None):
-    """Readable OLX for a reflection, with the given root attributes."""
+    """Readable OLX for a reflection, with the given root attributes. With neither text, an empty
+    `<prompt/>` is written, so that the OLX does not read back as the default texts."""
     root = etree.Element(ROOT_TAG, {k: str(v) for k, v in (attributes or {}).items()})
-    if reflection.prompt:
+    if reflection.prompt or not reflection.guidance:
         common.add_child(root, 'prompt', html=reflection.prompt)
     if reflection.guidance:
         common.add_child(root, 'guidance', html=reflection.guidance)
     return root
+
+
+def to_text(reflection):
+    """The OLX the Studio editor shows: the texts and the word limits of the author's (as attributes)."""
+    limits = {name: getattr(reflection, name) for name in ('min_words', 'max_words')}
+    return common.to_text(to_element(reflection, {k: v for k, v in limits.items() if v != 0}))
+
+
+def parse_text(text, sanitize=True):
+    """Parse OLX text; a syntax error gives the default model carrying the message."""
+    return common.parse_text(text, parse_element, Reflection, sanitize)
 
 
 def validate(reflection):

@@ -13,17 +13,18 @@ from .. import compat, events
 from ..activity_model import ERROR, ProblemList
 from ..api import api_handler, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
+from ..common.activity_studio import ActivityStudioMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
-from . import answers, model, payloads, reports
+from . import answers, form, model, payloads, reports
 
 SETTINGS = ('display_name', 'profile_key', 'module', 'framework')
 MAX_PROFILE_KEY = 100
 
 
-class LeadershipSelfAssessmentBlock(ActivityBlockMixin, OLXBodyMixin):
+class LeadershipSelfAssessmentBlock(ActivityStudioMixin, ActivityBlockMixin, OLXBodyMixin):
     """Statements rated on a labelled scale, grouped into dimensions; a profile per dimension."""
 
     display_name = String(display_name=_('Display name'), default=_('Leadership self-assessment'), scope=Scope.settings)
@@ -55,6 +56,7 @@ class LeadershipSelfAssessmentBlock(ActivityBlockMixin, OLXBodyMixin):
     editable_fields = SETTINGS + ('body',)
     olx_settings = SETTINGS
     olx_model = model
+    olx_form = form  # the Studio editor's form (common/activity_studio.py)
     workbench_scenarios = classmethod(lambda cls: demo_pages('self_assessment_'))
     view_template = 'self_assessment.html'
     view_js = ('charts.js', 'self_assessment.js')
@@ -68,6 +70,10 @@ class LeadershipSelfAssessmentBlock(ActivityBlockMixin, OLXBodyMixin):
 
     def field_data_problems(self, data):
         return list(body_problems(model, data.body)) + self._settings_problems(data.profile_key)
+
+    def editor_settings_problems(self, settings):
+        key = settings.get('profile_key')
+        return self._settings_problems(key.strip() if isinstance(key, str) else '')
 
     @staticmethod
     def _settings_problems(profile_key):

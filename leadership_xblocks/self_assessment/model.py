@@ -207,11 +207,7 @@ def parse_element(root, sanitize=True):
 
 def parse_text(text, sanitize=True):
     """Parse OLX text; a syntax error gives the default model carrying the message."""
-    try:
-        root = common.read_root(text)
-    except common.OLXSyntaxError as error:
-        return SelfAssessment(syntax_error=f'line {error.line}: {error}')
-    return parse_element(root, sanitize)
+    return common.parse_text(text, parse_element, SelfAssessment, sanitize)
 
 
 def to_element(model, attributes=None):

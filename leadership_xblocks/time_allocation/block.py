@@ -26,7 +26,6 @@ MAX_CONSENT_HISTORY = 50
 RECORD_VERSION = 1
 
 
-@XBlock.wants('studio_user_permissions')
 class LeadershipTimeAllocationBlock(ActivityStudioMixin, ActivityBlockMixin, OLXBodyMixin):
     """How leaders divide their working time between functions, beside the cohort's mean."""
 

@@ -96,11 +96,8 @@ def parse_element(root, sanitize=True):
 
 
 def parse_text(text, sanitize=True):
-    try:
-        root = common.read_root(text)
-    except common.OLXSyntaxError as error:
-        return TimeAllocation(syntax_error=f'line {error.line}: {error}')
-    return parse_element(root, sanitize)
+    """Parse OLX text; a syntax error gives the default model carrying the message."""
+    return common.parse_text(text, parse_element, TimeAllocation, sanitize)
 
 
 def to_element(model, attributes=None):

@@ -47,3 +47,11 @@ def open_in_welsh(wb, page, title, author):
     expect(editor).to_have_attribute('lang', 'cy')
     expect(editor.get_by_role('tab', name='Ffurflen')).to_have_attribute('aria-selected', 'true')
     return editor
+
+
+def olx_edit_reaches_form(page, editor, form_tab, olx, change, key, value):
+    """On the OLX tab, make the `change` (old, new); back on the Form tab, the field `key` holds `value`."""
+    editor.get_by_role('tab', name='OLX').click()
+    olx.fill(olx.input_value().replace(*change))
+    form_tab.click()
+    expect(page.locator(f'[data-key="{key}"]')).to_have_value(value)

@@ -6,7 +6,7 @@ back after a reload. axe-core and the 375 px reflow check run in each state (`ch
 from playwright.sync_api import expect
 
 from . import helpers
-from .editor_steps import clear_draft, olx_and_back, open_in_welsh, reload_and_offer_draft
+from .editor_steps import clear_draft, olx_and_back, olx_edit_reaches_form, open_in_welsh, reload_and_offer_draft
 from .helpers import check_view, new_student
 
 EDITOR_DEMO = 'Editor demo: a new time allocation'
@@ -76,10 +76,7 @@ def test_olx_and_back_a_refused_save_and_the_draft_recovered(wb, page):
     )
 
     # An OLX edit reaches the form.
-    editor.get_by_role('tab', name='OLX').click()
-    olx.fill(olx.input_value().replace('>Budgeting<', '>Budgets<'))
-    form_tab.click()
-    expect(page.locator('[data-key="functions.2.label"]')).to_have_value('Budgets')
+    olx_edit_reaches_form(page, editor, form_tab, olx, ('>Budgeting<', '>Budgets<'), 'functions.2.label', 'Budgets')
 
     # Down to one function: the server's message shows, and the save is refused keeping the work.
     for _ in range(6):

@@ -220,7 +220,7 @@ def test_authored_text_cannot_close_the_init_args_script(wb, page, watch, studen
     wb.open(HOSTILE_ACTIVITIES, view='studio_view')
     (assessment_usage,) = usage_ids(page, 'leadership_self_assessment')
     (reflection_usage,) = usage_ids(page, 'leadership_reflection')
-    body = page.get_by_label('Statements and scale (OLX)').input_value()
+    body = page.locator(f'[data-usage="{assessment_usage}"]').get_by_label('Content (OLX)').input_value()
     title = page.locator(f'[data-usage="{reflection_usage}"]').get_by_label('Display name').input_value()
     assert 'label="Leading self' in body
     editor = Learner(page, wb.base_url, assessment_usage, student='author')

@@ -1,6 +1,9 @@
-/* Studio editor of the activity blocks (time allocation first): their texts and lists as a form,
-   and the same content as OLX. The server converts and checks (editor_check); the client never
-   re-implements a rule. Shared parts (drafts, tabs, lists, save) are in editor_common.js. */
+/* Studio editor of the activity blocks (reflection, self-assessment, time allocation): their texts and
+   lists (lists may hold lists: a dimension's statements) as a form, and the same content as OLX. The
+   server converts, cleans and checks (editor_check); the client never re-implements a rule. Shared
+   parts (drafts, tabs, lists, save) are in editor_common.js.
+   A form path names a value: "prompt", "functions.2.label", "dimensions.0.items.1.text"; a list path
+   names a list: "functions", "dimensions.0.items". */
 /* exported LeadershipActivityEditor */  // the entry point the XBlock runtime calls (initialize_js)
 function LeadershipActivityEditor(runtime, element, init) {
     'use strict';
@@ -16,17 +19,57 @@ function LeadershipActivityEditor(runtime, element, init) {
 
     function status(text) { part('status').textContent = text; }
     function alertBox(messages) { E.alertList(part('alert'), messages); }
-    function listSchema(name) { return schema.lists.filter(function (l) { return l.name === name; })[0]; }
+    function domId(path) { return uid + '-' + path.replace(/\./g, '-'); }
+    function byKey(key) { return formPanel.querySelector('[data-key="' + key.replace(/"/g, '\\"') + '"]'); }
+
+    /* The value at `path` in `data` (undefined when there is none). */
+    function at(data, path) {
+        return path.split('.').reduce(function (node, key) { return node === undefined || node === null ? undefined : node[key]; },
+                                      data);
+    }
+    /* The schema of the list at a list path: "dimensions.0.items" is the `items` list of `dimensions`. */
+    function listSchema(path) {
+        return path.split('.').filter(function (key) { return !/^\d+$/.test(key); }).reduce(function (specs, name) {
+            var found = (specs.lists || []).filter(function (l) { return l.name === name; })[0];
+            return found || {};
+        }, schema);
+    }
 
     // checking ------------------------------------------------------------------------------
-    function request() { return state.tab === 'olx' ? {olx: olx.value} : {form: state.form}; }
+    function settingValues() {
+        var values = {};
+        state.rows.forEach(function (row) { values[row.name] = row.value; });
+        return values;
+    }
+    function request() {
+        var data = state.tab === 'olx' ? {olx: olx.value} : {form: state.form};
+        data.settings = settingValues();
+        return data;
+    }
 
     function drawProblems() {
         var box = L.clear(part('problems')), rows = state.report.problems;
-        if (!rows.length) { box.appendChild(el('p', {}, [_('No problems found.')])); return; }
-        box.appendChild(el('ul', {className: 'lsx-ed-problems'}, rows.map(function (p) {
-            return el('li', {}, [(p.level === 'error' ? _('Error:') : _('Warning:')) + ' ' + p.message]);
-        })));
+        if (!rows.length) { box.appendChild(el('p', {}, [_('No problems found.')])); }
+        else {
+            box.appendChild(el('ul', {className: 'lsx-ed-problems'}, rows.map(function (p) {
+                return el('li', {}, [(p.level === 'error' ? _('Error:') : _('Warning:')) + ' ' + p.message]);
+            })));
+        }
+        drawPreviews();
+    }
+
+    /* Each HTML text as learners will see it: the server's cleaned copy from the latest check. */
+    function drawPreviews() {
+        schema.texts.filter(function (t) { return t.html; }).forEach(function (t) {
+            var box = formPanel.querySelector('[data-preview="' + t.name + '"]');
+            if (!box) { return; }
+            var cleaned = state.report.form ? state.report.form[t.name] : null;
+            L.clear(box);
+            if (cleaned === null || cleaned === undefined) {
+                box.appendChild(el('p', {}, [_('The preview appears after the next check.')]));
+            } else if (!cleaned) { box.appendChild(el('p', {}, [_('(empty)')])); }
+            else { box.appendChild(el('div', {html: cleaned})); }  /* sanitised by the server (bleach) */
+        });
     }
 
     function check() {
@@ -51,12 +94,22 @@ function LeadershipActivityEditor(runtime, element, init) {
     }
 
     // the form ------------------------------------------------------------------------------
-    function field(id, label, help, control) {
+    function field(id, label, help, control, after) {
         var helpId = help ? id + '-help' : null;
         if (helpId) { control.setAttribute('aria-describedby', helpId); }
         control.id = id;
         return el('div', {className: 'lsx-ed-field'}, [el('label', {'for': id}, [label]),
-            help ? el('p', {className: 'lsx-ed-help', id: helpId}, [help]) : null, control]);
+            help ? el('p', {className: 'lsx-ed-help', id: helpId}, [help]) : null, control, after || null]);
+    }
+
+    /* The control of a text at `path`: a short input, a text area (`long`, `html`) or a line. */
+    function textControl(spec, path, value) {
+        var attrs = {'data-path': path, 'data-key': path, 'data-title': spec.title ? 'true' : null};
+        if (spec.html || spec['long']) { attrs.rows = spec.html ? 6 : 2; return el('textarea', attrs, [value]); }
+        attrs.type = 'text';
+        attrs.value = value;
+        if (spec['short']) { attrs.inputmode = 'numeric'; attrs.className = 'lsx-ed-short'; }
+        return el('input', attrs);
     }
 
     function settingControl(row) {
@@ -75,22 +128,58 @@ function LeadershipActivityEditor(runtime, element, init) {
                              'aria-label': label + ': ' + name}, [label]);
     }
 
-    function drawItem(spec, item, i, count) {
+    /* An item's name: "Function 2", or within a parent item "Statement 1 of Dimension 2". */
+    function itemName(spec, i, parentName) {
         var name = L.format(_('{kind} {number}'), {kind: spec.item, number: i + 1});
-        var headingId = uid + '-' + spec.name + '-' + i;
-        var heading = el('h4', {id: headingId, tabindex: '-1', 'data-key': 'h:' + spec.name + '.' + i},
-                         [name + (item.label ? ': ' + item.label : '')]);
+        return parentName ? L.format(_('{item} of {parent}'), {item: name, parent: parentName}) : name;
+    }
+
+    function drawItem(spec, listPath, item, i, count, parentName, depth) {
+        var path = listPath + '.' + i, name = itemName(spec, i, parentName);
+        var title = item[spec.title || 'label'], headingId = domId('h-' + path);
+        var heading = el('h' + (4 + 2 * depth), {id: headingId, tabindex: '-1', 'data-key': 'h:' + path},
+                         [L.format(_('{kind} {number}'), {kind: spec.item, number: i + 1}) + (title ? ': ' + title : '')]);
         var fields = spec.columns.map(function (c) {
-            var path = spec.name + '.' + i + '.' + c.name;
-            return field(uid + '-' + spec.name + '-' + i + '-' + c.name, c.label, c.help,
-                         el('input', {type: 'text', 'data-path': path, 'data-key': path, value: item[c.name]}));
+            return field(domId(path + '.' + c.name), c.label, c.help,
+                         textControl({title: c.name === (spec.title || 'label'), 'short': c['short'], 'long': c['long']},
+                                     path + '.' + c.name, item[c.name]));
+        });
+        var nested = (spec.lists || []).map(function (sub) {
+            return drawList(sub, path + '.' + sub.name, item[sub.name], name, depth + 1);
         });
         var tools = el('div', {className: 'lsx-ed-tools'}, [
-            tool('up', spec.name, i, count, _('Move up'), name), tool('down', spec.name, i, count, _('Move down'), name),
-            tool('dup', spec.name, i, count, _('Duplicate'), name), tool('del', spec.name, i, count, _('Delete'), name)
+            tool('up', listPath, i, count, _('Move up'), name), tool('down', listPath, i, count, _('Move down'), name),
+            tool('dup', listPath, i, count, _('Duplicate'), name), tool('del', listPath, i, count, _('Delete'), name)
         ]);
         return el('div', {className: 'lsx-ed-item', role: 'group', 'aria-labelledby': headingId},
-                  [heading].concat(fields, [tools]));
+                  [heading].concat(fields, nested, [tools]));
+    }
+
+    /* A list and its Add button; `parentName` names the item that holds it (none at the top). */
+    function drawList(spec, listPath, items, parentName, depth) {
+        var headingId = domId('list-' + listPath), kind = spec.item.toLowerCase();
+        var label = parentName ? L.format(_('{list} of {parent}'), {list: spec.label, parent: parentName}) : spec.label;
+        var add = parentName ? L.format(_('Add a {kind} to {parent}'), {kind: kind, parent: parentName}) :
+            L.format(_('Add a {kind}'), {kind: kind});
+        return el('section', {className: 'lsx-ed-section' + (depth ? ' lsx-ed-nested' : ''), 'aria-labelledby': headingId}, [
+            el('h' + (3 + 2 * depth), {id: headingId}, [label]),
+            spec.help ? el('p', {className: 'lsx-ed-help'}, [spec.help]) : null
+        ].concat(items.map(function (item, i) { return drawItem(spec, listPath, item, i, items.length, parentName, depth); }), [
+            el('button', {type: 'button', className: 'lsx-ed-add', 'data-action': 'add', 'data-list': listPath,
+                          'data-key': 'add:' + listPath}, [add])
+        ]));
+    }
+
+    function drawText(t) {
+        var preview = null;
+        if (t.html) {
+            preview = el('div', {className: 'lsx-ed-preview-box'}, [
+                el('p', {className: 'lsx-ed-help', id: domId(t.name) + '-preview-label'}, [_('Preview, cleaned as it will be saved:')]),
+                el('div', {className: 'lsx-ed-rendered', 'data-preview': t.name, role: 'group',
+                           'aria-labelledby': domId(t.name) + '-preview-label'})
+            ]);
+        }
+        return field(domId(t.name), t.label, t.help, textControl(t, t.name, state.form[t.name]), preview);
     }
 
     function drawForm(focusKey) {
@@ -100,45 +189,57 @@ function LeadershipActivityEditor(runtime, element, init) {
         if (!state.form) { formPanel.appendChild(el('p', {}, [_('Fix the OLX first: it is not well-formed XML.')])); return; }
         formPanel.appendChild(el('fieldset', {className: 'lsx-ed-section'}, [el('legend', {}, [_('Settings')])].concat(
             state.rows.map(function (row) { return field(uid + '-set-' + row.name, row.label, row.help, settingControl(row)); }))));
-        schema.texts.forEach(function (t) {
-            formPanel.appendChild(field(uid + '-' + t.name, t.label, t.help, el('textarea', {
-                'data-path': t.name, 'data-key': t.name, rows: t.html ? 6 : 2}, [state.form[t.name]])));
-        });
-        schema.lists.forEach(function (spec) {
-            var items = state.form[spec.name];
-            formPanel.appendChild(el('section', {className: 'lsx-ed-section', 'aria-labelledby': uid + '-' + spec.name + '-h'}, [
-                el('h3', {id: uid + '-' + spec.name + '-h'}, [spec.label]),
-                spec.help ? el('p', {className: 'lsx-ed-help'}, [spec.help]) : null
-            ].concat(items.map(function (item, i) { return drawItem(spec, item, i, items.length); }), [
-                el('button', {type: 'button', className: 'lsx-ed-add', 'data-action': 'add', 'data-list': spec.name,
-                              'data-key': 'add:' + spec.name}, [L.format(_('Add a {kind}'), {kind: spec.item.toLowerCase()})])
-            ])));
-        });
-        var target = key && formPanel.querySelector('[data-key="' + key.replace(/"/g, '\\"') + '"]');
+        schema.texts.forEach(function (t) { formPanel.appendChild(drawText(t)); });
+        schema.lists.forEach(function (spec) { formPanel.appendChild(drawList(spec, spec.name, state.form[spec.name], '', 0)); });
+        drawPreviews();
+        var target = key && byKey(key);
         if (target) { target.focus(); }
     }
 
-    function freshItem(spec, items, from) {
-        var used = items.map(function (it) { return it.id; }), n = items.length + 1, base = spec.item.toLowerCase().replace(/\W+/g, '_');
-        while (used.indexOf(base + '_' + n) >= 0) { n += 1; }
+    /* Every id already used by the items of lists of this schema (statement ids are unique across dimensions). */
+    function usedIds(spec) {
+        var used = [];
+        (function walk(node, specs) {
+            specs.forEach(function (s) {
+                (node[s.name] || []).forEach(function (it) {
+                    if (s === spec) { used.push(it.id); }
+                    walk(it, s.lists || []);
+                });
+            });
+        }(state.form, schema.lists));
+        return used;
+    }
+
+    /* A new item for a list of `count` items (a copy of `from`, or empty), with fresh ids for it and every
+       item it holds ("function_3": the first free number from the item's place on). */
+    function freshItem(spec, from, count, taken) {
         var item = {};
         spec.columns.forEach(function (c) { item[c.name] = from ? from[c.name] : ''; });
-        item.id = base + '_' + n;
+        if (Object.prototype.hasOwnProperty.call(item, 'id')) {
+            var used = taken || usedIds(spec), base = spec.item.toLowerCase().replace(/\W+/g, '_'), n = count + 1;
+            while (used.indexOf(base + '_' + n) >= 0) { n += 1; }
+            item.id = base + '_' + n;
+            used.push(item.id);
+        }
+        (spec.lists || []).forEach(function (sub) {
+            var children = from ? from[sub.name] : [], subTaken = usedIds(sub);
+            item[sub.name] = children.map(function (child, i) { return freshItem(sub, child, i, subTaken); });
+        });
         return item;
     }
 
     function onClick(event) {
         var button = event.target.closest ? event.target.closest('[data-action]') : null;
         if (!button || button.getAttribute('aria-disabled') === 'true') { return; }
-        var action = button.getAttribute('data-action'), name = button.getAttribute('data-list');
-        var spec = listSchema(name), items = state.form[name], index = parseInt(button.getAttribute('data-index') || '0', 10);
-        var at = E.editList(items, action, index, action === 'add' || action === 'dup' ?
-                            freshItem(spec, items, action === 'dup' ? items[index] : null) : null);
-        var focusKey = action === 'up' || action === 'down' ? action + ':' + name + '.' + at :
-            (at >= 0 ? 'h:' + name + '.' + at : 'add:' + name);
+        var action = button.getAttribute('data-action'), path = button.getAttribute('data-list');
+        var spec = listSchema(path), items = at(state.form, path), index = parseInt(button.getAttribute('data-index') || '0', 10);
+        var where = E.editList(items, action, index, action === 'add' || action === 'dup' ?
+                               freshItem(spec, action === 'dup' ? items[index] : null, items.length) : null);
+        var focusKey = action === 'up' || action === 'down' ? action + ':' + path + '.' + where :
+            (where >= 0 ? 'h:' + path + '.' + where : 'add:' + path);
         drawForm(focusKey);
         if (!formPanel.querySelector('[data-key="' + focusKey + '"]:focus')) {
-            var heading = formPanel.querySelector('[data-key="h:' + name + '.' + at + '"]');
+            var heading = byKey('h:' + path + '.' + where);
             if (heading) { heading.focus(); }
         }
         var kind = spec.item.toLowerCase();
@@ -150,8 +251,8 @@ function LeadershipActivityEditor(runtime, element, init) {
     function onInput(event) {
         var t = event.target, path = t.getAttribute('data-path'), setting = t.getAttribute('data-setting');
         if (path) {
-            var parts = path.split('.');
-            if (parts.length === 1) { state.form[path] = t.value; } else { state.form[parts[0]][+parts[1]][parts[2]] = t.value; }
+            var cut = path.lastIndexOf('.');
+            if (cut < 0) { state.form[path] = t.value; } else { at(state.form, path.slice(0, cut))[path.slice(cut + 1)] = t.value; }
         } else if (setting) {
             state.rows.forEach(function (row) { if (row.name === setting) { row.value = t.value; row.set = true; } });
         } else { return; }
@@ -181,7 +282,7 @@ function LeadershipActivityEditor(runtime, element, init) {
         event.preventDefault();
         E.save(runtime, element, {
             flush: flush, rows: state.rows, status: status, alert: alertBox,
-            body: function (report) { return state.tab === 'olx' ? olx.value : report.olx; },
+            fields: function (report) { return report.fields; },
             saved: function () { state.dirty = false; drafts.drop(); }
         });
     }
@@ -198,7 +299,7 @@ function LeadershipActivityEditor(runtime, element, init) {
     formPanel.addEventListener('input', onInput);
     formPanel.addEventListener('change', function (event) {
         if (event.target.tagName === 'SELECT') { onInput(event); }
-        if (/\.label$/.test(event.target.getAttribute('data-path') || '')) { setTimeout(function () { drawForm(); }, 0); }
+        if (event.target.getAttribute('data-title')) { setTimeout(function () { drawForm(); }, 0); }
     });
     formPanel.addEventListener('click', onClick);
     olx.addEventListener('input', function () { state.olxEdited = true; changed(); });

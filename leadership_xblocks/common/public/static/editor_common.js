@@ -111,28 +111,36 @@
     }
 
     /* The Studio save of an editor: `o.flush()` resolves with the server's report of what is in the
-       editor (null: nothing to save), `o.rows` are its setting rows, `o.body(report)` the OLX to save;
-       `o.status(text)`, `o.alert(messages)` and `o.saved()` say how it went. */
+       editor (null: nothing to save), `o.rows` are its setting rows, `o.body(report)` the OLX to save, or
+       `o.fields(report)` the content fields to save (null: no field can hold it, refused with the report's
+       errors); `o.status(text)`, `o.alert(messages)` and `o.saved()` say how it went. */
     function save(runtime, element, o) {
         var _ = L.gettext;
+        function refused(messages) {
+            o.alert([_('Not saved: fix these problems first. Your work is still here.')].concat(messages));
+            o.status(_('Not saved.'));
+            runtime.notify('error', {title: _('Unable to update settings'), message: messages.join(' ')});
+        }
         o.status(_('Saving\u2026'));
         runtime.notify('save', {state: 'start', message: _('Saving')});
         return o.flush().then(function (report) {
             if (!report) { return null; }
-            var values = {}, defaults = [];
+            var values = {}, defaults = [], fields = o.fields ? o.fields(report) : {body: o.body(report)};
+            if (!fields) {
+                return refused(report.problems.filter(function (p) { return p.level === 'error'; })
+                               .map(function (p) { return p.message; }));
+            }
             o.rows.forEach(function (row) {
                 if (!row.set && row.value === row['default']) { defaults.push(row.name); } else { values[row.name] = row.value; }
             });
-            values.body = o.body(report);
+            Object.keys(fields).forEach(function (name) { values[name] = fields[name]; });
             return studioSave(runtime, element, values, defaults).then(function (result) {
                 if (result.ok) {
                     o.alert([]); o.status(_('Saved.')); o.saved(values);
                     runtime.notify('save', {state: 'end'});
                     return;
                 }
-                o.alert([_('Not saved: fix these problems first. Your work is still here.')].concat(result.messages));
-                o.status(_('Not saved.'));
-                runtime.notify('error', {title: _('Unable to update settings'), message: result.messages.join(' ')});
+                refused(result.messages);
             });
         }).catch(function () {
             o.alert([_('The server could not be reached. Your work is kept as a draft in this browser.')]);

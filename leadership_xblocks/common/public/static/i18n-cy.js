@@ -24,6 +24,7 @@
   django.catalog = django.catalog || {};
   
   const newcatalog = {
+    "(empty)": "(gwag)",
     "(this exercise)": "(yr ymarfer hwn)",
     "(yours)": "(eich un chi)",
     "({left} still to allocate)": "({left} ar \u00f4l i'w dyrannu)",
@@ -37,6 +38,7 @@
     "Add a step to see the map.": "Ychwanegwch gam i weld y map.",
     "Add a step to try the scenario.": "Ychwanegwch gam i roi cynnig ar y senario.",
     "Add a {kind}": "Ychwanegu {kind}",
+    "Add a {kind} to {parent}": "Ychwanegu {kind}: {parent}",
     "Add an effect": "Ychwanegu effaith",
     "Add an ending": "Ychwanegu diweddglo",
     "Added a {kind}.": "Ychwanegwyd {kind}.",
@@ -180,6 +182,7 @@
     "Points: {points}": "Pwyntiau: {points}",
     "Present results to the group": "Cyflwyno'r canlyniadau i'r gr\u0175p",
     "Preview": "Rhagolwg",
+    "Preview, cleaned as it will be saved:": "Rhagolwg, wedi'i lanhau fel y caiff ei gadw:",
     "Recover the draft": "Adfer y drafft",
     "Reflection": "Myfyrdod",
     "Research use of your answer": "Defnyddio eich ateb ar gyfer ymchwil",
@@ -346,7 +349,9 @@
     ],
     "{errors} error(s), {warnings} warning(s).": "{errors} gwall, {warnings} rhybudd.",
     "{id} (not found)": "{id} (heb ei ganfod)",
+    "{item} of {parent}": "{item} ({parent})",
     "{kind} {number}": "{kind} {number}",
+    "{list} of {parent}": "{list} ({parent})",
     "{n} learner has answered": [
       "Mae {n} dysgwr wedi ateb",
       "Mae {n} dysgwr wedi ateb",

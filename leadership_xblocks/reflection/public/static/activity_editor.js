@@ -1,0 +1,1 @@
+../../../common/public/static/activity_editor.js

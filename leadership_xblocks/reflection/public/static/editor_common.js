@@ -1,0 +1,1 @@
+../../../common/public/static/editor_common.js
