@@ -7,24 +7,15 @@ import json
 from playwright.sync_api import expect
 
 from .editor_steps import clear_draft
+from .test_activity_editor import EDITOR_DEMO, open_editor
 
 AUTHOR = 'staff'
-ACTIVITY_DEMO = 'Editor demo: a new time allocation'
 SCENARIO_DEMO = 'Editor demo: a new scenario block'
 UNREACHABLE = 'The server could not be reached.'
 
 
-def open_activity_editor(wb, page):
-    page.goto(wb.url(ACTIVITY_DEMO, view='studio_view', student=AUTHOR))
-    clear_draft(page)
-    page.reload()
-    editor = page.locator('.lsx-editor')
-    expect(editor.locator('[data-role="problems"]')).to_contain_text('No problems found.')
-    return editor
-
-
 def test_a_refused_check_and_an_unreachable_save_are_said_in_the_alert_and_the_work_stays(wb, page):
-    editor = open_activity_editor(wb, page)
+    editor = open_editor(wb, page, EDITOR_DEMO)
     label = page.locator('[data-key="functions.0.label"]')
     alert = editor.locator('[data-role="alert"]')
 
