@@ -5,7 +5,6 @@ the course modules first (Module 1 to 4, in the order a learner meets them), the
 demo pages; every other block lists its own demo pages, `scenarios/<block type>*.xml`.
 """
 
-import html
 import importlib.resources
 import re
 
@@ -17,14 +16,20 @@ SCENARIOS_PACKAGE = 'leadership_xblocks.scenarios'
 _MARKUP = re.compile(r'<[^>]*>?')
 
 
-def _title(xml_text, fallback):
-    """The page's title in plain words: markup in a demo's display name (the hostile demos test
-    that blocks escape it) stays in the block, not in the index's link text."""
+def _page(xml_text, fallback):
+    """(title, xml) of one page: the title in plain words (markup in a demo's display name, which the
+    hostile demos use to test that blocks escape it, stays in the block, not in the index's link
+    text), taken off a `<vertical_demo>` root, which has no display_name field (the sdk would log
+    a warning for it on every load): the title is the index's link text only."""
     try:
-        title = etree.fromstring(xml_text.encode('utf-8')).get('display_name') or fallback
+        root = etree.fromstring(xml_text.encode('utf-8'))
     except etree.XMLSyntaxError:
-        return fallback
-    return ' '.join(_MARKUP.sub(' ', title).split()) or fallback
+        return fallback, xml_text
+    title = ' '.join(_MARKUP.sub(' ', root.get('display_name') or '').split()) or fallback
+    if root.tag == 'vertical_demo' and 'display_name' in root.attrib:
+        del root.attrib['display_name']
+        xml_text = etree.tostring(root, encoding='unicode')
+    return title, xml_text
 
 
 def demo_pages(prefix):
@@ -33,8 +38,7 @@ def demo_pages(prefix):
     pages = []
     for entry in sorted(folder.iterdir(), key=lambda e: e.name):
         if entry.name.startswith(prefix) and entry.name.endswith('.xml'):
-            text = entry.read_text(encoding='utf-8')
-            pages.append((_title(text, entry.name[:-4]), text))
+            pages.append(_page(entry.read_text(encoding='utf-8'), entry.name[:-4]))
     return pages
 
 
@@ -44,9 +48,5 @@ def course_pages():
         from ..course_package import workbench_pages
     except ImportError:
         return []
-    # The sdk's vertical_demo has no display_name field (it would log a warning on every load):
-    # the title is the index's link text only.
-    return [
-        (title, xml.replace(f' display_name="{html.escape(title, quote=True)}"', '', 1))
-        for title, xml in workbench_pages(importlib.resources.files(SCENARIOS_PACKAGE) / 'course')
-    ]
+    course = importlib.resources.files(SCENARIOS_PACKAGE) / 'course'
+    return [_page(xml, title) for title, xml in workbench_pages(course)]

@@ -8,6 +8,9 @@ keyboard helpers and calls to block handlers as other learners.
   and 375 px (`artifacts/screenshots/<name>-1280.png`, `-375.png`), no sideways scrolling at
   375 px and axe at both widths.
 * `tab_to(page, name)`: press Tab (keyboard only) until the focused element has that name.
+* `assert_charts_named_in_interface_words(page, area, strings, count)`: each chart's SVG name and
+  description quote none of `strings` (authored text) and it points (aria-details) to HTML holding
+  its labels.
 * `Learner`: a learner driven through the block handlers over HTTP (`?student=<id>`), for
   cohorts and dashboards that need several learners before a browser learner looks.
 
@@ -247,6 +250,46 @@ def assert_focus_visible(page):
     now = focused(page)
     assert now is not None, 'nothing has focus'
     assert now['outline'] not in ('none', '') and now['outlineWidth'] >= 2, f'no visible focus indicator on {now}'
+
+
+# charts ----------------------------------------------------------------------------------------
+
+# Per chart in `area`: its name, the authored strings its <title>/<desc> quote, what its aria-details
+# points to, and the chart's labels that the HTML it points to does not hold.
+CHARTS = """([area, strings]) => Array.from(document.querySelectorAll(`${area} svg[role="img"]`)).map((svg) => {
+    const words = (text) => (text || '').replace(/\\s+/g, ' ').trim();
+    const said = ['title', 'desc'].map((tag) => words((svg.querySelector(tag) || {}).textContent)).join(' | ');
+    const id = svg.getAttribute('aria-details');
+    const target = id ? document.getElementById(id) : null;
+    const labels = Array.from(svg.querySelectorAll('text.lsx-chart-label')).map((t) => words(t.textContent));
+    const held = target ? words(target.textContent) : '';
+    return {
+        said: said,
+        quoted: strings.filter((s) => said.includes(s)),
+        linked: target && target.closest(area) ? target.tagName.toLowerCase() : null,
+        figures: target ? target.querySelectorAll('table, ol, ul').length + (target.matches('table') ? 1 : 0) : 0,
+        unheld: labels.filter((label) => !held.includes(label)),
+        labels: labels.length,
+    };
+})"""
+
+# The authored texts of the activity forms the server drew (block titles, dimension headings,
+# statements, function labels): those marked with the course's language.
+AUTHORED_FORM_TEXTS = """(area) => Array.from(document.querySelectorAll(
+    `${area} h3.lsx-title, ${area} h4[data-dimension], ${area} legend[lang], ${area} label[for][lang]`))
+    .filter((node) => node.getAttribute('lang') === 'en').map((node) => node.textContent.trim())
+    .filter((text) => text.length >= 4)"""
+
+
+def assert_charts_named_in_interface_words(page, area, strings, count):
+    assert strings, 'no authored strings collected: the check would pass on anything'
+    charts = page.evaluate(CHARTS, [area, sorted(strings)])
+    assert len(charts) == count, charts
+    for chart in charts:
+        assert chart['quoted'] == [], f'the chart named "{chart["said"]}" quotes authored text {chart["quoted"]}'
+        assert chart['linked'] in ('table', 'details'), f'"{chart["said"]}" points to no table ({chart["linked"]})'
+        assert chart['figures'] >= 1, f'what "{chart["said"]}" points to holds no table or list'
+        assert chart['labels'] and chart['unheld'] == [], f'"{chart["said"]}": labels not in its HTML {chart["unheld"]}'
 
 
 # other learners over HTTP ----------------------------------------------------------------------

@@ -8,7 +8,15 @@ import re
 from playwright.sync_api import expect
 
 from .conftest import REFLECTION, SELF_ASSESSMENT, TIME_ALLOCATION, TIME_ALLOCATION_GROUP
-from .helpers import Learner, check_view, expect_focused_heading, new_student, usage_ids
+from .helpers import (
+    AUTHORED_FORM_TEXTS,
+    Learner,
+    assert_charts_named_in_interface_words,
+    check_view,
+    expect_focused_heading,
+    new_student,
+    usage_ids,
+)
 
 AUTHORED_REFLECTION = 'Reflecting on a hard call'
 
@@ -196,4 +204,7 @@ def test_time_allocation_shows_the_cohort_mean_after_five_consenting_learners(wb
     expect(block).to_contain_text('The mean is of 5 other learners who agreed to research use.')
     chart = block.locator('svg[role="img"]')
     expect(chart.locator('text', has_text=re.compile('^Others: '))).not_to_have_count(0)
+    # Named in interface words; the function names are in the table it points to.
+    functions = set(page.evaluate(AUTHORED_FORM_TEXTS, 'section.lsx-time-allocation'))
+    assert_charts_named_in_interface_words(page, 'section.lsx-time-allocation', functions, 1)
     check_view(page, 'time-allocation-cohort-mean')

@@ -39,6 +39,8 @@ def test_the_record_gathers_a_scenario_and_a_reflection(wb, student):
     expect(record.get_by_text(f'reached the ending "{ENDING}"')).to_be_visible()
     expect(record.get_by_text('mode: consultative')).to_be_visible()
     expect(record.get_by_text('Next time I would also ask the health visitor', exact=False)).to_be_visible()
+    # The learner's own words are of unknown language (lang=""), not the interface's nor the course's.
+    expect(record.locator('blockquote.lsx-cpd-reflection')).to_have_attribute('lang', '')
     check_view(page, 'cpd-record-filled')
 
     link = record.get_by_role('link', name='Download my CPD record')
@@ -47,3 +49,4 @@ def test_the_record_gathers_a_scenario_and_a_reflection(wb, student):
     assert response.headers['content-disposition'] == 'attachment; filename=cpd-record.html'
     body = response.text()
     assert ENDING in body and 'Next time I would also ask the health visitor' in body and '@media print' in body
+    assert '<blockquote class="lsx-cpd-reflection" lang="">' in body

@@ -180,7 +180,14 @@ def test_page_has_no_english_interface(
     roots = page.eval_on_selector_all(f'{BLOCKS} section.lsx', 'els => els.map((e) => e.getAttribute("lang"))')
     assert roots and all(lang == 'cy' for lang in roots), f'lang of the blocks: {roots}'
     marked = page.eval_on_selector_all(f'{BLOCKS} [lang]', 'els => els.map((e) => e.getAttribute("lang"))')
-    assert set(marked) <= {'cy', 'en'}, f'lang attributes in the blocks: {marked}'
+    assert set(marked) <= {'cy', 'en', ''}, f'lang attributes in the blocks: {marked}'
+    # lang="" (unknown) only on what a learner wrote: the reflection's text box and their own words.
+    unknown = page.eval_on_selector_all(
+        f'{BLOCKS} [lang=""]',
+        'els => els.filter((e) => !e.matches("textarea[data-role=text], .lsx-learner-text, .lsx-cpd-reflection"))'
+        '.map((e) => e.outerHTML.slice(0, 120))',
+    )
+    assert unknown == [], f'lang="" on what no learner wrote: {unknown}'
     if scan.found:
         screenshot(f'welsh-{scenario_id}-{student}', page)
     assert not scan.found, (

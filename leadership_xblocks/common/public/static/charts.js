@@ -38,7 +38,7 @@
         return node;
     }
 
-    /* The root of an inline SVG figure: named by its <title>, described by its <desc>. */
+    /* The root of an inline SVG figure: named by its <title>, described by its <desc> (quoting no authored text). */
     function svgFigure(id, width, height, title, description) {
         var svg = svgEl('svg', {
             'class': 'lsx-chart', viewBox: '0 0 ' + width + ' ' + height, width: '100%',
@@ -116,11 +116,18 @@
         ]);
     }
 
+    /* The chart points to its figures in HTML, where authored names carry their lang (its name cannot). */
+    function linkTo(chart, node) {
+        node.id = node.id || newId();
+        chart.setAttribute('aria-details', node.id);
+        return node;
+    }
+
     /* A chart with the same figures as a table in a details element below it. */
     function withTable(chart, tableNode, summary) {
         var el = window.LeadershipXBlocks.el;
-        return el('div', {className: 'lsx-figure'}, [chart,
-            el('details', {className: 'lsx-details'}, [el('summary', {}, [summary]), tableNode])]);
+        return el('div', {className: 'lsx-figure'}, [chart, linkTo(chart,
+            el('details', {className: 'lsx-details'}, [el('summary', {}, [summary]), tableNode]))]);
     }
 
     /* A number for people: at most `places` decimals, no trailing zeros, in the page's locale. */
@@ -129,6 +136,6 @@
         return Number(value).toLocaleString(undefined, {maximumFractionDigits: places === undefined ? 2 : places});
     }
 
-    window.LeadershipXBlocksCharts = {barChart: barChart, table: table, withTable: withTable, number: number,
+    window.LeadershipXBlocksCharts = {barChart: barChart, table: table, withTable: withTable, linkTo: linkTo, number: number,
                                       lines: lines, svgEl: svgEl, svgFigure: svgFigure, textLines: textLines, newId: newId};
 }(window));

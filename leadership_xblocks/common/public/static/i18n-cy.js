@@ -189,7 +189,14 @@
     "Results appear once at least {minimum} learners have answered.": "Bydd y canlyniadau'n ymddangos ar \u00f4l i o leiaf {minimum} o ddysgwyr ateb.",
     "Resume the timer": "Ailddechrau'r amserydd",
     "Resume updates": "Ailddechrau diweddaru",
-    "Route map: your {n} decisions, leading to \"{ending}\"": "Map o'ch llwybr: eich {n} penderfyniad, yn arwain at \"{ending}\"",
+    "Route map: your {n} decision and your ending": [
+      "Map o'ch llwybr: eich {n} penderfyniad a'ch diweddglo",
+      "Map o'ch llwybr: eich {n} penderfyniad a'ch diweddglo",
+      "Map o'ch llwybr: eich {n} penderfyniad a'ch diweddglo",
+      "Map o'ch llwybr: eich {n} penderfyniad a'ch diweddglo",
+      "Map o'ch llwybr: eich {n} penderfyniad a'ch diweddglo",
+      "Map o'ch llwybr: eich {n} penderfyniad a'ch diweddglo"
+    ],
     "Saved a draft or submitted": "Wedi cadw drafft neu gyflwyno",
     "Saved.": "Wedi'i gadw.",
     "Saving": "Wrthi'n cadw",

@@ -70,7 +70,7 @@ function LeadershipReflectionBlock(runtime, element, init) {
         L.clear(result).appendChild(heading);
         result.appendChild(el('p', {className: 'lsx-hint'}, [L.format(_('Submitted {when}.'),
             {when: when(state.submitted_at)})]));
-        result.appendChild(el('div', {className: 'lsx-learner-text', html: state.text}));
+        result.appendChild(el('div', {className: 'lsx-learner-text', lang: '', html: state.text}));  /* any language */
         if (state.guidance) {
             result.appendChild(el('h4', {}, [_('What experienced supervisors notice here')]));
             result.appendChild(el('div', {className: 'lsx-guidance',

@@ -134,8 +134,9 @@
         });
         list.appendChild(el('li', {}, [el('strong', {}, [_('Ending')]), ' ', L.own(state.ending.title, lang)]));
         var endTitle = state.ending.title;
-        svg = C.svgFigure(id, 330, y + (1 + count(endTitle)) * LINE + 16, L.format(
-            _('Route map: your {n} decisions, leading to "{ending}"'), {n: rows.length, ending: state.ending.title}),
+        svg = C.svgFigure(id, 330, y + (1 + count(endTitle)) * LINE + 16, L.format(L.ngettext(
+            'Route map: your {n} decision and your ending', 'Route map: your {n} decisions and your ending', rows.length),
+            {n: rows.length}),
             _('Each numbered circle is one decision, in order. The list "Your route in words" gives the same.'));
         nodes.forEach(function (node) {
             var ty = node.y + 16, next = nodes[node.index + 1];
@@ -158,8 +159,8 @@
         svg.appendChild(C.svgEl('text', {x: X, y: y + 17, 'class': 'lsx-chart-label'}, _('Ending')));
         svg.appendChild(C.textLines({x: X, y: y + 17 + LINE, 'class': 'lsx-chart-label', lang: lang}, endTitle, CHARS,
                                     LINE));
-        return el('div', {className: 'lsx-route'}, [el('h5', {}, [_('Your route')]), svg,
-            el('details', {className: 'lsx-details'}, [el('summary', {}, [_('Your route in words')]), list])]);
+        return el('div', {className: 'lsx-route'}, [el('h5', {}, [_('Your route')]), svg, C.linkTo(svg,
+            el('details', {className: 'lsx-details'}, [el('summary', {}, [_('Your route in words')]), list]))]);
     }
 
     window.LeadershipScenarioResults = {

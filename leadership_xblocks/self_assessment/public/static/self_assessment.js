@@ -55,7 +55,7 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
     function renderProfile(state) {
         var box = el('div', {className: 'lsx-profile'});
         var range = scaleText(state);
-        box.appendChild(C.barChart({
+        var chart = box.appendChild(C.barChart({
             title: _('Your profile: average rating per dimension'),
             description: L.format(_('Bar chart of your average rating in each dimension, on a scale {range}. ' +
                 'The table that follows gives the same figures.'), {range: range}),
@@ -64,9 +64,9 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
                 return {label: row.label, lang: langs[row.dimension], bars: [{value: row.mean, text: C.number(row.mean)}]};
             })
         }));
-        box.appendChild(C.table(L.format(_('Your average rating per dimension ({range})'), {range: range}),
-            [_('Dimension'), _('Average rating')],
-            state.profile.map(function (row) { return [label(row), C.number(row.mean)]; })));
+        box.appendChild(C.linkTo(chart, C.table(
+            L.format(_('Your average rating per dimension ({range})'), {range: range}), [_('Dimension'), _('Average rating')],
+            state.profile.map(function (row) { return [label(row), C.number(row.mean)]; }))));
         return box;
     }
 
@@ -92,7 +92,7 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
             box.appendChild(el('p', {}, [_('The two self-assessments have no dimensions in common.')]));
             return box;
         }
-        box.appendChild(C.barChart({
+        var chart = box.appendChild(C.barChart({
             title: _('Your first and latest average rating per dimension'),
             description: L.format(_('Two bars per dimension: "First" (dashed outline) and "Now" (solid), ' +
                 'on a scale {range}. The table that follows gives the same figures.'), {range: scaleText(state)}),
@@ -104,11 +104,11 @@ function LeadershipSelfAssessmentBlock(runtime, element, init) {
                 ]};
             })
         }));
-        box.appendChild(C.table(_('Change since your first rating'),
+        box.appendChild(C.linkTo(chart, C.table(_('Change since your first rating'),
             [_('Dimension'), _('First'), _('Now'), _('Change')],
             comparison.rows.map(function (row) {
                 return [label(row), C.number(row.before), C.number(row.after), changeText(row.change)];
-            })));
+            }))));
         return box;
     }
 

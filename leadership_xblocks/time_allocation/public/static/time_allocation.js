@@ -98,7 +98,7 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
             }
             return {label: f.label, lang: langs[f.id], bars: bars};
         });
-        box.appendChild(C.barChart({
+        var chart = box.appendChild(C.barChart({
             title: cohort.available ? _('Your time beside the mean of other learners') : _('How you divide your time'),
             description: cohort.available ?
                 _('Two bars per function: "You" (solid) and "Others", the mean of the other learners (dashed ' +
@@ -111,11 +111,12 @@ function LeadershipTimeAllocationBlock(runtime, element, init) {
         }));
         var headings = [_('Function'), _('You (%)')];
         if (cohort.available) { headings.push(_('Others, mean (%)')); }
-        box.appendChild(C.table(_('Share of working time by function'), headings, state.functions.map(function (f) {
-            var cells = [L.own(f.label, langs[f.id]), C.number(state.allocations[f.id], 1)];
-            if (cohort.available) { cells.push(C.number(cohort.means[f.id], 1)); }
-            return cells;
-        })));
+        box.appendChild(C.linkTo(chart, C.table(_('Share of working time by function'), headings,
+            state.functions.map(function (f) {
+                var cells = [L.own(f.label, langs[f.id]), C.number(state.allocations[f.id], 1)];
+                if (cohort.available) { cells.push(C.number(cohort.means[f.id], 1)); }
+                return cells;
+            }))));
         box.appendChild(el('p', {}, [cohort.available ?
             L.format(L.ngettext('The mean is of {count} other learner who agreed to research use.',
                 'The mean is of {count} other learners who agreed to research use.', cohort.count), {count: cohort.count}) :
