@@ -36,10 +36,9 @@
         return match ? decodeURIComponent(match[1]) : '';
     }
 
-    /* status 0: unreachable; body: the JSON ({} if none). */
-    function failure(message, status, body) {
+    /* body: the JSON ({} if none); none if the server was not reached. */
+    function failure(message, body) {
         var error = new Error(message);
-        error.status = status;
         error.body = body;
         return error;
     }
@@ -54,13 +53,12 @@
         }).then(function (response) {
             return response.json().catch(function () { return {}; }).then(function (body) {
                 if (!response.ok) {
-                    throw failure(typeof body.error === 'string' ? body.error :
-                        gettext('Something went wrong. Please try again.'), response.status, body);
+                    throw failure(body.error || gettext('Something went wrong. Please try again.'), body);
                 }
                 return body;
             });
         }, function () {
-            throw failure(gettext('The server could not be reached. Check your connection and try again.'), 0, {});
+            throw failure(gettext('The server could not be reached. Check your connection and try again.'));
         });
     }
 
@@ -124,19 +122,19 @@
     function setBusy(buttons, busy) {
         buttons.forEach(function (button) {
             if (!button) { return; }
-            if (busy) { button.setAttribute('aria-disabled', 'true'); } else { button.removeAttribute('aria-disabled'); }
+            button[busy ? 'setAttribute' : 'removeAttribute']('aria-disabled', 'true');
         });
     }
 
-    /* The one handler call: one at a time (else null), aria-busy, buttons() busy (not if options.parallel);
-       a failure goes to errorBox or onError(message, error) (then null), else the call rejects. */
+    /* The one handler call: one at a time (else null), aria-busy, buttons() busy (none if options.parallel);
+       a failure goes to errorBox or onError (then null), else it rejects. */
     function caller(runtime, element, options) {
         var root = rootOf(element), busy = false;
         options = options || {};
         function mark(on) {
             if (options.parallel) { return; }
             busy = on;
-            if (on) { root.setAttribute('aria-busy', 'true'); } else { root.removeAttribute('aria-busy'); }
+            root[on ? 'setAttribute' : 'removeAttribute']('aria-busy', 'true');
             setBusy(options.buttons ? options.buttons() : [], on);
         }
         var call = function (handler, data) {

@@ -76,7 +76,7 @@
         return call('submit_studio_edits', {values: values, defaults: defaults}).then(function () {
             return {ok: true};
         }, function (failure) {
-            if (!failure.status) { throw failure; }
+            if (!failure.body) { throw failure; }  /* not reached: save() says the work is kept as a draft */
             var error = failure.body.error;
             return {ok: false, messages: error && error.messages ? error.messages.map(function (m) { return m.text; }) :
                 [typeof error === 'string' ? error : L.gettext('The changes could not be saved.')]};
