@@ -165,3 +165,13 @@ def test_a_scenario_without_the_staff_learners_is_empty():
     dash = Learner(usage_id, 'staff').ok('staff_dashboard', method='GET')['dashboard']
     assert dash['learners'] == {'started': 0, 'completed': 0}
     assert dash['steps'][0]['n'] == 0 and dash['paths'] == [] and dash['scores']['n'] == 0
+
+
+def test_the_dashboard_present_mode_and_editor_get_the_mode_titles_from_the_server():
+    usage_id = load(fit())
+    staff = Learner(usage_id, 'staff')
+    titles = {'urgent': 'Urgent', 'consultative': 'Consultative', 'consensual': 'Consensual', 'delegated': 'Delegated'}
+    assert staff.ok('staff_dashboard', {})['dashboard']['mode_names'] == titles
+    assert staff.ok('staff_dashboard', {'view': 'present', 'step': 's1'})['present']['mode_names'] == titles
+    init = json.loads(staff.block().studio_view().json_init_args['json'])
+    assert init['mode_names'] == titles

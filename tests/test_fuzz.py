@@ -24,11 +24,10 @@ import pathlib
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from leadership_xblocks.cohort.models import LearnerRecord
 from leadership_xblocks.self_assessment import model as sa_model
 from leadership_xblocks.time_allocation import model as ta_model
 from tests.support.blocks import EventLog, Learner
-from tests.support.hostile import FILE_HANDLERS, LEARNER_SCOPES, STAFF_HANDLERS, call_raw, handlers, load_all
+from tests.support.hostile import FILE_HANDLERS, STAFF_HANDLERS, call_raw, handlers, load_all, snapshot
 from tests.test_hostile_requests import MALFORMED, PROSE
 from tests.test_spreadsheet_injection import VECTORS
 
@@ -145,21 +144,6 @@ def request_for(draw, block_type, handler, user, hint=None):
     return method, body, draw(st.sampled_from(['application/json', 'application/json; charset=utf-8', None])), ''
 
 
-def caller_state(usage_id, user, block_keys):
-    """The caller's learner-scoped fields on this block (their CPD record and journal included) and every cohort row."""
-    block = Learner(usage_id, user).block()
-    fields = {
-        name: json.dumps(field.read_json(block), sort_keys=True)
-        for name, field in block.fields.items()
-        if field.scope in LEARNER_SCOPES and field.is_set_on(block)
-    }
-    rows = sorted(
-        (r.block_key, r.learner, json.dumps(r.data, sort_keys=True), r.completed, r.score, r.consent, str(r.consent_at))
-        for r in LearnerRecord.objects.filter(block_key__in=block_keys)
-    )
-    return fields, rows
-
-
 def check_privacy(user, body, others):
     text = body.decode('utf-8', 'replace')
     for other, anonymous_id in others.items():
@@ -193,7 +177,7 @@ def test_fuzz_every_handler_of_every_block(data):
             block_type, handler = data.draw(st.sampled_from(calls))
             method, body, content_type, query = data.draw(request_for(block_type, handler, user, hints.get(user)))
             usage_id = blocks[block_type]
-            before = caller_state(usage_id, user, block_keys)
+            before = snapshot([user], block_keys)
             log.events.clear()
             status, kind, answer = call_raw(
                 usage_id, user, handler, method=method, body=body, content_type=content_type, query=query
@@ -204,7 +188,7 @@ def test_fuzz_every_handler_of_every_block(data):
             assert status < 500, where
             if status >= 400:
                 assert kind == 'application/json' and json.loads(answer).get('error'), where
-                assert caller_state(usage_id, user, block_keys) == before, ('a rejection changed state', where)
+                assert snapshot([user], block_keys) == before, ('a rejection changed state', where)
             elif handler not in FILE_HANDLERS:
                 payload = json.loads(answer)
                 if block_type == 'leadership_scenario' and isinstance(payload, dict) and 'step' in payload:

@@ -55,7 +55,7 @@ def json_handler_calls(blocks):
 @pytest.mark.parametrize('case', sorted(MALFORMED))
 def test_every_json_handler_answers_a_malformed_body_with_a_4xx_json_error_and_changes_nothing(blocks, case):
     body, content_type, status = MALFORMED[case]
-    before = snapshot(blocks, USERS)
+    before = snapshot(USERS)
     seen = 0
     for block_type, usage_id, handler in json_handler_calls(blocks):
         for user in USERS:
@@ -67,7 +67,7 @@ def test_every_json_handler_answers_a_malformed_body_with_a_4xx_json_error_and_c
                 assert code == expected, (block_type, handler, user, code, answer[:200])
             seen += 1
     assert seen >= 2 * 15  # every block's handlers, the Studio save included
-    assert snapshot(blocks, USERS) == before
+    assert snapshot(USERS) == before
 
 
 @pytest.mark.parametrize('method', ['PUT', 'DELETE', 'PATCH'])
@@ -112,14 +112,14 @@ STUDIO_BODIES = [
 @pytest.mark.parametrize('index', range(len(STUDIO_BODIES)))
 def test_studio_save_answers_a_malformed_body_with_a_400_on_every_block(blocks, index):
     body = json.dumps(STUDIO_BODIES[index]).encode('utf-8')
-    before = snapshot(blocks, ('author',))
+    before = snapshot(('author',))
     for usage_id in blocks.values():
         before_name = Learner(usage_id, 'author').block().display_name
         code, kind, answer = call_raw(usage_id, 'author', 'submit_studio_edits', body=body)
         json_error(code, kind, answer)
         assert code == 400
         assert Learner(usage_id, 'author').block().display_name == before_name
-    assert snapshot(blocks, ('author',)) == before
+    assert snapshot(('author',)) == before
 
 
 def test_a_studio_save_over_its_limit_is_a_413(blocks):

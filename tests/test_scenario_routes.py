@@ -50,3 +50,15 @@ def test_mode_labels_are_written_once_and_translated_when_sent():
     assert list(labels) == list(MODES)
     assert labels['urgent']['name'] == f'<{MODE_NAMES["urgent"]}>'
     assert labels['delegated']['met'].startswith('<Situations that called for delegation')
+
+
+def test_mode_titles_are_written_once_and_translated_when_sent_to_the_dashboard():
+    from leadership_xblocks.scenario.labels import MODE_TITLES, mode_titles
+
+    assert mode_titles(lambda text: f'<{text}>') == {mode: f'<{MODE_TITLES[mode]}>' for mode in MODES}
+    assert mode_titles(str) == {
+        'urgent': 'Urgent',
+        'consultative': 'Consultative',
+        'consensual': 'Consensual',
+        'delegated': 'Delegated',
+    }

@@ -201,13 +201,6 @@ def test_olx_export_round_trip(usage):
     assert again.body == block.body and again.profile_key == block.profile_key
 
 
-def test_default_block_exports_as_an_empty_element():
-    block = Learner(load('<leadership_self_assessment/>'), 'author').block()
-    node = etree.Element('x')
-    block.add_xml_to_node(node)
-    assert etree.tostring(node, encoding='unicode') == '<leadership_self_assessment/>'
-
-
 def test_bad_authored_content_is_reported_and_unavailable():
     usage = load(
         '<leadership_self_assessment><scale min="3" max="1"/>'

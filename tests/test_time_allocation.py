@@ -300,13 +300,6 @@ def test_olx_export_round_trip(usage):
     assert again.body == block.body and again.display_name == 'Two functions'
 
 
-def test_default_block_exports_as_an_empty_element():
-    block = Learner(load('<leadership_time_allocation/>'), 'author').block()
-    node = etree.Element('x')
-    block.add_xml_to_node(node)
-    assert etree.tostring(node, encoding='unicode') == '<leadership_time_allocation/>'
-
-
 def test_bad_authored_content_is_reported_and_unavailable():
     learner = Learner(
         load(

@@ -5,13 +5,20 @@ timestamps, validation messages and the authoring problems shown above the previ
 import datetime
 
 from web_fragments.fragment import Fragment
+from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
+from xblock.fields import Dict, Scope
+from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from .. import compat
 from ..activity_model import ERROR
 from ..api import RequestError, api_handler
 from ..i18n import gettext_noop as _
+from .base import LeadershipBlockMixin
+from .cpd import CPDFieldsMixin, CPDMixin
+from .olx_body import OLXSettingsMixin
+from .staff import StaffDashboardMixin
 
 
 def utc_now():
@@ -51,15 +58,34 @@ def with_problems(block, frag, problems):
     return out
 
 
-class ActivityBlockMixin:
-    """The shape of an activity block (put it first in the bases; it needs `LeadershipBlockMixin`,
-    `StaffDashboardMixin` and an OLX mixin).
+@XBlock.needs('i18n')
+@XBlock.wants('user')
+@XBlock.wants('studio_user_permissions')  # the Studio editor's author check (ActivityStudioMixin)
+class ActivityBlockMixin(
+    LeadershipBlockMixin,
+    CPDMixin,
+    CPDFieldsMixin,
+    StaffDashboardMixin,
+    OLXSettingsMixin,
+    StudioEditableXBlockMixin,
+    CompletableXBlockMixin,
+    XBlock,
+):
+    """The shape of an activity block, and its bases: a block's class is `(ActivityStudioMixin,
+    ActivityBlockMixin)`, with `OLXBodyMixin` last when its content is an OLX body (the body mixin then
+    comes before the settings one, as it must). It is an XBlock class with no entry point of its own.
 
     A block says what is its own: `view_template`, `view_js` (its scripts), `js_init`,
     `unavailable_message`, `parsed_body` (its model, translated by `_shown()`), `problems`,
     `field_data_problems(data)` (the problems of fields being saved in Studio), `view_context(shown)`
     and `_user_state()` (its payload).
     """
+
+    answer = Dict(
+        default=None,
+        scope=Scope.user_state,
+        help="The learner's answer, None until they give one (each block's class says what it holds).",
+    )
 
     has_author_view = True  # Studio previews author_view only when set (cms/djangoapps/contentstore/views/preview.py)
     view_template = None

@@ -21,10 +21,12 @@ _MERGED_LIMIT = 64  # the workbench reloads a changed .mo file, so keys can chan
 
 @functools.cache
 def _engine():
+    """The engine: `{% include %}` finds the shared partials in `common/templates/` (cached once loaded)."""
     from django.template import Engine
     from django.template.backends.django import get_installed_libraries
 
-    return Engine(libraries=get_installed_libraries())
+    shared = importlib.resources.files('leadership_xblocks.common').joinpath('templates')
+    return Engine(dirs=[str(shared)], libraries=get_installed_libraries())
 
 
 @functools.cache

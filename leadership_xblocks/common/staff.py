@@ -130,6 +130,6 @@ class StaffDashboardMixin(RecordExportMixin, XBlockMixin):
         )
         frag.add_content(html)
         frag.add_css_url(self.runtime.local_resource_url(self, 'static/dashboard.css'))
-        for name in ('common.js', 'dashboard.js'):
+        for name in ('common.js', 'charts.js', 'dashboard.js'):  # charts.js: the table builder
             frag.add_javascript_url(self.runtime.local_resource_url(self, f'static/{name}'))
         return frag

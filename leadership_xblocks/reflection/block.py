@@ -2,10 +2,8 @@
 
 import datetime
 
-from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Float, Integer, Scope, String
-from xblock.utils.studio_editable import StudioEditableXBlockMixin
 from xblock.validation import ValidationMessage
 
 from .. import compat, events
@@ -13,10 +11,6 @@ from ..activity_model import is_int
 from ..api import RequestError, api_handler, download_response, error_response, query_params, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.activity_studio import ActivityStudioMixin
-from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDFieldsMixin, CPDMixin
-from ..common.olx_body import OLXSettingsMixin
-from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..olx_io import resolve_pointer
@@ -37,21 +31,7 @@ def reflection_of(fields):
     )
 
 
-@XBlock.needs('i18n')
-@XBlock.wants('user')
-@XBlock.wants('studio_user_permissions')
-class LeadershipReflectionBlock(
-    ActivityStudioMixin,
-    ActivityBlockMixin,
-    LeadershipBlockMixin,
-    CPDMixin,
-    CPDFieldsMixin,
-    StaffDashboardMixin,
-    OLXSettingsMixin,
-    StudioEditableXBlockMixin,
-    CompletableXBlockMixin,
-    XBlock,
-):
+class LeadershipReflectionBlock(ActivityStudioMixin, ActivityBlockMixin):
     """A reflective prompt with a free-text answer: drafts, a final submit, then authored guidance."""
 
     display_name = String(display_name=_('Display name'), default=_('Reflection'), scope=Scope.settings)
@@ -90,11 +70,7 @@ class LeadershipReflectionBlock(
         values={'min': 0},
         help=_('Points for submitting a reflection; 0 means ungraded (completion only).'),
     )
-    answer = Dict(
-        default=None,
-        scope=Scope.user_state,
-        help="The learner's text: {text, words, submitted, saved_at, submitted_at}.",
-    )
+    # answer (ActivityBlockMixin): the learner's text, {text, words, submitted, saved_at, submitted_at}
     journal = Dict(
         default={},
         scope=Scope.preferences,

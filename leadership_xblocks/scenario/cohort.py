@@ -14,6 +14,7 @@ from .. import records
 from ..cohort import aggregates
 from ..i18n import gettext_noop as _
 from . import payloads
+from .labels import mode_titles
 from .profile import competency_profile
 from .scoring import TIMEOUT
 
@@ -145,11 +146,13 @@ class ScenarioCohortMixin(XBlockMixin):
 
     # facilitator dashboard (see staff.StaffDashboardMixin) ----------------------------
     def dashboard_payload(self, options):
-        return payloads.scenario_dashboard(
+        data = payloads.scenario_dashboard(
             self.scenario, self.cohort_totals(), self.display_name, self.cohort_minimum_value()
         )
+        return dict(data, mode_names=mode_titles(self._))
 
     def present_payload(self, options):
-        return payloads.scenario_present(
+        data = payloads.scenario_present(
             self.scenario, self.cohort_totals(paths=False), options.get('step'), self.cohort_minimum_value()
         )
+        return dict(data, mode_names=mode_titles(self._))

@@ -1,7 +1,8 @@
 """The decision modes in words: the one place they are written.
 
 The learner page shows the long names, which the browser receives translated in the user state
-(`modes`), so no JS file repeats them; CSV reports and CPD records use the short names.
+(`modes`), and the facilitator dashboard the titles, sent with its figures (`mode_names`), so no JS
+file repeats them; CSV reports and CPD records use the short names.
 """
 
 from ..i18n import gettext_noop as _
@@ -12,6 +13,12 @@ MODE_NAMES = {
     'consultative': _('Consultative: consult, then decide'),
     'consensual': _('Consensual: build agreement'),
     'delegated': _('Delegated: hand the decision on'),
+}
+MODE_TITLES = {
+    'urgent': _('Urgent'),
+    'consultative': _('Consultative'),
+    'consensual': _('Consensual'),
+    'delegated': _('Delegated'),
 }
 MODE_SHORT = {
     'urgent': _('urgent'),
@@ -30,6 +37,11 @@ MODE_MET = {
 def mode_labels(gettext):
     """{mode: {name, met}} in the user's language, for every decision mode."""
     return {mode: {'name': gettext(MODE_NAMES[mode]), 'met': gettext(MODE_MET[mode])} for mode in MODES}
+
+
+def mode_titles(gettext):
+    """{mode: title} in the user's language, for the facilitator dashboard's tables."""
+    return {mode: gettext(MODE_TITLES[mode]) for mode in MODES}
 
 
 def mode_label(mode, gettext=None):

@@ -17,6 +17,7 @@ from ..i18n import gettext_noop as _
 from ..olx_io import OLXSyntaxError
 from . import form as form_model, layout, olx, validation
 from .body import load_scenario, scenario_problems
+from .labels import mode_titles
 from .model import MODES
 
 NOT_AN_AUTHOR = _('Only course authors can use the scenario editor.')
@@ -37,7 +38,11 @@ class ScenarioStudioMixin(AuthorMixin):
 
     def studio_view(self, context=None):
         settings = {name: getattr(self, name) for name in ROOT_SETTINGS}
-        args = {'settings': setting_rows(self, self.olx_settings), 'modes': list(MODES)}
+        args = {
+            'settings': setting_rows(self, self.olx_settings),
+            'modes': list(MODES),
+            'mode_names': mode_titles(self._),
+        }
         args['report'] = self._editor_report(self.body, settings)
         return editor_fragment(self, EDITOR_JS, EDITOR_CSS, 'LeadershipScenarioEditor', args, scenario=True)
 

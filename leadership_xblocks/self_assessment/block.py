@@ -6,20 +6,15 @@ the profile from the first block of that key in which the learner submitted (kep
 in that first block replaces the baseline; every other block shows the change since it.
 """
 
-from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
-from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events
 from ..activity_model import ERROR, ProblemList
 from ..api import api_handler, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.activity_studio import ActivityStudioMixin
-from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
-from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
@@ -29,21 +24,7 @@ SETTINGS = ('display_name', 'profile_key', 'module', 'framework')
 MAX_PROFILE_KEY = 100
 
 
-@XBlock.needs('i18n')
-@XBlock.wants('user')
-@XBlock.wants('studio_user_permissions')
-class LeadershipSelfAssessmentBlock(
-    ActivityStudioMixin,
-    ActivityBlockMixin,
-    LeadershipBlockMixin,
-    CPDMixin,
-    CPDFieldsMixin,
-    StaffDashboardMixin,
-    OLXBodyMixin,
-    StudioEditableXBlockMixin,
-    CompletableXBlockMixin,
-    XBlock,
-):
+class LeadershipSelfAssessmentBlock(ActivityStudioMixin, ActivityBlockMixin, OLXBodyMixin):
     """Statements rated on a labelled scale, grouped into dimensions; a profile per dimension."""
 
     display_name = String(display_name=_('Display name'), default=_('Leadership self-assessment'), scope=Scope.settings)
@@ -65,11 +46,7 @@ class LeadershipSelfAssessmentBlock(
             'An optional <intro>, the <scale> with its labels, and <dimension> elements holding the <item> statements.'
         ),
     )
-    answer = Dict(
-        default=None,
-        scope=Scope.user_state,
-        help="The learner's ratings: {ratings: {item_id: int}, submitted_at, attempts}.",
-    )
+    # answer (ActivityBlockMixin): the learner's ratings, {ratings: {item_id: int}, submitted_at, attempts}
     profiles = Dict(
         default={},
         scope=Scope.preferences,

@@ -8,19 +8,14 @@ shown beside an answer is that of the *other* consenting learners (the block's s
 figures less the learner's own row), and only once there are at least `MIN_COHORT` of them.
 """
 
-from xblock.completable import CompletableXBlockMixin
 from xblock.core import XBlock
 from xblock.fields import Dict, Scope, String
-from xblock.utils.studio_editable import StudioEditableXBlockMixin
 
 from .. import compat, events, records
 from ..api import api_handler, require_keys
 from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.activity_studio import ActivityStudioMixin
-from ..common.base import LeadershipBlockMixin
-from ..common.cpd import CPDFieldsMixin, CPDMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
-from ..common.staff import StaffDashboardMixin
 from ..common.workbench import demo_pages
 from ..i18n import gettext_noop as _, shown_language
 from ..reports import report_rows
@@ -31,21 +26,7 @@ MAX_CONSENT_HISTORY = 50
 RECORD_VERSION = 1
 
 
-@XBlock.needs('i18n')
-@XBlock.wants('user')
-@XBlock.wants('studio_user_permissions')
-class LeadershipTimeAllocationBlock(
-    ActivityStudioMixin,
-    ActivityBlockMixin,
-    LeadershipBlockMixin,
-    CPDMixin,
-    CPDFieldsMixin,
-    StaffDashboardMixin,
-    OLXBodyMixin,
-    StudioEditableXBlockMixin,
-    CompletableXBlockMixin,
-    XBlock,
-):
+class LeadershipTimeAllocationBlock(ActivityStudioMixin, ActivityBlockMixin, OLXBodyMixin):
     """How leaders divide their working time between functions, beside the cohort's mean."""
 
     display_name = String(
@@ -58,11 +39,7 @@ class LeadershipTimeAllocationBlock(
         multiline_editor=True,
         help=_('A <prompt> and one <function id="..."> element per function of leadership.'),
     )
-    answer = Dict(
-        default=None,
-        scope=Scope.user_state,
-        help="The learner's answer: {allocations: {function_id: percent}, model, model_text, submitted_at}.",
-    )
+    # answer (ActivityBlockMixin): {allocations: {function_id: percent}, model, model_text, submitted_at}
     consent = Dict(
         default=None,
         scope=Scope.user_state,

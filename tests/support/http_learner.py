@@ -1,9 +1,11 @@
 """A simulated learner's browser against a live workbench (`tests.support.live_server`), for load tests.
 
 `Client` keeps a cookie jar and the CSRF token, and logs every request with its status and
-time; `find_scenario` finds the example scenario's page and usage id on the workbench index.
+time; `find_scenario` finds the example scenario's page and usage id on the workbench index;
+`decide` makes one random decision; `run_cohort` plays a cohort and a facilitator at once.
 """
 
+import functools
 import http.cookiejar
 import json
 import re
@@ -59,6 +61,12 @@ class Client:
     def page(self, path):
         status, body = self._send('page', urllib.request.Request(self._url(path)))
         return status, body.decode('utf-8', 'replace')
+
+    def open(self, path):
+        """Load the page and keep its CSRF cookie for the handler calls: True when both came."""
+        status, _page = self.page(path)
+        self.csrf = find_cookie(self, 'csrftoken')
+        return status == 200 and bool(self.csrf)
 
     def handler(self, usage_id, name, data):
         request = handler_request(self.base, self._url(f'/handler/{usage_id}/{name}'), self.csrf, data)
@@ -133,3 +141,28 @@ def run_together(play, poll, students, run_timeout, poll_timeout=REQUEST_TIMEOUT
 
 def failed(log):
     return [entry for entry in log if entry['error'] or entry['status'] != 200]
+
+
+def run_cohort(server, path, usage_id, play, poll, students, run_timeout):
+    """`run_together` against the live `server`'s scenario page `path` (`play` and `poll` take the base
+    URL, path and usage id first); fails, with the server's log, when any request failed.
+
+    Returns (log, results, seen, seconds taken, how many learner threads had not finished).
+    """
+    out = run_together(
+        functools.partial(play, server.url, path, usage_id),
+        functools.partial(poll, server.url, path, usage_id),
+        students,
+        run_timeout,
+    )
+    failures = failed(out[0])
+    assert not failures, f'{len(failures)} of {len(out[0])} requests failed, e.g. {failures[:3]}\n{server.log_tail()}'
+    return out
+
+
+def decide(client, usage_id, step, rng):
+    """One decision at `step`: the timeout now and then where it has a time limit, else a random choice."""
+    if step.get('time_limit') and rng.random() < 0.15:
+        return client.handler(usage_id, 'timeout', {'step': step['id']})
+    pick = rng.choice(step['choices'])['id']
+    return client.handler(usage_id, 'choose', {'step': step['id'], 'choice': pick})

@@ -57,11 +57,17 @@ def free_port(host='127.0.0.1'):
         return sock.getsockname()[1]
 
 
-def _mariadb_connect():
+def _mariadb_connect(db=None):
+    """A MySQLdb connection to the test MariaDB (to database `db` when given, such as a live server's)."""
     import MySQLdb
 
     return MySQLdb.connect(
-        host=MARIADB['host'], port=MARIADB['port'], user=MARIADB['user'], passwd=MARIADB['password'], charset='utf8mb4'
+        host=MARIADB['host'],
+        port=MARIADB['port'],
+        user=MARIADB['user'],
+        passwd=MARIADB['password'],
+        charset='utf8mb4',
+        **({'db': db} if db else {}),
     )
 
 

@@ -15,6 +15,7 @@ function LeadershipActivityEditor(runtime, element, init) {
     var state = {form: args.report.form, report: args.report, rows: args.settings, tab: 'form', dirty: false,
                  olxEdited: false, timer: null, pending: null};
     var drafts = E.drafts('leadership-xblocks:activity-draft:' + args.block);
+    var call = L.caller(runtime, element, {parallel: true, onError: function (message) { alertBox([message]); }});
 
     function status(text) { part('status').textContent = text; }
     function alertBox(messages) { E.alertList(part('alert'), messages); }
@@ -74,11 +75,10 @@ function LeadershipActivityEditor(runtime, element, init) {
     function check() {
         clearTimeout(state.timer);
         state.timer = null;
-        state.pending = L.post(runtime.handlerUrl(element, 'editor_check'), request()).then(function (report) {
-            state.report = report;
-            drawProblems();
+        state.pending = call('editor_check', request()).then(function (report) {
+            if (report) { state.report = report; drawProblems(); }
             return report;
-        }, function (error) { alertBox([error.message]); return null; });
+        });
         return state.pending;
     }
     /* Resolves with the report of exactly what is in the editor now. */

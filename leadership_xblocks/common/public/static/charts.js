@@ -102,7 +102,7 @@
         var numeric = (options && options.numeric) || [];
         function cls(index) { return numeric.indexOf(index) >= 0 ? 'lsx-num' : null; }
         return el('table', {className: 'lsx-table' + (options && options.className ? ' ' + options.className : '')}, [
-            el('caption', {}, [caption]),
+            el('caption', {}, [].concat(caption)),
             el('thead', {}, [el('tr', {}, headings.map(function (text, index) {
                 return el('th', {scope: 'col', className: cls(index)}, [text]);
             }))]),

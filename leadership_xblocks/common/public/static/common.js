@@ -36,7 +36,13 @@
         return match ? decodeURIComponent(match[1]) : '';
     }
 
-    /* POST JSON to a handler; resolves with the JSON body, rejects with a readable message. */
+    /* body: the JSON ({} if none); none if the server was not reached. */
+    function failure(message, body) {
+        var error = new Error(message);
+        error.body = body;
+        return error;
+    }
+
     function post(url, data) {
         return window.fetch(url, {
             method: 'POST',
@@ -47,12 +53,12 @@
         }).then(function (response) {
             return response.json().catch(function () { return {}; }).then(function (body) {
                 if (!response.ok) {
-                    throw new Error(body.error || gettext('Something went wrong. Please try again.'));
+                    throw failure(body.error || gettext('Something went wrong. Please try again.'), body);
                 }
                 return body;
             });
         }, function () {
-            throw new Error(gettext('The server could not be reached. Check your connection and try again.'));
+            throw failure(gettext('The server could not be reached. Check your connection and try again.'));
         });
     }
 
@@ -116,31 +122,35 @@
     function setBusy(buttons, busy) {
         buttons.forEach(function (button) {
             if (!button) { return; }
-            if (busy) { button.setAttribute('aria-disabled', 'true'); } else { button.removeAttribute('aria-disabled'); }
+            button[busy ? 'setAttribute' : 'removeAttribute']('aria-disabled', 'true');
         });
     }
 
-    /* The one handler call: one at a time (else null), aria-busy, buttons() busy; a failure goes to
-       errorBox or onError (then null). */
+    /* The one handler call: one at a time (else null), aria-busy, buttons() busy (none if options.parallel);
+       a failure goes to errorBox or onError (then null), else it rejects. */
     function caller(runtime, element, options) {
         var root = rootOf(element), busy = false;
         options = options || {};
-        function buttons() { return options.buttons ? options.buttons() : []; }
+        function mark(on) {
+            if (options.parallel) { return; }
+            busy = on;
+            root[on ? 'setAttribute' : 'removeAttribute']('aria-busy', 'true');
+            setBusy(options.buttons ? options.buttons() : [], on);
+        }
         var call = function (handler, data) {
             if (busy) { return Promise.resolve(null); }
-            busy = true;
+            mark(true);
             if (options.errorBox) { clear(options.errorBox); }
-            root.setAttribute('aria-busy', 'true');
-            setBusy(buttons(), true);
             return post(options.url || runtime.handlerUrl(element, handler), data).then(null, function (error) {
-                if (options.onError) { options.onError(error.message); } else if (options.errorBox) {
+                if (options.onError) { options.onError(error.message, error); } else if (options.errorBox) {
                     showError(options.errorBox, error.message);
+                } else {
+                    mark(false);
+                    throw error;
                 }
                 return null;
             }).then(function (state) {
-                busy = false;
-                root.removeAttribute('aria-busy');
-                setBusy(buttons(), false);
+                mark(false);
                 return state;
             });
         };
@@ -159,7 +169,7 @@
 
     /* Loaded once per block type: add to the namespace, never replace it. */
     var api = {
-        gettext: gettext, ngettext: ngettext, format: format, fill: fill, own: own, post: post, caller: caller,
+        gettext: gettext, ngettext: ngettext, format: format, fill: fill, own: own, caller: caller,
         el: el, clear: clear, parts: parts, focus: focus, showError: showError, setBusy: setBusy,
         rootOf: rootOf, initArgs: initArgs
     };

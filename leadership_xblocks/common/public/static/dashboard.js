@@ -8,10 +8,7 @@
  */
 (function (window, document) {
     'use strict';
-    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el;
-    var MODE_NAMES = {
-        urgent: _('Urgent'), consultative: _('Consultative'), consensual: _('Consensual'), delegated: _('Delegated')
-    };
+    var L = window.LeadershipXBlocks, _ = L.gettext, el = L.el, table = window.LeadershipXBlocksCharts.table;
 
     /* What each block's "started" and "completed" counts mean: a row exists only once a learner has
        done something in that block (a self-assessment only on submit), so the words say what. */
@@ -33,20 +30,6 @@
         return window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     }
 
-    /* A table: caption (text, or el() children from L.fill), column headers, rows of cells (the first
-       cell is the row header; a cell may be a node, such as authored text from L.own). */
-    function table(caption, headers, rows, className) {
-        return el('table', {className: 'lsx-table ' + (className || '')}, [
-            el('caption', {}, [].concat(caption)),
-            el('thead', {}, [el('tr', {}, headers.map(function (h) { return el('th', {scope: 'col'}, [h]); }))]),
-            el('tbody', {}, rows.map(function (cells) {
-                return el('tr', {}, cells.map(function (cell, i) {
-                    return el(i === 0 ? 'th' : 'td', i === 0 ? {scope: 'row'} : {},
-                              [typeof cell === 'object' ? cell : String(cell)]);
-                }));
-            }))]);
-    }
-
     /* A decorative bar beside a percentage that is always also given as text. */
     function bar(share) {
         var fill = el('span', {className: 'lsx-bar-fill'});
@@ -54,13 +37,16 @@
         return el('span', {className: 'lsx-bar', 'aria-hidden': 'true'}, [fill]);
     }
 
-    /* "consensual consultative" (a step that fits either) as "Consensual, Consultative". */
-    function modeNames(modes) {
-        return String(modes).split(/\s+/).map(function (mode) { return MODE_NAMES[mode] || mode; }).join(', ');
+    /* The decision modes' titles come with the figures (`mode_names`, scenario/labels.py).
+       "consensual consultative" (a step that fits either) reads "Consensual, Consultative". */
+    function modeNames(modes, names) {
+        return String(modes).split(/\s+/).map(function (mode) { return names[mode] || mode; }).join(', ');
     }
     /* A choice's label is authored (in the content language `lang`); "Time ran out" is interface text. */
     function choiceLabel(row, lang) { return row.timed_out ? _('Time ran out') : L.own(row.label, lang); }
-    function modeLabel(row) { return row.timed_out ? _('Time ran out') : (MODE_NAMES[row.mode] || row.mode || '-'); }
+    function modeLabel(names) {
+        return function (row) { return row.timed_out ? _('Time ran out') : (names[row.mode] || row.mode || '-'); };
+    }
 
     // Dashboard -----------------------------------------------------------------------------
     function renderScores(box, scores) {
@@ -71,11 +57,12 @@
     }
 
     function renderScenario(box, data, lang) {
+        var names = data.mode_names || {};
         box.appendChild(el('h4', {}, [_('Decisions, step by step')]));
         data.steps.forEach(function (step) {
             var section = el('section', {className: 'lsx-dash-step'});
             section.appendChild(el('h5', {lang: lang}, [step.title]));
-            var demands = step.demands ? ' ' + L.format(_('This step demands: {mode}.'), {mode: modeNames(step.demands)}) : '';
+            var demands = step.demands ? ' ' + L.format(_('This step demands: {mode}.'), {mode: modeNames(step.demands, names)}) : '';
             if (!step.n) {  /* an unanswered step says so, with no empty figures */
                 section.appendChild(el('p', {}, [_('No answers yet.') + demands]));
                 box.appendChild(section);
@@ -87,11 +74,11 @@
                 demands]));
             section.appendChild(table(L.fill(_('Choices at "{title}"'), {title: L.own(step.title, lang)}),
                 [_('Choice'), _('Mode'), _('Learners'), _('Share')], step.choices.map(function (c) {
-                    return [choiceLabel(c, lang), c.timed_out ? _('no mode') : (MODE_NAMES[c.mode] || _('no mode')), c.count, percent(c.share)];
+                    return [choiceLabel(c, lang), c.timed_out ? _('no mode') : (names[c.mode] || _('no mode')), c.count, percent(c.share)];
                 })));
             section.appendChild(table(L.fill(_('Decision modes at "{title}"'), {title: L.own(step.title, lang)}),
                 [_('Mode'), _('Learners'), _('Share')], step.modes.map(function (m) {
-                    return [modeLabel(m), m.count, percent(m.share)];
+                    return [modeLabel(names)(m), m.count, percent(m.share)];
                 })));
             box.appendChild(section);
         });
@@ -189,7 +176,7 @@
                     _('Results appear once at least {minimum} learners have answered.'), {minimum: data.minimum})]));
             } else {
                 results.appendChild(presentRows(_('Choices'), data.choices, choiceLabel, lang));
-                results.appendChild(presentRows(_('Decision modes'), data.modes, modeLabel));
+                results.appendChild(presentRows(_('Decision modes'), data.modes, modeLabel(data.mode_names || {})));
             }
             updated = L.format(_('Updated at {time}.'), {time: new Date(payload.generated_at).toLocaleTimeString()});
             showStatus();

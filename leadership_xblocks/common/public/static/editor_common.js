@@ -69,19 +69,17 @@
     }
 
     /* Studio's save of the block's fields (xblock.utils' submit_studio_edits). Resolves with
-       {ok: true} or {ok: false, messages: [...]} (the server's validation messages). */
+       {ok: true} or {ok: false, messages: [...]} (the server's validation messages); rejects when the
+       server could not be reached. */
     function studioSave(runtime, element, values, defaults) {
-        var token = (document.cookie.match(/(?:^|;\s*)csrftoken=([^;]+)/) || [])[1] || '';
-        return window.fetch(runtime.handlerUrl(element, 'submit_studio_edits'), {
-            method: 'POST', credentials: 'same-origin', body: JSON.stringify({values: values, defaults: defaults}),
-            headers: {'Content-Type': 'application/json', 'X-CSRFToken': token}
-        }).then(function (response) {
-            return response.json().catch(function () { return {}; }).then(function (body) {
-                if (response.ok) { return {ok: true}; }
-                var error = body.error;
-                return {ok: false, messages: error && error.messages ? error.messages.map(function (m) { return m.text; }) :
-                    [typeof error === 'string' ? error : L.gettext('The changes could not be saved.')]};
-            });
+        var call = L.caller(runtime, element, {parallel: true});
+        return call('submit_studio_edits', {values: values, defaults: defaults}).then(function () {
+            return {ok: true};
+        }, function (failure) {
+            if (!failure.body) { throw failure; }  /* not reached: save() says the work is kept as a draft */
+            var error = failure.body.error;
+            return {ok: false, messages: error && error.messages ? error.messages.map(function (m) { return m.text; }) :
+                [typeof error === 'string' ? error : L.gettext('The changes could not be saved.')]};
         });
     }
 

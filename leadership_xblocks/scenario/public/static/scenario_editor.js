@@ -14,6 +14,9 @@ function LeadershipScenarioEditor(runtime, element, init) {
         olxEdited: false, selected: null, timer: null, pending: null, lastSummary: '', collapsed: {}
     };
     var drafts = E.drafts('leadership-xblocks:scenario-draft:' + args.block), tabs = null;
+    /* Checks may overlap (the latest counts); a failed check is said in the alert, a failed move in "Try it". */
+    var checker = L.caller(runtime, element, {parallel: true, onError: function (message) { alertBox([message]); }});
+    var preview = L.caller(runtime, element, {parallel: true});
 
     function status(text) { part('status').textContent = text; }
 
@@ -53,7 +56,7 @@ function LeadershipScenarioEditor(runtime, element, init) {
     // checking ----------------------------------------------------------------------------
     function drawSide() {
         var select = function (id) { openNode(id); };
-        M.drawMap(part('map'), uid, state.report, state.selected, select);
+        M.drawMap(part('map'), uid, state.report, state.selected, select, args.mode_names);
         M.drawProblems(part('problems'), state.report, select);
         M.drawOutline(part('outline'), state.report, select);
         var text = M.summary(state.report.problems);
@@ -64,12 +67,13 @@ function LeadershipScenarioEditor(runtime, element, init) {
         clearTimeout(state.timer);
         state.timer = null;
         var sent = request();
-        state.pending = L.post(runtime.handlerUrl(element, 'editor_check'), sent).then(function (report) {
+        state.pending = checker('editor_check', sent).then(function (report) {
+            if (!report) { return null; }
             state.report = report;
             if (sent.olx !== undefined && report.form && state.tab !== 'olx') { state.form = report.form; }
             drawSide();
             return report;
-        }, function (error) { alertBox([error.message]); return null; });
+        });
         return state.pending;
     }
 
@@ -212,7 +216,7 @@ function LeadershipScenarioEditor(runtime, element, init) {
     function play(node, choice) {
         var data = {form: state.form, settings: rootSettings(), node: node};
         if (choice) { data.choice = choice; }
-        return L.post(runtime.handlerUrl(element, 'editor_preview'), data);
+        return preview('editor_preview', data);
     }
 
     function save(event) {

@@ -15,11 +15,12 @@
     };
     var OTHER = {stroke: '#505050', dash: '1 3'};
 
-    function modeNames() {
-        return {
-            urgent: _('Urgent'), consultative: _('Consultative'), consensual: _('Consensual'),
-            delegated: _('Delegated'), timeout: _('Timeout')
-        };
+    /* The decision modes' titles come from the server (the editor's `mode_names`, scenario/labels.py);
+       a timeout is not a mode, so its word is here. */
+    function modeNames(titles) {
+        var names = {timeout: _('Timeout')};
+        Object.keys(titles || {}).forEach(function (mode) { names[mode] = titles[mode]; });
+        return names;
     }
 
     function svg(tag, attrs, children) {
@@ -71,7 +72,7 @@
                 x: (p[0] + 3 * p[2] + 3 * p[4] + p[6]) / 8, y: (p[1] + 3 * p[3] + 3 * p[5] + p[7]) / 8};
     }
 
-    function drawSvg(uid, map, problems, selected) {
+    function drawSvg(uid, map, problems, selected, names) {
         var byId = {}, rows = 0;
         map.nodes.forEach(function (n) { byId[n.id] = n; rows = Math.max(rows, n.row + 1); });
         var width = PAD * 2 + Math.max(1, map.layers) * COL, height = PAD * 2 + rows * ROW + LOOP + 30;
@@ -94,7 +95,7 @@
                 svg('path', {d: geo.d, fill: 'none', stroke: style.stroke, 'stroke-width': edge.loop ? 2.5 : 2,
                              'stroke-dasharray': style.dash, 'stroke-linecap': 'round',
                              'marker-end': 'url(#' + uid + '-arrow-' + (STYLES[edge.mode] ? edge.mode : 'other') + ')'}),
-                svg('title', {}, [(edge.label || modeNames()[edge.mode] || edge.mode) + ' \u2192 ' + edge.target])
+                svg('title', {}, [(edge.label || names[edge.mode] || edge.mode) + ' \u2192 ' + edge.target])
             ]);
             if (edge.label) {
                 group.appendChild(svg('text', {x: geo.x, y: geo.y, 'class': 'lsx-map-label', 'text-anchor': 'middle'},
@@ -169,8 +170,7 @@
         return layer;
     }
 
-    function legend() {
-        var names = modeNames();
+    function legend(names) {
         return el('ul', {className: 'lsx-map-legend', 'aria-label': _('Key to the map')}, Object.keys(STYLES).map(function (mode) {
             var line = svg('svg', {width: 36, height: 10, 'aria-hidden': 'true', focusable: 'false'}, [
                 svg('line', {x1: 1, y1: 5, x2: 35, y2: 5, stroke: STYLES[mode].stroke, 'stroke-width': 2.5,
@@ -180,7 +180,7 @@
         }).concat([el('li', {}, [_('Curves under the nodes are loops back; a dashed grey box cannot be reached; ! marks an error, ? a warning.')])]));
     }
 
-    function drawMap(container, uid, report, selected, onSelect) {
+    function drawMap(container, uid, report, selected, onSelect, titles) {
         L.clear(container);
         var map = report.map;
         if (!map || !map.nodes.length) {
@@ -188,7 +188,7 @@
                 _('The map shows again when the OLX is well formed.')]));
             return;
         }
-        var drawing = drawSvg(uid, map, report.problems, selected);
+        var names = modeNames(titles), drawing = drawSvg(uid, map, report.problems, selected, names);
         var width = Number(drawing.getAttribute('data-width')), height = Number(drawing.getAttribute('data-height'));
         /* The drawing scales down to the space it has (it never scrolls sideways); the buttons over its nodes scale with it. */
         var box = el('div', {className: 'lsx-map-box'}, [el('div', {className: 'lsx-map-canvas', style: 'max-width:' + width + 'px'},
@@ -199,7 +199,7 @@
             container.appendChild(el('p', {className: 'lsx-problem-warning'}, [el('strong', {}, [L.format(
                 _('{count} problem(s) about the whole scenario: see Problems.'), {count: general})])]));
         }
-        container.appendChild(legend());
+        container.appendChild(legend(names));
     }
 
     function drawProblems(container, report, onSelect) {
