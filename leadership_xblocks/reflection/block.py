@@ -211,13 +211,14 @@ class LeadershipReflectionBlock(ActivityStudioMixin, ActivityBlockMixin):
             'created_at': previous.get('created_at') or now,
         }
         journal = dict(self.journal or {})
+        content = compat.content_language(self)
         journal[self._block_id()] = {
             'title': self.display_name,
             'module': self.module,
             'framework': self.framework,
             'prompt': plain_text(self._shown().prompt)[:MAX_PROMPT_IN_RECORD],
-            'lang': compat.content_language(self),
-            'prompt_lang': self._prompt_lang(),
+            'lang': content,
+            'prompt_lang': self._prompt_lang(content),
             'text': text,
             'words': words,
             'submitted': submitted,
@@ -260,7 +261,7 @@ class LeadershipReflectionBlock(ActivityStudioMixin, ActivityBlockMixin):
                 'reflection': plain_text(_paragraphs(text)),
                 'words': words,
                 'prompt': plain_text(self._shown().prompt),
-                'prompt_lang': self._prompt_lang(),
+                'prompt_lang': journal[self._block_id()]['prompt_lang'],  # as `_store` just recorded it
             }
         )
         return self._user_state(answer, journal)
