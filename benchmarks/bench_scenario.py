@@ -17,7 +17,9 @@ its value), so a block that reads fields pays a query or two per field where the
 The LMS reads content and settings from the modulestore in memory and a block's learner state
 through a per-request cache. The `field rows read once per request` lines measure the same
 requests with the workbench's rows each read once per request (writes unchanged), as a guide to
-what the blocks' own code costs beyond the floors.
+what the blocks' own code costs beyond the floors. The two `bound` lines measure, in the same run, what
+any block pays here before code of its own: a view that reads only its title, and `choose` with the
+cohort app switched off.
 """
 
 import gzip
@@ -209,6 +211,50 @@ def bench_handlers():
     return medians(pairs)
 
 
+def title_block_class():
+    """A block whose learner view shows its title and nothing else: the least a titled view can read."""
+    from markupsafe import escape
+    from web_fragments.fragment import Fragment
+    from xblock.core import XBlock
+    from xblock.fields import Scope, String
+
+    class TitleOnlyBlock(XBlock):
+        display_name = String(default='Title', scope=Scope.settings)
+
+        def student_view(self, context=None):
+            return Fragment(f'<h3>{escape(self.display_name)}</h3>')
+
+    return TitleOnlyBlock
+
+
+def bench_bounds():
+    """What a block pays here before any code of its own: a view that reads one set field (its title),
+    and `choose` with the cohort app switched off (no learner row, no summary increments or read)."""
+    from xblock.core import XBlock
+
+    from leadership_xblocks import records
+
+    @XBlock.register_temp_plugin(title_block_class(), 'bench_title')
+    def title_view():
+        hello = load('<helloworld_demo/>', 'bench-hello-bound')
+        titled = load('<bench_title display_name="A scenario"/>', 'bench-title')
+        users = [f'bound{i}' for i in range(40)]
+        for user in users:
+            render(titled, user), render(hello, user)
+        return compare(
+            lambda: per_call(render, [(titled, u) for u in users]),
+            lambda: per_call(render, [(hello, u) for u in users]),
+        )
+
+    available = records.available
+    records.available = lambda: False
+    try:
+        no_cohort = bench_handlers()
+    finally:
+        records.available = available
+    return title_view(), no_cohort
+
+
 def bench_parse():
     from leadership_xblocks.scenario import olx, validation
 
@@ -237,16 +283,26 @@ def asset_size():
     return len(raw), len(gzip.compress(raw, 9))
 
 
+def print_ratio(name, results, tail):
+    (ratio, ours, floor), (cpu_ratio, cpu_ours, cpu_floor) = results
+    print(
+        f'{name}: {ratio:.2f}x ({ours * 1e3:.2f} ms vs {floor * 1e3:.2f} ms); CPU time '
+        f'{cpu_ratio:.2f}x ({cpu_ours * 1e3:.2f} ms vs {cpu_floor * 1e3:.2f} ms)  {tail}'
+    )
+
+
 def print_views(note=''):
     for name, target, results in (
         ('student_view, 30 steps / helloworld_demo', 1.15, bench_views()),
         ('choose, 30 steps / thumbs vote', 1.5, bench_handlers()),
     ):
-        (ratio, ours, floor), (cpu_ratio, cpu_ours, cpu_floor) = results
-        print(
-            f'{name}{note}: {ratio:.2f}x ({ours * 1e3:.2f} ms vs {floor * 1e3:.2f} ms); CPU time '
-            f'{cpu_ratio:.2f}x ({cpu_ours * 1e3:.2f} ms vs {cpu_floor * 1e3:.2f} ms)  target <= {target}x'
-        )
+        print_ratio(name + note, results, f'target <= {target}x')
+
+
+def print_bounds():
+    title, no_cohort = bench_bounds()
+    print_ratio('bound: a view reading only its title / helloworld_demo', title, '(the least a titled view costs)')
+    print_ratio('bound: choose with the cohort app off / thumbs vote', no_cohort, '(no learner row, no figures)')
 
 
 def main():
@@ -257,6 +313,7 @@ def main():
     ROW_CACHE = True
     print_views(', field rows read once per request')
     ROW_CACHE = False
+    print_bounds()
     if sys.argv[1:] == ['views']:
         return
     parse = bench_parse()

@@ -90,7 +90,7 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
         else:
             for name, value in fields.items():
                 setattr(row, name, value)
-            row.save()
+            row.save(update_fields=[*fields, 'updated'])
         summaries.apply(block_key, figures.difference(old, figures.contributions(row)))
         return row
 
@@ -98,10 +98,15 @@ def save_record(block_key, block_type, learner, course_key, data, completed=Fals
 
 
 def _locked_row(block_key, learner):
-    """The learner's row, locked for this transaction; None (without taking a lock) when there is none yet,
-    so first writes of many learners at once do not wait on each other's gap locks on MariaDB."""
-    query = _model().objects.filter(block_key=block_key, learner=learner)
-    if not query.exists():
+    """The learner's row, locked for this transaction, or None. On MariaDB/MySQL a locking read of a row
+    that is not there takes a gap lock, on which many learners' first writes at once would wait: there
+    it asks first whether the row exists. SQLite locks the whole database on write and PostgreSQL locks
+    no missing rows, so one query does."""
+    from django.db import connections, router
+
+    model = _model()
+    query = model.objects.filter(block_key=block_key, learner=learner)
+    if connections[router.db_for_write(model)].vendor == 'mysql' and not query.exists():
         return None
     return query.select_for_update().first()
 

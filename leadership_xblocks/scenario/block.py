@@ -149,10 +149,15 @@ class LeadershipScenarioBlock(
 
     @property
     def playable(self):
-        """No errors. Learner requests never wait for the shortcut analysis: it only warns."""
-        return not validation.errors(
-            scenario_problems(self.body, self.scoring, self.shuffle, self.review, analyse_shortcuts=False)
-        )
+        return self._playable_scenario() is not None
+
+    def _playable_scenario(self):
+        """The scenario, or None when it has errors; learner requests never wait for the shortcut
+        analysis (it only warns). Each request takes it once and passes it on: XBlock scans a
+        String field's whole text for control characters on every read (`xblock.fields.String`)."""
+        body, shuffle, review = self.body, self.shuffle, self.review
+        problems = scenario_problems(body, self.scoring, shuffle, review, analyse_shortcuts=False)
+        return None if validation.errors(problems) else load_scenario(body, shuffle, review)
 
     @property
     def has_score(self):
@@ -174,11 +179,12 @@ class LeadershipScenarioBlock(
     # views -----------------------------------------------------------------
     @XBlock.supports('multi_device')
     def student_view(self, context=None):
-        if not self.playable:
+        scenario = self._playable_scenario()
+        if scenario is None:
             return self.fragment(
                 self.render_template('unavailable.html', {'title': self.display_name}), css=['leadership.css']
             )
-        html = self.render_template('scenario.html', {'title': self.display_name, 'intro': self.scenario.intro})
+        html = self.render_template('scenario.html', {'title': self.display_name, 'intro': scenario.intro})
         frag = self.fragment(
             html,
             js=['common.js', 'charts.js', 'scenario_results.js', 'scenario.js'],
@@ -257,39 +263,41 @@ class LeadershipScenarioBlock(
 
     # learner API -------------------------------------------------------------
     def _require_playable(self):
-        if not self.playable:
+        scenario = self._playable_scenario()
+        if scenario is None:
             raise RequestError(_('This scenario is not available yet.'), status=409)
+        return scenario
 
     def _start_clock(self):
         """The first time a learner sees the scenario, note when, so decisions can be timed."""
         if not self.play or self.play.get('entered_at') is None:
             self.play = dict(engine.normalise(self.play), entered_at=time.time())
 
-    def _user_state(self, play=None):
+    def _user_state(self, scenario, play=None):
         play = play if play is not None else self.play
-        result = payloads.scenario_user_state(self.scenario, play, self._settings())
-        result['cohort'] = self.learner_cohort(play)
+        result = payloads.scenario_user_state(scenario, play, self._settings())
+        result['cohort'] = self.learner_cohort(scenario, play)
         result['modes'] = mode_labels(self._)
         return result
 
-    def _event(self, name, entry, **extra):
-        step = self.scenario.step(entry['step'])
+    def _event(self, scenario, name, entry, attempt, **extra):
+        step = scenario.step(entry['step'])
         choice = step.choice(entry['choice']) if step else None
         fields = {
             'step': entry['step'],
             'choice': entry['choice'],
             'mode': choice.mode if choice else None,
             'demand': (step.demands or None) if step else None,
-            'attempt': (self.play or {}).get('attempt', 1),
+            'attempt': attempt,
             'seconds': entry.get('seconds'),
         }
         self.learner_event(name, **dict(fields, **extra))
 
-    def _after_move(self, new_play, outcome, event_name):
+    def _after_move(self, scenario, new_play, outcome, event_name):
         self.play = new_play
-        self.record_cohort(new_play, outcome)
+        self.record_cohort(scenario, new_play, outcome)
         entry = new_play['history'][-1]
-        self._event(event_name, entry)
+        self._event(scenario, event_name, entry, new_play.get('attempt', 1))
         if outcome['ending']:
             self.learner_event(
                 events.SCENARIO_ENDING_REACHED,
@@ -302,51 +310,52 @@ class LeadershipScenarioBlock(
                     self, 'grade', {'value': new_play['best_score'] * self.weight, 'max_value': self.weight}
                 )
             self.emit_completion(1.0)
-            self.record_cpd(reports.scenario_cpd_summary(self.scenario, new_play, outcome['ending'], outcome['score']))
+            self.record_cpd(reports.scenario_cpd_summary(scenario, new_play, outcome['ending'], outcome['score']))
 
     @XBlock.handler
     @api_handler(allow_get=True)
     def student_view_user_state(self, data):
-        self._require_playable()
+        scenario = self._require_playable()
         self._start_clock()
-        return self._user_state()
+        return self._user_state(scenario)
 
     @XBlock.handler
     @api_handler()
     def choose(self, data):
-        self._require_playable()
+        scenario = self._require_playable()
         step_id, choice_id = require_str(data, 'step'), require_str(data, 'choice')
-        new_play, outcome = engine.choose(self.scenario, self.scoring, self.play or {}, step_id, choice_id, time.time())
-        self._after_move(new_play, outcome, events.SCENARIO_CHOICE_MADE)
-        result = self._user_state(new_play)
-        result['feedback'] = self.scenario.step(step_id).choice(choice_id).feedback
+        new_play, outcome = engine.choose(scenario, self.scoring, self.play or {}, step_id, choice_id, time.time())
+        self._after_move(scenario, new_play, outcome, events.SCENARIO_CHOICE_MADE)
+        result = self._user_state(scenario, new_play)
+        result['feedback'] = scenario.step(step_id).choice(choice_id).feedback
         return result
 
     @XBlock.handler
     @api_handler()
     def timeout(self, data):
-        self._require_playable()
+        scenario = self._require_playable()
         step_id = require_str(data, 'step')
-        new_play, outcome = engine.timeout(self.scenario, self.scoring, self.play or {}, step_id, time.time())
-        self._after_move(new_play, outcome, events.SCENARIO_TIMEOUT_TAKEN)
-        return self._user_state(new_play)
+        new_play, outcome = engine.timeout(scenario, self.scoring, self.play or {}, step_id, time.time())
+        self._after_move(scenario, new_play, outcome, events.SCENARIO_TIMEOUT_TAKEN)
+        return self._user_state(scenario, new_play)
 
     @XBlock.handler
     @api_handler()
     def back(self, data):
-        self._require_playable()
-        new_play, undone = engine.back(self.scenario, engine.normalise(self.play), self.allow_back, time.time())
-        self._event(events.SCENARIO_STEP_UNDONE, undone)
+        scenario = self._require_playable()
+        play = engine.normalise(self.play)
+        new_play, undone = engine.back(scenario, play, self.allow_back, time.time())
+        self._event(scenario, events.SCENARIO_STEP_UNDONE, undone, play.get('attempt', 1))
         self.play = new_play
-        self.record_cohort(new_play)
-        return self._user_state(new_play)
+        self.record_cohort(scenario, new_play)
+        return self._user_state(scenario, new_play)
 
     @XBlock.handler
     @api_handler()
     def restart(self, data):
-        self._require_playable()
-        new_play = engine.restart(self.scenario, engine.normalise(self.play), self.max_attempts, time.time())
+        scenario = self._require_playable()
+        new_play = engine.restart(scenario, engine.normalise(self.play), self.max_attempts, time.time())
         self.play = new_play
-        self.record_cohort(new_play)
+        self.record_cohort(scenario, new_play)
         self.learner_event(events.SCENARIO_ATTEMPT_RESTARTED, attempt=new_play['attempt'])
-        return self._user_state(new_play)
+        return self._user_state(scenario, new_play)

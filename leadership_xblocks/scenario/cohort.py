@@ -77,7 +77,7 @@ class ScenarioCohortMixin(XBlockMixin):
     dashboard_can_present = True
 
     # the learner's record ------------------------------------------------------------
-    def record_cohort(self, play, outcome=None):
+    def record_cohort(self, scenario, play, outcome=None):
         """Save this learner's record after a move; `outcome` (from the engine) when an attempt ended."""
         play = payloads.read_play(play)
         if outcome and outcome.get('ending'):
@@ -87,10 +87,8 @@ class ScenarioCohortMixin(XBlockMixin):
                     'attempt': play['attempt'],
                     'ending': outcome['ending'],
                     'score': outcome.get('score'),
-                    'path': path_entries(self.scenario, play['history']),
-                    'competencies': {
-                        row['id']: row['value'] for row in competency_profile(self.scenario, play['history'])
-                    },
+                    'path': path_entries(scenario, play['history']),
+                    'competencies': {row['id']: row['value'] for row in competency_profile(scenario, play['history'])},
                 }
             )
             self._keep_attempts(log)
@@ -99,7 +97,7 @@ class ScenarioCohortMixin(XBlockMixin):
         data = {
             'v': 1,
             'attempt': play['attempt'],
-            'path': path_entries(self.scenario, play['history']),
+            'path': path_entries(scenario, play['history']),
             'finished': list(self.attempt_log or []),
         }
         if self.attempt_earlier:
@@ -123,13 +121,11 @@ class ScenarioCohortMixin(XBlockMixin):
         `paths` False: without the most common paths (only the dashboard shows them: one query less)."""
         return records.scenario_totals(self.cohort_block_key(), paths)
 
-    def learner_cohort(self, play):
+    def learner_cohort(self, scenario, play):
         """`cohort` for the learner's state: None when switched off, unavailable or below the minimum."""
         if not self.cohort_results or not records.available():
             return None
-        return payloads.scenario_cohort(
-            self.scenario, play, self.cohort_totals(paths=False), self.cohort_minimum_value()
-        )
+        return payloads.scenario_cohort(scenario, play, self.cohort_totals(paths=False), self.cohort_minimum_value())
 
     # settings ----------------------------------------------------------------------
     def validate_cohort_settings(self, validation_result, data):
