@@ -10,6 +10,7 @@ A figure is a tuple: its kind, then ids (see `contributions`). Totals are intege
 millionths (`SCALE`), so sums are exact and independent of the order learners wrote in.
 """
 
+import functools
 import hashlib
 import json
 from collections import defaultdict
@@ -117,9 +118,11 @@ def recompute(rows, limit=TOP_PATHS):
     return {f: value for f, value in sums.items() if f[0] != PATH}, top_paths(paths, limit)
 
 
+@functools.lru_cache(maxsize=50_000)
 def storage_key(figure):
     """The unique key of a figure in its block: its kind and a hash of its parts (lower-case hex, so a
-    case-insensitive collation such as MariaDB's utf8mb4_unicode_ci cannot merge ids differing in case)."""
+    case-insensitive collation such as MariaDB's utf8mb4_unicode_ci cannot merge ids differing in case).
+    Remembered per process: each decision asks for the key of every figure of the learner's record."""
     return f'{figure[0]}:' + hashlib.sha256(detail(figure).encode('utf-8')).hexdigest()
 
 
