@@ -4,7 +4,7 @@ import re
 
 from playwright.sync_api import expect
 
-from .helpers import check_view
+from .helpers import check_view, tab_to
 
 
 def clear_draft(page):
@@ -55,3 +55,12 @@ def olx_edit_reaches_form(page, editor, form_tab, olx, change, key, value):
     olx.fill(olx.input_value().replace(*change))
     form_tab.click()
     expect(page.locator(f'[data-key="{key}"]')).to_have_value(value)
+
+
+def check_and_save_by_keyboard(page, editor, view_name):
+    """No problems (axe and reflow as `view_name`), then Tab to Save and press Enter: saved."""
+    expect(editor.locator('[data-role="problems"]')).to_contain_text('No problems found.')
+    check_view(page, view_name)
+    tab_to(page, 'Save', max_presses=200, exact=True, by_name=True)
+    page.keyboard.press('Enter')
+    expect(editor.locator('[data-role="status"]')).to_have_text('Saved.')

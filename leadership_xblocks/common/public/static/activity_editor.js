@@ -133,12 +133,42 @@ function LeadershipActivityEditor(runtime, element, init) {
         var name = L.format(_('{kind} {number}'), {kind: spec.item, number: i + 1});
         return parentName ? L.format(_('{item} of {parent}'), {item: name, parent: parentName}) : name;
     }
+    /* An item's heading: "Dimension 2", with its title when it has one ("Dimension 2: Leading teams"). */
+    function itemTitle(spec, i, item) {
+        var title = item[spec.title || 'label'];
+        return L.format(_('{kind} {number}'), {kind: spec.item, number: i + 1}) + (title ? ': ' + title : '');
+    }
+    /* Where the nested list at `listPath` is: its parent list's path, the parent item's index, the list's name. */
+    function parentOf(listPath) {
+        var parts = listPath.split('.'), name = parts.pop(), index = Number(parts.pop());
+        return {path: parts.join('.'), index: index, name: name};
+    }
+    /* The name of item `i` of the list at `listPath` ("Statement 1 of Dimension 2"). */
+    function nameAt(listPath, i) {
+        var up = listPath.indexOf('.') < 0 ? null : parentOf(listPath);
+        return itemName(listSchema(listPath), i, up ? nameAt(up.path, up.index) : '');
+    }
+
+    /* For item `i` of a nested list: "Move to" (the other items of its parent's list) and Move, which puts it
+       at the end of the same list in the chosen one. None when the parent's list has only one item. */
+    function moveControl(listPath, i, count, name) {
+        var up = parentOf(listPath), spec = listSchema(up.path), parents = at(state.form, up.path) || [];
+        if (parents.length < 2) { return null; }
+        var key = listPath + '.' + i, id = domId('dest-' + key), label = _('Move to');
+        return el('div', {className: 'lsx-ed-move'}, [
+            el('label', {'for': id}, [label]),
+            el('select', {id: id, 'data-key': 'dest:' + key, 'aria-label': label + ': ' + name}, parents.map(function (p, j) {
+                return j === up.index ? null : el('option', {value: j}, [itemTitle(spec, j, p)]);
+            })),
+            tool('to', listPath, i, count, _('Move'), name)
+        ]);
+    }
 
     function drawItem(spec, listPath, item, i, count, parentName, depth) {
         var path = listPath + '.' + i, name = itemName(spec, i, parentName);
-        var title = item[spec.title || 'label'], headingId = domId('h-' + path);
+        var headingId = domId('h-' + path);
         var heading = el('h' + (4 + 2 * depth), {id: headingId, tabindex: '-1', 'data-key': 'h:' + path},
-                         [L.format(_('{kind} {number}'), {kind: spec.item, number: i + 1}) + (title ? ': ' + title : '')]);
+                         [itemTitle(spec, i, item)]);
         var fields = spec.columns.map(function (c) {
             return field(domId(path + '.' + c.name), c.label, c.help,
                          textControl({title: c.name === (spec.title || 'label'), 'short': c['short'], 'long': c['long']},
@@ -152,7 +182,7 @@ function LeadershipActivityEditor(runtime, element, init) {
             tool('dup', listPath, i, count, _('Duplicate'), name), tool('del', listPath, i, count, _('Delete'), name)
         ]);
         return el('div', {className: 'lsx-ed-item', role: 'group', 'aria-labelledby': headingId},
-                  [heading].concat(fields, nested, [tools]));
+                  [heading].concat(fields, nested, [tools, parentName ? moveControl(listPath, i, count, name) : null]));
     }
 
     /* A list and its Add button; `parentName` names the item that holds it (none at the top). */
@@ -232,6 +262,7 @@ function LeadershipActivityEditor(runtime, element, init) {
         var button = event.target.closest ? event.target.closest('[data-action]') : null;
         if (!button || button.getAttribute('aria-disabled') === 'true') { return; }
         var action = button.getAttribute('data-action'), path = button.getAttribute('data-list');
+        if (action === 'to') { moveItem(path, parseInt(button.getAttribute('data-index'), 10)); return; }
         var spec = listSchema(path), items = at(state.form, path), index = parseInt(button.getAttribute('data-index') || '0', 10);
         var where = E.editList(items, action, index, action === 'add' || action === 'dup' ?
                                freshItem(spec, action === 'dup' ? items[index] : null, items.length) : null);
@@ -245,6 +276,19 @@ function LeadershipActivityEditor(runtime, element, init) {
         var kind = spec.item.toLowerCase();
         status(L.format({add: _('Added a {kind}.'), dup: _('Duplicated the {kind}.'), up: _('Moved the {kind} up.'),
                          down: _('Moved the {kind} down.'), del: _('Deleted the {kind}.')}[action], {kind: kind}));
+        changed();
+    }
+
+    /* Item `index` of the nested list at `path` to the end of the same list in the item its "Move to" names. */
+    function moveItem(path, index) {
+        var up = parentOf(path), to = Number(byKey('dest:' + path + '.' + index).value), name = nameAt(path, index);
+        var spec = listSchema(up.path), target = at(state.form, up.path)[to], title = target[spec.title || 'label'];
+        target[up.name] = target[up.name] || [];
+        var where = E.editList(at(state.form, path), 'to', index, target[up.name]);
+        drawForm('h:' + up.path + '.' + to + '.' + up.name + '.' + where);
+        status(title ? L.format(_('{item} moved to {kind} \u201c{title}\u201d.'),
+                                {item: name, kind: spec.item.toLowerCase(), title: title}) :
+            L.format(_('{item} moved to {parent}.'), {item: name, parent: itemTitle(spec, to, target)}));
         changed();
     }
 

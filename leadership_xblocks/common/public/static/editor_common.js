@@ -53,10 +53,12 @@
         return {go: go, show: show};
     }
 
-    /* Apply a list action to `list` in place: 'add' (appends `fresh`), 'dup', 'up', 'down', 'del'.
-       Returns the index of the item the action leaves in focus (-1 when the list is empty). */
+    /* Apply a list action to `list` in place: 'add' (appends `fresh`), 'dup', 'up', 'down', 'del', 'to'
+       (moves the item to the end of the list `fresh`). Returns the index of the item the action leaves in
+       focus (in `fresh` for 'to'; -1 when the list is empty). */
     function editList(list, action, index, fresh) {
         if (action === 'add') { list.push(fresh); return list.length - 1; }
+        if (action === 'to') { fresh.push(list.splice(index, 1)[0]); return fresh.length - 1; }
         if (action === 'dup') { list.splice(index + 1, 0, fresh); return index + 1; }
         var to = action === 'up' ? index - 1 : index + 1;
         if ((action === 'up' || action === 'down') && to >= 0 && to < list.length) {
