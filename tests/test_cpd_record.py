@@ -144,15 +144,15 @@ def test_every_block_type_adds_its_entry(alice_did_everything, alice):
 
     profiles = {e['title']: e for e in by_type['leadership_self_assessment']}
     assert profiles['Profile: after']['profile'] == [
-        {'dimension': 'Leading self', 'before': 2.0, 'after': 4.0},
-        {'dimension': 'Leading teams', 'before': 3.0, 'after': 3.0},
+        {'dimension': 'Leading self', 'lang': 'en', 'before': 2.0, 'after': 4.0},
+        {'dimension': 'Leading teams', 'lang': 'en', 'before': 3.0, 'after': 3.0},
     ]
     assert profiles['Profile: after']['module'] == 'Leading teams'
 
     allocation = by_type['leadership_time_allocation'][0]
     assert allocation['allocation'] == [
-        {'function': 'Long-term planning', 'percent': 40.0},
-        {'function': 'Crisis management', 'percent': 60.0},
+        {'function': 'Long-term planning', 'lang': 'en', 'percent': 40.0},
+        {'function': 'Crisis management', 'lang': 'en', 'percent': 60.0},
     ]
 
 

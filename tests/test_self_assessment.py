@@ -260,5 +260,6 @@ def test_submitting_records_the_profile_in_the_cpd_record():
     Learner(pre, alice).ok('submit', {'ratings': GOOD})
     Learner(post, alice).ok('submit', {'ratings': dict(GOOD, space_1=3)})
     entries = Learner(post, alice).block().cpd_entries()
-    assert entries[str(pre)]['profile'][0] == {'dimension': 'Creating the space', 'before': None, 'after': 1.5}
-    assert entries[str(post)]['profile'][0] == {'dimension': 'Creating the space', 'before': 1.5, 'after': 2.5}
+    first = {'dimension': 'Creating the space', 'lang': 'en', 'before': None, 'after': 1.5}
+    assert entries[str(pre)]['profile'][0] == first
+    assert entries[str(post)]['profile'][0] == dict(first, before=1.5, after=2.5)

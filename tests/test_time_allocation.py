@@ -345,4 +345,7 @@ def test_student_view_data_and_cpd_record(usage):
     assert data['module'] == 'Leading systems' and data['total'] == 100
     learner.ok('submit', answer(20))
     entry = learner.block().cpd_entries()[str(usage)]
-    assert entry['allocation'] == [{'function': 'Planning', 'percent': 20}, {'function': 'Firefighting', 'percent': 80}]
+    assert entry['allocation'] == [
+        {'function': 'Planning', 'lang': 'en', 'percent': 20},
+        {'function': 'Firefighting', 'lang': 'en', 'percent': 80},
+    ]

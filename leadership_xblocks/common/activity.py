@@ -14,7 +14,7 @@ from xblock.validation import ValidationMessage
 from .. import compat
 from ..activity_model import ERROR
 from ..api import RequestError, api_handler
-from ..i18n import gettext_noop as _
+from ..i18n import gettext_noop as _, shown_language
 from .base import LeadershipBlockMixin
 from .cpd import CPDFieldsMixin, CPDMixin
 from .olx_body import OLXSettingsMixin
@@ -104,6 +104,14 @@ class ActivityBlockMixin(
     def _shown(self):
         """The model with its default texts in the learner's language."""
         return self.parsed_body.translated(self._)
+
+    def text_language(self, content=None):
+        """`lang(original)`: the language a text of the parsed body is shown in now (`i18n.shown_language`):
+        a default text translated, the interface's; an authored one, the course's (`content`, looked up if None).
+        The learner view and the CPD entry both mark their texts with it."""
+        content = content or compat.content_language(self)
+        defaults = self.olx_model.DEFAULT_TEXTS
+        return lambda original: shown_language(original, defaults, content)
 
     def view_context(self, shown):
         raise NotImplementedError

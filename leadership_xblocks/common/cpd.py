@@ -19,8 +19,8 @@ An entry (JSON, one per block, replaced when the learner records again)::
       "outcome": "ending title", "score": 0.75,
       "decisions": [{"step": "step title", "choice": "choice label", "mode": "urgent" | null}],
       "reflection": "plain text", "words": 212, "prompt": "plain text",
-      "profile": [{"dimension": "Leading self", "before": 2.5, "after": 3.25}],
-      "allocation": [{"function": "Long-term planning", "percent": 20}],
+      "profile": [{"dimension": "Leading self", "lang": "cy", "before": 2.5, "after": 3.25}],
+      "allocation": [{"function": "Long-term planning", "lang": "en", "percent": 20}],
     }
 
 Where the cohort app is installed (every supported Open edX and the workbench), entries are
@@ -30,7 +30,10 @@ write back of the one shared user_info field can. The field is the store only wi
 app, and entries it holds from before are still shown (a row replaces its block's entry).
 
 `activity` is stored untranslated and translated when shown, so the record follows the
-learner's language. Text is stored as plain text and escaped when rendered.
+learner's language. Text is stored as plain text and escaped when rendered. `lang` is the
+course's language (of the title, module, steps, choices, outcome); a profile or allocation
+row's `lang` is its label's, as the learner was shown it: the interface's at the time for a
+translated default label, the course's for an authored one (entries from before have none).
 """
 
 import datetime
@@ -50,6 +53,8 @@ LIST_KEYS = {
     'profile': ('dimension', 'before', 'after'),
     'allocation': ('function', 'percent'),
 }
+# Each row's `lang` (its label's language as shown when recorded), kept only when known
+ROW_LANG_KEYS = frozenset({'profile', 'allocation'})
 TEXT_LIMITS = {'outcome': MAX_SHORT, 'prompt': 2000, 'prompt_lang': MAX_LANG}
 
 
@@ -85,9 +90,16 @@ def clean_summary(summary):
         rows = summary.get(key)
         if rows:
             entry[key] = [
-                {c: _short(row.get(c)) for c in columns} for row in list(rows)[:MAX_ITEMS] if isinstance(row, dict)
+                _row(row, columns, key in ROW_LANG_KEYS) for row in list(rows)[:MAX_ITEMS] if isinstance(row, dict)
             ]
     return entry
+
+
+def _row(row, columns, with_lang):
+    out = {c: _short(row.get(c)) for c in columns}
+    if with_lang and isinstance(row.get('lang'), str) and row['lang'].strip():
+        out['lang'] = row['lang'].strip()[:MAX_LANG]
+    return out
 
 
 class CPDFieldsMixin:
@@ -125,12 +137,13 @@ class CPDMixin:
         entries.update(records.cpd_entries(compat.cpd_owner_id(self)))
         return entries
 
-    def record_cpd(self, summary, now=None):
+    def record_cpd(self, summary, now=None, content_language=None):
         """Add or replace this block's entry in the learner's CPD record; returns the entry.
 
         `summary`: `activity` ({template, params}) and whichever of `outcome`, `score`,
         `decisions`, `reflection`, `words`, `prompt`, `profile`, `allocation` apply.
-        Module, framework, title, block type, course and dates are added here. Nothing is
+        Module, framework, title, block type, course, dates and the course's language (`content_language`,
+        looked up when the caller has not) are added here. Nothing is
         recorded (None) in a Studio preview or when staff masquerade as the learner.
         """
         if not compat.learner_data_is_real(self):
@@ -147,7 +160,7 @@ class CPDMixin:
             'framework': str(getattr(self, 'framework', '') or '')[:MAX_SHORT],
             'title': str(getattr(self, 'display_name', '') or '')[:MAX_SHORT],
             # the language of the authored texts (title, module, steps, choices), for their `lang`
-            'lang': compat.content_language(self)[:MAX_LANG],
+            'lang': (content_language or compat.content_language(self))[:MAX_LANG],
             'date': now.date().isoformat(),
             'recorded_at': stamp,
             'first_recorded': previous.get('first_recorded') or stamp,

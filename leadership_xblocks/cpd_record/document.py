@@ -66,6 +66,13 @@ def _signed(change):
     return f'{change:+}' if change else '0'
 
 
+def _row_lang(row):
+    """A profile or allocation row's label language as recorded; '' for an entry recorded before rows had one
+    (the label is then left unmarked)."""
+    lang = row.get('lang')
+    return lang.strip() if isinstance(lang, str) else ''
+
+
 def _profile_rows(rows):
     out = []
     for row in rows or ():
@@ -77,6 +84,7 @@ def _profile_rows(rows):
         out.append(
             {
                 'dimension': row.get('dimension') or '',
+                'lang': _row_lang(row),
                 'before': before,
                 'after': after,
                 'change': change,
@@ -114,7 +122,7 @@ def entry_view(entry, gettext):
         'prompt_lang': entry.get('prompt_lang') or entry.get('lang', ''),
         'profile': _profile_rows(entry.get('profile')),
         'allocation': [
-            {'function': a.get('function') or '', 'percent': _number(a.get('percent'))}
+            {'function': a.get('function') or '', 'lang': _row_lang(a), 'percent': _number(a.get('percent'))}
             for a in entry.get('allocation') or ()
         ],
     }

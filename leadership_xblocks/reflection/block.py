@@ -12,7 +12,7 @@ from ..api import RequestError, api_handler, download_response, error_response, 
 from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.activity_studio import ActivityStudioMixin
 from ..common.workbench import demo_pages
-from ..i18n import gettext_noop as _, shown_language
+from ..i18n import gettext_noop as _
 from ..olx_io import resolve_pointer
 from ..reports import report_rows
 from ..sanitize import clean_authored_html, plain_text
@@ -111,8 +111,7 @@ class LeadershipReflectionBlock(ActivityStudioMixin, ActivityBlockMixin):
 
     def _prompt_lang(self, content=None):
         """The prompt's language: the interface's for the translated default prompt, else the course's."""
-        content = content or compat.content_language(self)
-        return shown_language(self.reflection.prompt, model.DEFAULT_TEXTS, content)
+        return self.text_language(content)(self.reflection.prompt)
 
     # views -----------------------------------------------------------------
     def view_context(self, shown):
@@ -121,7 +120,7 @@ class LeadershipReflectionBlock(ActivityStudioMixin, ActivityBlockMixin):
             'CONTENT_LANGUAGE': content,  # render_template would look it up again
             'prompt': shown.prompt,
             'prompt_lang': self._prompt_lang(content),
-            'guidance_lang': shown_language(self.reflection.guidance, model.DEFAULT_TEXTS, content),
+            'guidance_lang': self.text_language(content)(self.reflection.guidance),
             'min_words': shown.word_minimum,
             'max_words': shown.word_limit,
             'own_max': shown.word_limit < model.HARD_MAX_WORDS,

@@ -16,7 +16,7 @@ from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.activity_studio import ActivityStudioMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.workbench import demo_pages
-from ..i18n import gettext_noop as _, shown_language
+from ..i18n import gettext_noop as _
 from ..reports import report_rows
 from . import answers, form, model, payloads, reports
 
@@ -86,10 +86,7 @@ class LeadershipSelfAssessmentBlock(ActivityStudioMixin, ActivityBlockMixin, OLX
     def view_context(self, shown):
         """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
         content = compat.content_language(self)
-
-        def lang(text):
-            return shown_language(text, model.DEFAULT_TEXTS, content)
-
+        lang = self.text_language(content)
         source = self.parsed_body
         return {
             'CONTENT_LANGUAGE': content,  # render_template would look it up again
@@ -209,20 +206,24 @@ class LeadershipSelfAssessmentBlock(ActivityStudioMixin, ActivityBlockMixin, OLX
 
     def _record(self, result):
         labels = {d['id']: d['label'] for d in result['dimensions']}
+        content = compat.content_language(self)
+        lang = self.text_language(content)  # each label's language as the learner was shown it (the view's rule)
+        langs = {d.id: lang(d.label) for d in self.parsed_body.dimensions}
         comparison = result['comparison'] or {}
         if comparison.get('role') == 'later':
-            rows = [
-                {'dimension': labels.get(r['dimension'], r['dimension']), 'before': r['before'], 'after': r['after']}
-                for r in comparison['rows']
-            ]
+            rows = [(r['dimension'], r['before'], r['after']) for r in comparison['rows']]
         else:
-            rows = [{'dimension': r['label'], 'before': None, 'after': r['mean']} for r in result['profile']]
+            rows = [(r['dimension'], None, r['mean']) for r in result['profile']]
         self.record_cpd(
             {
                 'activity': {
                     'template': _('Rated {count} leadership statements and reviewed the profile.'),
                     'params': {'count': len(result['items'])},
                 },
-                'profile': rows,
-            }
+                'profile': [
+                    {'dimension': labels.get(d, d), 'lang': langs.get(d, ''), 'before': before, 'after': after}
+                    for d, before, after in rows
+                ],
+            },
+            content_language=content,
         )

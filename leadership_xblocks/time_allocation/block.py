@@ -17,7 +17,7 @@ from ..common.activity import ActivityBlockMixin, utc_now
 from ..common.activity_studio import ActivityStudioMixin
 from ..common.olx_body import OLXBodyMixin, body_problems
 from ..common.workbench import demo_pages
-from ..i18n import gettext_noop as _, shown_language
+from ..i18n import gettext_noop as _
 from ..reports import report_rows
 from . import form, model, payloads, reports
 
@@ -71,12 +71,13 @@ class LeadershipTimeAllocationBlock(ActivityStudioMixin, ActivityBlockMixin, OLX
     def view_context(self, shown):
         """The template's texts, each with the `lang` it is shown in (see `i18n.shown_language`)."""
         content = compat.content_language(self)
+        lang = self.text_language(content)
         return {
             'CONTENT_LANGUAGE': content,  # render_template would look it up again
             'prompt': shown.prompt,
-            'prompt_lang': shown_language(self.parsed_body.prompt, model.DEFAULT_TEXTS, content),
+            'prompt_lang': lang(self.parsed_body.prompt),
             'functions': [
-                {'id': f.id, 'label': f.label, 'lang': shown_language(o.label, model.DEFAULT_TEXTS, content)}
+                {'id': f.id, 'label': f.label, 'lang': lang(o.label)}
                 for f, o in zip(shown.functions, self.parsed_body.functions)
             ],
             'models': self._models(),
@@ -162,14 +163,21 @@ class LeadershipTimeAllocationBlock(ActivityStudioMixin, ActivityBlockMixin, OLX
         self.learner_event(events.TIME_ALLOCATION_SUBMITTED, consent=given, **shared)
         self.emit_completion(1.0)
         labels = {f.id: f.label for f in self._shown().functions}
+        content = compat.content_language(self)
+        lang = self.text_language(content)  # each label's language as the learner was shown it (the view's rule)
+        langs = {f.id: lang(f.label) for f in self.parsed_body.functions}
         self.record_cpd(
             {
                 'activity': {
                     'template': _('Mapped how your working time divides between leadership functions.'),
                     'params': {},
                 },
-                'allocation': [{'function': labels[key], 'percent': value} for key, value in allocations.items()],
-            }
+                'allocation': [
+                    {'function': labels[key], 'lang': langs[key], 'percent': value}
+                    for key, value in allocations.items()
+                ],
+            },
+            content_language=content,
         )
         return self._user_state(answer, consent)
 

@@ -12,7 +12,7 @@ form gave each text: a default label is shown translated, so it stays "cy".
 
 from playwright.sync_api import expect
 
-from .conftest import CPD_RECORD, HOSTILE_ACTIVITIES, REVIEW, wait_for_blocks
+from .conftest import CPD_RECORD, HOSTILE_ACTIVITIES, REVIEW, SELF_ASSESSMENT, TIME_ALLOCATION, wait_for_blocks
 from .test_learner_experience import review_cohort  # noqa: F401 (the fixture)
 
 AUTHORED_KEYS = {'title', 'label', 'step_title', 'choice_label', 'choice', 'step', 'ending'}
@@ -194,3 +194,61 @@ def test_cpd_record_marks_authored_text_english_in_the_welsh_interface(wb, page,
     reflections_link = page.locator('.lsx-reflection a[download]').get_attribute('href')
     reflections = page.request.get(wb.base_url + reflections_link).text()
     assert '<h2 lang="en">Reflecting on the duty call</h2>' in reflections
+
+
+# The labels of a server-drawn form that the CPD record quotes (dimension headings, function labels), with their lang.
+ROW_LABELS = """(block) => Array.from(block.querySelectorAll('h4[data-dimension], label[for][lang]'))
+    .map((node) => [node.textContent.trim(), node.getAttribute('lang')])"""
+
+
+def rate_and_record(page, area):
+    """Rate every statement of the first self-assessment in `area`; its labels with the lang they were shown in."""
+    block = page.locator(area).first
+    shown = block.evaluate(ROW_LABELS)
+    for fieldset in block.locator('fieldset').all():
+        fieldset.locator('input[value="2"]').check()
+    block.locator('[data-role="submit"]').click()
+    expect(block.locator('[data-role="result"] table')).not_to_have_count(0)
+    return shown
+
+
+def allocate_and_record(page, area):
+    block = page.locator(area)
+    shown = block.evaluate(ROW_LABELS)
+    inputs = block.locator('input[data-function]')
+    for index in range(inputs.count()):
+        inputs.nth(index).fill('100' if index == 0 else '0')
+    block.locator('input[name$="-model"]').first.check()
+    block.locator('input[name$="-consent"][value="no"]').check()
+    block.locator('[data-role="submit"]').click()
+    expect(block.locator('[data-role="result"] table')).not_to_have_count(0)
+    return shown
+
+
+def test_cpd_record_marks_profile_and_allocation_rows_with_the_language_they_were_shown_in(wb, page, student):
+    """The self-assessment's dimensions and the time allocation's functions in the CPD record: default labels a
+    learner recorded in the Welsh interface stay Welsh when the record is read in English, and authored labels
+    stay English when it is read in Welsh (each row recorded the lang its form gave the label)."""
+    shown = []
+    page.goto(wb.url(SELF_ASSESSMENT, student=student) + '&lang=cy')  # the default content: translated
+    shown += rate_and_record(page, 'section.lsx-self-assessment')
+    page.goto(wb.url(TIME_ALLOCATION, student=student) + '&lang=cy')
+    shown += allocate_and_record(page, 'section.lsx-time-allocation')
+    page.goto(wb.url(HOSTILE_ACTIVITIES, student=student) + '&lang=cy')  # authored English content
+    shown += rate_and_record(page, 'section.lsx-self-assessment')
+    shown += allocate_and_record(page, 'section.lsx-time-allocation')
+    assert {lang for _text, lang in shown} == {'cy', 'en'}, shown  # both kinds, or the check proves nothing
+
+    for language in ('en', 'cy'):
+        page.goto(wb.url(CPD_RECORD, student=student) + f'&lang={language}')
+        wait_for_blocks(page)
+        record = page.locator('.lsx-cpd-record')
+        expect(record.locator('.lsx-cpd-entry')).to_have_count(4)
+        assert record.evaluate('r => r.closest("[lang]").lang') == language
+        headers = record.locator('th[scope="row"]').all_text_contents()
+        assert sorted(h.strip() for h in headers) == sorted(text for text, _lang in shown)
+        assert page.evaluate(MISMARKED, ['.lsx-cpd-record', shown]) == [], f'the record read in {language}'
+        printable = page.request.get(wb.base_url + record.get_by_role('link').first.get_attribute('href')).text()
+        welsh = next(text for text, lang in shown if lang == 'cy')
+        assert f'<th scope="row" lang="cy">{welsh}</th>' in printable
+    page.goto(wb.url(REVIEW) + '?lang=en')
