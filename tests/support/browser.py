@@ -42,10 +42,14 @@ def save_screenshot(page, name, full_page=True):
     return path
 
 
+TIMEOUT_MS = 15_000  # actions and `expect` assertions alike (Playwright's assertions wait 5 s by default)
+
+
 @pytest.fixture(scope='session')
 def playwright_driver():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    expect.set_options(timeout=TIMEOUT_MS)  # a loaded 2-vCPU machine can take over 5 s to draw a page's blocks
     with sync_playwright() as driver:
         yield driver
 
@@ -62,7 +66,7 @@ def browser(playwright_driver):
 @pytest.fixture
 def browser_context(browser):
     context = browser.new_context(viewport={'width': 1280, 'height': 900}, locale='en-GB')
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(TIMEOUT_MS)
     yield context
     context.close()
 
