@@ -261,7 +261,8 @@ class LeadershipReflectionBlock(ActivityStudioMixin, ActivityBlockMixin):
                 'words': words,
                 'prompt': plain_text(self._shown().prompt),
                 'prompt_lang': journal[self._block_id()]['prompt_lang'],  # as `_store` just recorded it
-            }
+            },
+            content_language=journal[self._block_id()]['lang'],
         )
         return self._user_state(answer, journal)
 
