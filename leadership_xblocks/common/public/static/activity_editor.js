@@ -212,9 +212,9 @@ function LeadershipActivityEditor(runtime, element, init) {
         return field(domId(t.name), t.label, t.help, textControl(t, t.name, state.form[t.name]), preview);
     }
 
+    /* The whole form again; focus on the element of `focusKey`, else where the author was (E.keepPlace). */
     function drawForm(focusKey) {
-        var active = document.activeElement;
-        var key = focusKey || (active && formPanel.contains(active) ? active.getAttribute('data-key') : null);
+        var restore = E.keepPlace(formPanel);
         L.clear(formPanel);
         if (!state.form) { formPanel.appendChild(el('p', {}, [_('Fix the OLX first: it is not well-formed XML.')])); return; }
         formPanel.appendChild(el('fieldset', {className: 'lsx-ed-section'}, [el('legend', {}, [_('Settings')])].concat(
@@ -222,8 +222,23 @@ function LeadershipActivityEditor(runtime, element, init) {
         schema.texts.forEach(function (t) { formPanel.appendChild(drawText(t)); });
         schema.lists.forEach(function (spec) { formPanel.appendChild(drawList(spec, spec.name, state.form[spec.name], '', 0)); });
         drawPreviews();
-        var target = key && byKey(key);
-        if (target) { target.focus(); }
+        restore(focusKey);
+    }
+
+    /* A title left: the headings and "Move to" choices that show it say it, in place (a redraw would take
+       the author's place in the field they went to). */
+    function retitle() {
+        Array.prototype.forEach.call(formPanel.querySelectorAll('[data-key^="h:"]'), function (heading) {
+            var path = heading.getAttribute('data-key').slice(2), cut = path.lastIndexOf('.');
+            heading.textContent = itemTitle(listSchema(path.slice(0, cut)), Number(path.slice(cut + 1)), at(state.form, path));
+        });
+        Array.prototype.forEach.call(formPanel.querySelectorAll('select[data-key^="dest:"]'), function (select) {
+            var key = select.getAttribute('data-key').slice(5), up = parentOf(key.slice(0, key.lastIndexOf('.')));
+            var spec = listSchema(up.path), parents = at(state.form, up.path);
+            Array.prototype.forEach.call(select.options, function (option) {
+                option.textContent = itemTitle(spec, Number(option.value), parents[Number(option.value)]);
+            });
+        });
     }
 
     /* Every id already used by the items of lists of this schema (statement ids are unique across dimensions). */
@@ -343,7 +358,7 @@ function LeadershipActivityEditor(runtime, element, init) {
     formPanel.addEventListener('input', onInput);
     formPanel.addEventListener('change', function (event) {
         if (event.target.tagName === 'SELECT') { onInput(event); }
-        if (event.target.getAttribute('data-title')) { setTimeout(function () { drawForm(); }, 0); }
+        if (event.target.getAttribute('data-title')) { retitle(); }
     });
     formPanel.addEventListener('click', onClick);
     olx.addEventListener('input', function () { state.olxEdited = true; changed(); });

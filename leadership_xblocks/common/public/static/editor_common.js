@@ -70,6 +70,34 @@
         return index;
     }
 
+    /* The author's place in `container` before a redraw: the focused element, known by its data-key (never
+       by DOM identity), its selection and scroll, and the scroll of every box around the container (the
+       page too). Returns restore(key), to call after the redraw: it puts the scroll back and focuses the
+       element of `key` (else of the key that had focus; none found: nothing), the same field getting its
+       selection and scroll back, so a field Tab reached stays all selected and a click's caret stays put. */
+    function keepPlace(container) {
+        var active = document.activeElement, had = active && container.contains(active) ? active.getAttribute('data-key') : null;
+        var text = had && typeof active.selectionStart === 'number' ?
+            [active.selectionStart, active.selectionEnd, active.selectionDirection, active.scrollTop, active.scrollLeft] : null;
+        var boxes = [];
+        for (var node = container.parentNode; node && node.nodeType === 1; node = node.parentNode) {
+            if (node.scrollTop || node.scrollLeft) { boxes.push([node, node.scrollTop, node.scrollLeft]); }
+        }
+        return function (key) {
+            var same = !key || key === had, target = (key || had) &&
+                container.querySelector('[data-key="' + (key || had).replace(/"/g, '\\"') + '"]');
+            boxes.forEach(function (box) { box[0].scrollTop = box[1]; box[0].scrollLeft = box[2]; });
+            if (!target) { return null; }
+            target.focus(same ? {preventScroll: true} : undefined);  /* a new place is scrolled to, if need be */
+            if (same && text && typeof target.selectionStart === 'number') {
+                target.setSelectionRange(text[0], text[1], text[2]);
+                target.scrollTop = text[3];
+                target.scrollLeft = text[4];
+            }
+            return target;
+        };
+    }
+
     /* Studio's save of the block's fields (xblock.utils' submit_studio_edits). Resolves with
        {ok: true} or {ok: false, messages: [...]} (the server's validation messages); rejects when the
        server could not be reached. */
@@ -166,6 +194,6 @@
         });
     }
 
-    L.editor = {attempt: attempt, drafts: drafts, tabs: tabs, editList: editList, alertList: alertList,
-                offerDraft: offerDraft, save: save, wireActions: wireActions};
+    L.editor = {attempt: attempt, drafts: drafts, tabs: tabs, editList: editList, keepPlace: keepPlace,
+                alertList: alertList, offerDraft: offerDraft, save: save, wireActions: wireActions};
 }(window));

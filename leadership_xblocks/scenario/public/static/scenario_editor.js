@@ -88,17 +88,11 @@ function LeadershipScenarioEditor(runtime, element, init) {
     function flush() { return state.timer || !state.pending ? check() : state.pending; }
 
     // the form ----------------------------------------------------------------------------
+    /* The whole form again; focus on the element of `focusKey`, else where the author was (E.keepPlace). */
     function drawForm(focusKey) {
-        var active = document.activeElement;
-        var key = focusKey || (active && panels.form.contains(active) ? active.getAttribute('data-key') : null);
+        var restore = E.keepPlace(panels.form);
         F.render(panels.form, uid, state.form, state.rows, state.report, args.modes, state.collapsed);
-        var target = key && panels.form.querySelector('[data-key="' + key.replace(/"/g, '\\"') + '"]');
-        if (target) {
-            target.focus();
-            if (typeof target.value === 'string' && target.setSelectionRange && /text|textarea/.test(target.type)) {
-                target.setSelectionRange(target.value.length, target.value.length);  /* keep typing where it was */
-            }
-        }
+        restore(focusKey);
     }
 
     function onInput(event) {
