@@ -4,6 +4,8 @@ of another text keeps the caret where it was clicked, exactly as without the edi
 editor renames a dimension's heading and "Move to" choices in place; the scenario editor redraws its form
 (targets and headings follow an id or a title) and gives the field its selection back."""
 
+import re
+
 from playwright.sync_api import expect
 
 from .conftest import EXAMPLE
@@ -102,4 +104,60 @@ def test_the_scenario_editor_click_into_a_text_after_a_rename_keeps_the_caret_th
     expect(text).to_have_value(before[: where[0]] + 'XY' + before[where[0] :])
     assert caret(page, 'steps.0.html') == [where[0] + 2, where[0] + 2]
     expect(page.locator('[data-key="h:steps.0"]')).to_contain_text('16:45 on a Friday')
+    clear_draft(page)
+
+
+def redraw_late(page, ms=300):
+    """The editor's 0 ms redraw runs `ms` later, as on a busy machine, where keys typed already come first."""
+    page.evaluate(
+        """ms => { const later = window.setTimeout;
+                   window.setTimeout = (fn, wait, ...rest) => later(fn, wait || ms, ...rest); }""",
+        ms,
+    )
+
+
+def retitle_and_click_into_the_id(page):
+    """Retitle the example's step 2 ("home_visit"), then click into its id: the form will be redrawn."""
+    redraw_late(page)
+    field(page, 'steps.1.title').fill('Saturday morning: at the family home')
+    field(page, 'steps.1.id').click()
+    page.keyboard.press('Control+A')
+
+
+def expect_only_the_renamed_steps_references_follow(page, editor, new_id):
+    """Choices 1 and 3 of step 1 led to "home_visit" and lead to `new_id`; choice 2 and the timeout still go
+    to "weekend"; the OLX says so and the check finds no target that is not a step or ending."""
+    expect(field(page, 'steps.1.id')).to_have_value(new_id)
+    expect(field(page, 'steps.0.choices.0.target')).to_have_value(new_id)
+    expect(field(page, 'steps.0.choices.2.target')).to_have_value(new_id)
+    expect(field(page, 'steps.0.choices.1.target')).to_have_value('weekend')
+    expect(field(page, 'steps.0.timeout')).to_have_value('weekend')
+    editor.get_by_role('tab', name='OLX').click()
+    olx = editor.locator('[data-role="olx"]')
+    expect(olx).to_have_value(re.compile(f'<step id="{new_id}"'))
+    assert olx.input_value().count(f'target="{new_id}"') == 2
+    assert olx.input_value().count('target="weekend"') == 1 and 'timeout="weekend"' in olx.input_value()
+    assert 'home_visit' not in olx.input_value()
+    expect(editor.locator('[data-role="problems"]')).not_to_contain_text('not a step or ending')
+
+
+def test_the_scenario_editor_renames_the_references_to_the_id_a_step_had_when_a_redraw_came_mid_word(wb, page):
+    editor = open_scenario_editor(wb, page, EXAMPLE)  # never saved here
+    retitle_and_click_into_the_id(page)
+    page.keyboard.type('weekend')  # for now, the id of another step
+    expect(field(page, 'h:steps.1')).to_contain_text('Saturday morning')  # the redraw, mid-word
+    expect(field(page, 'steps.1.id')).to_be_focused()
+    page.keyboard.type('_visit')
+    page.keyboard.press('Tab')  # leaves the id: the references to "home_visit", and only those, follow it
+    expect_only_the_renamed_steps_references_follow(page, editor, 'weekend_visit')
+    clear_draft(page)
+
+
+def test_the_scenario_editor_renames_the_references_to_an_id_typed_in_full_before_the_redraw(wb, page):
+    editor = open_scenario_editor(wb, page, EXAMPLE)
+    retitle_and_click_into_the_id(page)
+    page.keyboard.type('family_home')
+    expect(field(page, 'h:steps.1')).to_contain_text('Saturday morning')  # the redraw, after the last key
+    page.keyboard.press('Tab')
+    expect_only_the_renamed_steps_references_follow(page, editor, 'family_home')
     clear_draft(page)

@@ -11,7 +11,7 @@ function LeadershipScenarioEditor(runtime, element, init) {
     var panels = {form: part('form'), olx: part('olx'), try: part('try')};
     var state = {
         form: args.report.form, report: args.report, rows: args.settings, tab: 'form', dirty: false,
-        olxEdited: false, selected: null, timer: null, pending: null, lastSummary: '', collapsed: {}
+        olxEdited: false, selected: null, timer: null, pending: null, lastSummary: '', collapsed: {}, drawing: false
     };
     var drafts = E.drafts('leadership-xblocks:scenario-draft:' + args.block), tabs = null;
     /* Checks may overlap (the latest counts); a failed check is said in the alert, a failed move in "Try it". */
@@ -90,9 +90,13 @@ function LeadershipScenarioEditor(runtime, element, init) {
     // the form ----------------------------------------------------------------------------
     /* The whole form again; focus on the element of `focusKey`, else where the author was (E.keepPlace). */
     function drawForm(focusKey) {
-        var restore = E.keepPlace(panels.form);
+        var restore = E.keepPlace(panels.form), active = document.activeElement;
+        var was = panels.form.contains(active) ? [active.getAttribute('data-key'), active.getAttribute('data-was')] : [];
+        state.drawing = true;  /* the old fields' focusout and the refocus's focusin are not the author's */
         F.render(panels.form, uid, state.form, state.rows, state.report, args.modes, state.collapsed);
-        restore(focusKey);
+        var back = restore(focusKey);
+        state.drawing = false;
+        if (back && was[1] !== null && back.getAttribute('data-key') === was[0]) { back.setAttribute('data-was', was[1]); }
     }
 
     function onInput(event) {
@@ -117,19 +121,20 @@ function LeadershipScenarioEditor(runtime, element, init) {
         changed();
     }
 
-    function onChange(event) {
-        var t = event.target, path = t.getAttribute('data-path');
-        if (path && /\.(id|title|label)$/.test(path)) {
-            var before = t.getAttribute('data-was');
-            if (/\.id$/.test(path)) { F.renameReferences(state.form, path, before, t.value); }
-            setTimeout(function () { drawForm(); }, 0);  /* lists of targets and headings follow; focus stays put */
-            changed();
-        }
+    /* Leaving an id, title or label that the author changed: the references to the id it had when the
+       author came to it (data-was, kept across redraws) follow it, and the lists and headings too. */
+    function onFocusOut(event) {
+        var t = event.target, path = t.getAttribute('data-path'), before = t.getAttribute('data-was');
+        if (state.drawing || !path || !/\.(id|title|label)$/.test(path) || before === t.value) { return; }
+        t.setAttribute('data-was', t.value);
+        if (/\.id$/.test(path)) { F.renameReferences(state.form, path, before, t.value); }
+        setTimeout(function () { drawForm(); }, 0);  /* focus stays put */
+        changed();
     }
 
     function onFocusIn(event) {
         var t = event.target;
-        if (t.getAttribute('data-path')) { t.setAttribute('data-was', t.value); }
+        if (!state.drawing && t.getAttribute('data-path')) { t.setAttribute('data-was', t.value); }
     }
 
     function onClick(event) {
@@ -225,9 +230,9 @@ function LeadershipScenarioEditor(runtime, element, init) {
     panels.form.addEventListener('input', onInput);
     panels.form.addEventListener('change', function (event) {
         if (event.target.type === 'checkbox' || event.target.tagName === 'SELECT') { onInput(event); }
-        onChange(event);
     });
     panels.form.addEventListener('focusin', onFocusIn);
+    panels.form.addEventListener('focusout', onFocusOut);
     panels.form.addEventListener('click', onClick);
     panels.olx.addEventListener('input', function () { state.olxEdited = true; changed(); });
     tabs = E.tabs(root, leave);
